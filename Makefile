@@ -1,0 +1,77 @@
+# EV Digest developer entry points.
+#
+#   make site    build the static site into site/ (regenerates docs/ from seeds/ first)
+#   make test    lint + format check + full pytest suite (what CI runs via .ci/run)
+#   make serve   live-reloading preview at http://127.0.0.1:8000
+#
+# Each of these works from a fresh clone: the virtualenv is created and the
+# package (with the `dev` extra) installed on demand. Re-installation happens
+# only when pyproject.toml is newer than the install stamp.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+
+.PHONY: help venv site serve browser test bench lint format clean distclean
+
+help:
+	@echo "Targets: venv site serve browser test bench lint format clean distclean"
+
+# --- environment -------------------------------------------------------------
+
+venv: $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The interpreter is an order-only prerequisite (only its existence matters);
+# the install re-runs only when pyproject.toml is newer than the stamp.
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -e '.[dev]'
+	touch $@
+
+browser:
+	bash scripts/install-browser.sh
+
+# --- build -------------------------------------------------------------------
+
+site: venv
+	$(BIN)/ev-digest build
+	$(BIN)/mkdocs build --strict
+
+serve: venv
+	$(BIN)/mkdocs serve
+
+bench: venv
+	$(BIN)/python -m bench
+
+# --- quality -----------------------------------------------------------------
+
+test: venv browser
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# --- cleanup -----------------------------------------------------------------
+# Removes build output and caches only. Never touches docs/ or seeds/.
+
+clean:
+	rm -rf site/ build/ .pytest_cache/ .ruff_cache/ .hypothesis/ \
+		tests/artifacts/ bench/work/ .evdigest-cache/ report.json
+	rm -rf ./*.egg-info
+	find . -path ./$(VENV) -prune -o -path ./.git -prune -o \
+		-type d -name __pycache__ -print0 | xargs -0 rm -rf
+
+distclean: clean
+	rm -rf $(VENV)

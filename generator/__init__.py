@@ -1,0 +1,1 @@
+"""EV Digest: scraped EV-industry news pages in, a curated MkDocs site out."""

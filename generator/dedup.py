@@ -1,0 +1,286 @@
+"""Deduplication: group the instances of one story and merge them into an `Article`.
+
+Candidates come from exact body hashes, MinHash LSH over word shingles, and
+shared openings (a truncated copy shares its first words with the full one),
+so the cost stays near-linear in the number of instances. Every candidate pair
+is then verified on the exact shingle sets: Jaccard similarity for reformatted
+copies, containment for truncated ones. A false merge hides a story, a missed
+one only repeats it, so the thresholds lean towards not merging.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from .model import Article, Block, BlockKind, Instance, Merge
+from .text import first_sentence, normalize, shorten, slugify, stable_hash
+
+SHINGLE_WORDS = 5
+NUM_PERM = 64
+LSH_THRESHOLD = 0.3
+#: reformatted copies share most shingles
+MIN_JACCARD = 0.5
+#: a truncated copy's shingles are (nearly) all inside the full copy
+MIN_CONTAINMENT = 0.8
+#: containment on fewer shingles than this is too weak a signal to merge on
+MIN_CONTAINED_SHINGLES = 12
+OPENING_WORDS = 12
+
+
+def body_text(instance: Instance) -> str:
+    return "\n".join(block.text for block in instance.blocks)
+
+
+def shingles(text: str) -> frozenset[int]:
+    tokens = normalize(text).split()
+    if len(tokens) < SHINGLE_WORDS:
+        return frozenset([_crc(" ".join(tokens))]) if tokens else frozenset()
+    return frozenset(
+        _crc(" ".join(tokens[i : i + SHINGLE_WORDS]))
+        for i in range(len(tokens) - SHINGLE_WORDS + 1)
+    )
+
+
+def _crc(text: str) -> int:
+    """A hash that is the same in every process (str hashes are salted per process)."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Similarity:
+    jaccard: float
+    containment: float
+    smaller: int
+
+    @property
+    def duplicate(self) -> bool:
+        if self.jaccard >= MIN_JACCARD:
+            return True
+        return self.containment >= MIN_CONTAINMENT and self.smaller >= MIN_CONTAINED_SHINGLES
+
+    @property
+    def reason(self) -> str:
+        if self.jaccard >= 0.999:
+            return "same text"
+        if self.jaccard >= MIN_JACCARD:
+            return "near-duplicate text"
+        return "truncated copy (one text contained in the other)"
+
+
+def similarity(a: frozenset[int], b: frozenset[int]) -> Similarity:
+    if not a or not b:
+        return Similarity(0.0, 0.0, 0)
+    common = len(a & b)
+    smaller = min(len(a), len(b))
+    return Similarity(common / len(a | b), common / smaller, smaller)
+
+
+class _Groups:
+    """Union-find over instance indexes, remembering why each union happened."""
+
+    def __init__(self, size: int):
+        self.parent = list(range(size))
+        self.links: dict[int, list[tuple[int, int, Similarity]]] = defaultdict(list)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, sim: Similarity) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+        self.links[min(ri, rj)].append((i, j, sim))
+        if ri != rj:
+            self.links[min(ri, rj)].extend(self.links.pop(max(ri, rj), []))
+
+
+def candidate_pairs(sets: list[frozenset[int]], texts: list[str]) -> set[tuple[int, int]]:
+    pairs: set[tuple[int, int]] = set()
+    buckets: dict[str, list[int]] = defaultdict(list)
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    for i, (shingle_set, text) in enumerate(zip(sets, texts, strict=True)):
+        tokens = normalize(text).split()
+        if tokens:
+            buckets["open:" + " ".join(tokens[:OPENING_WORDS])].append(i)
+            buckets["close:" + " ".join(tokens[-OPENING_WORDS:])].append(i)
+        if len(shingle_set) < 2:
+            continue
+        minhash = MinHash(num_perm=NUM_PERM, seed=1)
+        minhash.update_batch([str(h).encode() for h in sorted(shingle_set)])
+        for j in lsh.query(minhash):
+            pairs.add((j, i))
+        lsh.insert(i, minhash)
+    for members in buckets.values():
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                pairs.add((members[a], members[b]))
+    return pairs
+
+
+def group_instances(
+    instances: list[Instance],
+) -> tuple[list[list[int]], dict[int, list[tuple[int, int, Similarity]]]]:
+    texts = [body_text(instance) for instance in instances]
+    sets = [shingles(text) for text in texts]
+    groups = _Groups(len(instances))
+    for i, j in sorted(candidate_pairs(sets, texts)):
+        sim = similarity(sets[i], sets[j])
+        if sim.duplicate:
+            groups.union(i, j, sim)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(instances)):
+        members[groups.find(i)].append(i)
+    return [members[root] for root in sorted(members)], groups.links
+
+
+def deduplicate(instances: Iterable[Instance]) -> tuple[list[Article], list[Merge]]:
+    ordered = sorted(instances, key=lambda inst: (inst.source, inst.position))
+    grouped, links = group_instances(ordered)
+    articles: list[Article] = []
+    merges: list[Merge] = []
+    used_ids: set[str] = set()
+    for members in grouped:
+        group = [ordered[i] for i in members]
+        article = merge_group(group, used_ids)
+        articles.append(article)
+        if len(group) > 1:
+            sims = [sim for _, _, sim in links.get(members[0], [])]
+            best = max(sims, key=lambda s: s.jaccard) if sims else Similarity(0, 0, 0)
+            merges.append(
+                Merge(
+                    article_id=article.id,
+                    instances=tuple(article.instances),
+                    reason=best.reason,
+                    similarity=round(
+                        max((max(s.jaccard, s.containment) for s in sims), default=0.0), 3
+                    ),
+                )
+            )
+    return articles, merges
+
+
+def _completeness(instance: Instance) -> tuple[int, int, str, int]:
+    return (
+        sum(len(block.text) for block in instance.blocks),
+        instance.headline is not None,
+        instance.source,
+        -instance.position,
+    )
+
+
+def merge_blocks(base: list[Block], other: list[Block]) -> list[Block]:
+    """`base` plus every block of `other` it lacks, each placed after its neighbour in `other`.
+
+    A base paragraph that is a cut-off version of one in `other` is replaced by
+    the fuller text, so no version's words are lost.
+    """
+    merged = list(base)
+    merged_sets = [shingles(block.text) for block in merged]
+    anchor = -1  # index in `merged` of the last block of `other` found there
+    for block in other:
+        block_set = shingles(block.text)
+        match = _find(block_set, merged_sets)
+        if match is None:
+            merged.insert(anchor + 1, block)
+            merged_sets.insert(anchor + 1, block_set)
+            anchor += 1
+            continue
+        if len(block.text) > len(merged[match].text) and block.kind is merged[match].kind:
+            merged[match] = block
+            merged_sets[match] = block_set
+        anchor = max(anchor, match)
+    return merged
+
+
+def _find(block_set: frozenset[int], candidates: list[frozenset[int]]) -> int | None:
+    best, best_score = None, 0.0
+    for k, other in enumerate(candidates):
+        if not block_set or not other:
+            continue
+        common = len(block_set & other)
+        score = common / min(len(block_set), len(other))
+        if score > best_score:
+            best, best_score = k, score
+    return best if best_score >= MIN_CONTAINMENT else None
+
+
+def merge_group(group: list[Instance], used_ids: set[str]) -> Article:
+    ranked = sorted(group, key=_completeness, reverse=True)
+    base = ranked[0]
+    blocks = list(base.blocks)
+    for other in ranked[1:]:
+        blocks = merge_blocks(blocks, list(other.blocks))
+    headline = base.headline or next((inst.headline for inst in ranked if inst.headline), None)
+    deck = base.deck or next((inst.deck for inst in ranked if inst.deck), None)
+    if headline:
+        title, title_source = headline, "headline"
+    else:
+        title, title_source = derive_title(blocks), "derived"
+    dates = sorted(inst.date for inst in group if inst.date)
+    authors = [a for inst in group for a in inst.authors]
+    article_id = _unique_id(title, blocks, used_ids)
+    return Article(
+        id=article_id,
+        title=title,
+        title_source=title_source,
+        section=base.section or next((inst.section for inst in ranked if inst.section), None),
+        authors=list(dict.fromkeys(authors)),
+        date=dates[0] if dates else None,
+        summary=deck or excerpt(blocks),
+        deck=deck,
+        blocks=blocks,
+        sources=sorted({inst.source for inst in group}),
+        instances=[inst.key for inst in ranked],
+    )
+
+
+#: a wire-story dateline, "BERLIN, Feb 20 (Reuters) -", is not part of a title
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’/-]{1,40},(?: [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^)]{2,30}\))? ?[-–—:]\s+"
+)
+
+
+def derive_title(blocks: list[Block]) -> str:
+    """A readable title from the first sentence, for an article printed without a headline."""
+    paragraphs = [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH] or [
+        b.text for b in blocks
+    ]
+    for text in paragraphs:
+        text = _DATELINE.sub("", text)
+        if text[:1].isupper() or text[:1].isdigit():
+            return shorten(first_sentence(text))
+    return shorten(first_sentence(paragraphs[0])) if paragraphs else "Untitled article"
+
+
+def excerpt(blocks: list[Block], limit: int = 200) -> str | None:
+    for block in blocks:
+        if block.kind is BlockKind.PARAGRAPH:
+            return (
+                shorten(block.text, limit, min_clause=limit)
+                if len(block.text) > limit
+                else block.text
+            )
+    return None
+
+
+def _unique_id(title: str, blocks: list[Block], used: set[str]) -> str:
+    base = f"{slugify(title, 8)}-{stable_hash(normalize(title), 6)}"
+    candidate = base
+    if candidate in used:
+        opening = " ".join(normalize(" ".join(b.text for b in blocks[:2])).split()[:40])
+        candidate = f"{base}-{stable_hash(opening, 6)}"
+        counter = 2
+        while candidate in used:
+            candidate = f"{base}-{stable_hash(opening, 6)}-{counter}"
+            counter += 1
+    used.add(candidate)
+    return candidate

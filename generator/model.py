@@ -1,0 +1,146 @@
+"""Typed records passed between the pipeline stages.
+
+Each stage takes the previous stage's records and returns new ones; nothing is
+mutated across stage boundaries, so a stage can run in a worker process and its
+results can be cached by input hash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of a source page, with its 1-based line number."""
+
+    number: int
+    text: str
+    level: int = 0  # heading level from HTML/Markdown, 0 for plain lines
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Metadata a page states outside its text (HTML head, JSON-LD, <time>)."""
+
+    title: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    section: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A readable source page: its lines, as text, ready for segmentation."""
+
+    source: str  # path relative to the seeds folder, POSIX separators
+    kind: str  # "text", "html" or "markdown"
+    lines: tuple[Line, ...]
+    meta: PageMeta = PageMeta()
+    #: lines the reader already knew were page chrome (HTML nav, scripts, …)
+    dropped: tuple[Dropped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A seed file that could not be used, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line removed as boilerplate, with the rule that removed it."""
+
+    source: str
+    line: int
+    text: str
+    rule: str
+
+
+class BlockKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    ITEM = "item"  # a list item
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of article body: a paragraph or an in-body subheading."""
+
+    kind: BlockKind
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An article instance as segmented from a page, before cleaning."""
+
+    source: str
+    position: int  # 0 = lead article of the page
+    section: str | None
+    headline: str | None
+    start_line: int
+    lines: tuple[Line, ...]  # everything after the headline up to the next article
+
+
+@dataclass(frozen=True)
+class Instance:
+    """A cleaned article instance: one article as found in one page."""
+
+    source: str
+    position: int
+    section: str | None
+    headline: str | None
+    start_line: int
+    deck: str | None
+    blocks: tuple[Block, ...]
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}#{self.position}"
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """Everything one page produced: article instances and what was dropped."""
+
+    source: str
+    instances: tuple[Instance, ...]
+    dropped: tuple[Dropped, ...]
+    skipped: Skipped | None = None
+    empty_reason: str | None = None  # set when a readable page yields no article
+
+
+@dataclass(frozen=True)
+class Merge:
+    """Two or more instances judged to be the same story."""
+
+    article_id: str
+    instances: tuple[str, ...]  # Instance.key values, the kept base first
+    reason: str
+    similarity: float
+
+
+@dataclass
+class Article:
+    """A unique story, merged from every instance that carried it."""
+
+    id: str
+    title: str
+    title_source: str  # "headline" or "derived"
+    section: str | None
+    authors: list[str]
+    date: str | None
+    summary: str | None
+    blocks: list[Block]
+    sources: list[str]
+    instances: list[str]
+    deck: str | None = None
+    topics: list[str] = field(default_factory=list)
+    entities: list[str] = field(default_factory=list)

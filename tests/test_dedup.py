@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from generator.dedup import deduplicate, derive_title
+from generator.model import Block, BlockKind, Instance
+
+P = [
+    "Tesla has started building a new battery line at Giga Berlin that will make cells for the Model Y, according to a filing with the state environment agency.",
+    "The line is expected to produce enough cells for about 50,000 vehicles a year once it reaches full output in the second half of next year.",
+    "Local officials said the expansion does not need a new water permit because the plant will reuse water from its existing treatment facility.",
+    "Tesla did not respond to a request for comment on the filing or on the timeline for the additional production equipment.",
+]
+OTHER = [
+    "Tesla's Giga Berlin plant in Grünheide produced its 500,000th Model Y this week, the company said in a post celebrating the milestone with workers.",
+    "The factory, which opened in March 2022, now employs about 12,000 people and builds roughly 5,000 cars a week across two shifts.",
+    "Plant manager André Thierig said the next goal is to add a third shift once demand in Europe recovers from its slow start this year.",
+]
+
+
+def inst(
+    source: str,
+    paragraphs: list[str],
+    headline: str | None = "Tesla builds new battery line at Giga Berlin",
+) -> Instance:
+    blocks = tuple(Block(BlockKind.PARAGRAPH, p, n) for n, p in enumerate(paragraphs, start=1))
+    return Instance(source, 0, "News", headline, 1, None, blocks)
+
+
+def test_exact_copies_merge() -> None:
+    articles, merges = deduplicate([inst("a.txt", P), inst("b.txt", P)])
+    assert len(articles) == 1 and articles[0].sources == ["a.txt", "b.txt"]
+    assert merges[0].reason == "same text" and merges[0].similarity == 1.0
+
+
+def test_reformatted_and_truncated_copies_merge_without_losing_paragraphs() -> None:
+    reformatted = [p.replace("’", "'").replace(",", "") for p in P[:3]] + [
+        "An extra closing paragraph only this site printed, with quotes from a local politician."
+    ]
+    truncated = [P[0], P[1][:60]]
+    articles, merges = deduplicate(
+        [inst("a.txt", P), inst("b.txt", reformatted, None), inst("c.txt", truncated)]
+    )
+    assert len(articles) == 1
+    texts = [b.text for b in articles[0].blocks]
+    for paragraph in P:
+        assert paragraph in texts
+    assert texts.count(P[1]) == 1 and P[1][:60] not in texts
+    assert (
+        "An extra closing paragraph only this site printed, with quotes from a local politician."
+        in texts
+    )
+    assert articles[0].title == "Tesla builds new battery line at Giga Berlin"
+
+
+def test_different_stories_on_the_same_subject_do_not_merge() -> None:
+    articles, merges = deduplicate(
+        [inst("a.txt", P), inst("b.txt", OTHER, "Giga Berlin hits 500,000 cars")]
+    )
+    assert len(articles) == 2 and merges == []
+
+
+def test_ids_are_stable_and_unique() -> None:
+    a1, _ = deduplicate([inst("a.txt", P), inst("b.txt", OTHER)])
+    a2, _ = deduplicate([inst("b.txt", OTHER), inst("a.txt", P)])
+    assert sorted(a.id for a in a1) == sorted(a.id for a in a2)
+    assert len({a.id for a in a1}) == 2  # same headline, different stories
+
+
+def test_derived_title_skips_dateline_and_cuts_at_a_word() -> None:
+    blocks = [
+        Block(
+            BlockKind.PARAGRAPH,
+            "BERLIN, Feb 20 (Reuters) - Volkswagen's software unit will cut about 2,000 jobs by the end of next year as it reorganises.",
+        )
+    ]
+    title = derive_title(blocks)
+    assert title.startswith("Volkswagen's software unit will cut about 2,000 jobs")
+    assert len(title) <= 81 and title.endswith("…")

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.ingest import decode, discover, read_document, read_html
+from generator.model import Skipped
+
+from .conftest import FIXTURES
+
+
+def test_decode_detects_encodings() -> None:
+    assert decode("Tesla’s Model Y".encode("utf-16"))[0] == "Tesla’s Model Y"
+    assert decode("\ufeffCafé".encode())[0] == "Café"
+    assert decode("Citroën ë-C4 arrives in Zürich showrooms this week".encode("cp1252"))[0] == (
+        "Citroën ë-C4 arrives in Zürich showrooms this week"
+    )
+    assert decode(b"") == (None, "empty file")
+    assert decode(b"\x00\x01\x02\x03\xff\xfe\x00\x9c" * 200)[0] is None
+
+
+def test_discover_skips_unsupported_and_outside_links(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    (seeds / "day1").mkdir(parents=True)
+    (seeds / "day1" / "a.txt").write_text("Body text here.\n", encoding="utf-8")
+    (seeds / "b.html").write_text("<p>x</p>", encoding="utf-8")
+    (seeds / "notes.pdf").write_bytes(b"%PDF")
+    outside = tmp_path / "secret.txt"
+    outside.write_text("outside", encoding="utf-8")
+    os.symlink(outside, seeds / "link.txt")
+    paths, skipped = discover(seeds)
+    assert [p.relative_to(seeds).as_posix() for p in paths] == ["b.html", "day1/a.txt", "notes.pdf"]
+    assert skipped[0].source == "link.txt" and "outside" in skipped[0].reason
+    result = read_document(seeds / "notes.pdf", seeds)
+    assert isinstance(result, Skipped) and "unsupported file type '.pdf'" in result.reason
+
+
+def test_html_page_metadata_and_chrome() -> None:
+    doc = read_document(FIXTURES / "mixed" / "insideevs.html", FIXTURES / "mixed")
+    assert not isinstance(doc, Skipped)
+    assert doc.meta.title == "Rivian R2 deliveries slip to summer"
+    assert doc.meta.date == "2025-02-11"
+    assert doc.meta.authors == ("Tom Rhodes",)
+    texts = [line.text for line in doc.lines]
+    assert texts[0] == "Rivian R2 deliveries slip to summer" and doc.lines[0].level == 1
+    assert "What changes for buyers" in texts
+    joined = "\n".join(texts)
+    for chrome in (
+        "Most read",
+        "All rights reserved",
+        "Share on Facebook",
+        "newsletter",
+        "window.ads",
+        "font-family",
+    ):
+        assert chrome not in joined
+    assert {d.rule for d in doc.dropped} >= {"html-nav", "html-aside", "html-footer", "html-chrome"}
+
+
+def test_html_title_only_in_head_becomes_heading() -> None:
+    doc = read_html(
+        "x.html",
+        "<html><head><title>Lucid cuts Air prices</title></head><body><p>Lucid cut prices.</p></body></html>",
+    )
+    assert doc.lines[0].text == "Lucid cuts Air prices" and doc.lines[0].level == 1
+
+
+def test_markdown_headings_keep_levels(tmp_path: Path) -> None:
+    page = tmp_path / "a.md"
+    page.write_text(
+        "# Title here now\n\nBody text.\n\n## Sub part\n\n* item one\n", encoding="utf-8"
+    )
+    doc = read_document(page, tmp_path)
+    assert [(line.text, line.level) for line in doc.lines] == [
+        ("Title here now", 1), ("Body text.", 0), ("Sub part", 2), ("- item one", 0)
+    ]  # fmt: skip
