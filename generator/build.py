@@ -7,17 +7,26 @@ build that fails part-way leaves `docs/` as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import os
+import pickle
+import traceback
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .clean import clean, drop_known_headlines
+from .archive import archive_pages
+from .cache import Cache, Output, file_bytes_digest, folder_digest
+from .clean import clean, drop_known_headlines, drop_recurring_boilerplate
+from .curation import Curation, Problem, load_curation, unknown_ids
 from .dedup import deduplicate
+from .feeds import feed_files
 from .ingest import discover, read_document
 from .model import Article, Dropped, Instance, Merge, PageResult, Skipped
-from .output import WriteResult, write_atomic, write_outputs
+from .output import WriteResult, recover, write_atomic, write_outputs
 from .render import render_site
 from .segment import segment
+from .topics import Classifier
 
 Progress = Callable[[str, int, int], None]
 
@@ -29,6 +38,20 @@ class BuildOptions:
     docs: Path
     report: Path | None = None
     progress: Progress | None = None
+    #: where parsed pages and the last output are cached; None: `.evdigest-cache/`
+    #: next to the seeds folder
+    cache_dir: Path | None = None
+    use_cache: bool = True
+    #: processes for the per-file work; None: one per CPU core (at most 8), 1: no pool
+    workers: int | None = None
+
+
+#: below this many pages to parse, a process pool costs more than it saves
+POOL_MIN_FILES = 64
+
+
+def default_cache_dir(seeds: Path) -> Path:
+    return seeds.resolve().parent / ".evdigest-cache"
 
 
 @dataclass
@@ -40,6 +63,12 @@ class BuildResult:
     merges: list[Merge] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
     written: WriteResult = field(default_factory=WriteResult)
+    curation: Curation = field(default_factory=Curation)
+    #: set when the result was taken from the cache (nothing changed since the last
+    #: build): `pages`, `dropped` and `articles` are then not loaded (they are empty)
+    #: and these are their counts
+    counts: dict | None = None
+    cached_empty_pages: list[PageResult] = field(default_factory=list)
 
     @property
     def instances(self) -> list[Instance]:
@@ -47,11 +76,38 @@ class BuildResult:
 
     @property
     def empty_pages(self) -> list[PageResult]:
+        if self.counts is not None:
+            return self.cached_empty_pages
         return [page for page in self.pages if page.empty_reason]
 
 
 def process_file(path: Path, root: Path) -> PageResult:
-    """Everything that depends on one file only: read, segment, clean."""
+    """Everything that depends on one file only: read, segment, clean.
+
+    Never raises: if a stage fails on a file (a bug that input exposed), the
+    file is skipped with the error as its reason and the build goes on.
+    """
+    try:
+        return _process_file(path, root)
+    except Exception as error:  # one bad file must not stop the build
+        source = path.relative_to(root).as_posix()
+        return PageResult(source, (), (), skipped=Skipped(source, could_not_process(error)))
+
+
+def could_not_process(error: BaseException) -> str:
+    """One line: "could not process: ValueError: message (at segment.py:42 in find_starts)"."""
+    message = " ".join(str(error).split())
+    if len(message) > 200:
+        message = message[:199] + "…"
+    where = ""
+    frames = traceback.extract_tb(error.__traceback__)
+    if frames:
+        last = frames[-1]
+        where = f" (at {Path(last.filename).name}:{last.lineno} in {last.name})"
+    return f"could not process: {type(error).__name__}{': ' + message if message else ''}{where}"
+
+
+def _process_file(path: Path, root: Path) -> PageResult:
     doc = read_document(path, root)
     if isinstance(doc, Skipped):
         return PageResult(doc.source, (), (), skipped=doc)
@@ -63,8 +119,12 @@ def process_file(path: Path, root: Path) -> PageResult:
         if instance.blocks:
             instances.append(instance)
         else:
-            title = instance.headline or instance.deck or "(untitled)"
-            dropped.append(Dropped(doc.source, raw.start_line, title, "article-without-body"))
+            # nothing to publish: its headline, section label and deck go to the report
+            held = dict.fromkeys(
+                t for t in (instance.headline, instance.section, instance.deck) if t
+            )
+            for text in held or ["(untitled)"]:
+                dropped.append(Dropped(doc.source, raw.start_line, text, "article-without-body"))
     empty_reason = None
     if not instances:
         empty_reason = (
@@ -75,22 +135,179 @@ def process_file(path: Path, root: Path) -> PageResult:
     return PageResult(doc.source, tuple(instances), tuple(dropped), empty_reason=empty_reason)
 
 
-def build(options: BuildOptions) -> BuildResult:
+class CurationError(Exception):
+    """The curation files have problems: nothing was built."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s) in curation files")
+        self.problems = problems
+
+
+def _work(task: tuple[Path, Path]) -> bytes:
+    """`process_file` in a worker process; the result goes back (and into the cache) pickled."""
+    return pickle.dumps(process_file(*task), pickle.HIGHEST_PROTOCOL)
+
+
+def open_cache(options: BuildOptions) -> Cache:
+    if not options.use_cache:
+        return Cache(None)
+    return Cache(options.cache_dir or default_cache_dir(options.seeds))
+
+
+@dataclass
+class _Inputs:
+    """The seed files found, with the cache key of each (None: not cacheable)."""
+
+    paths: list[Path]
+    skipped: list[Skipped]
+    keys: list[str | None]
+
+
+def _inputs(options: BuildOptions, cache: Cache) -> _Inputs:
+    paths, skipped = discover(options.seeds)
+    keys: list[str | None] = []
+    for path in paths:
+        rel = path.relative_to(options.seeds).as_posix()
+        digest = cache.file_digest(path, rel) if cache.enabled else None
+        keys.append(cache.page_key(rel, digest) if digest else None)
+    return _Inputs(paths, skipped, keys)
+
+
+def _workers(options: BuildOptions) -> int:
+    return options.workers or min(os.cpu_count() or 1, 8)
+
+
+def _classify_chunk(task: tuple[Curation, list[Article]]) -> list[tuple[list[str], list[str]]]:
+    curation, articles = task
+    Classifier(curation).classify(articles)
+    return [(article.topics, article.entities) for article in articles]
+
+
+def classify(articles: list[Article], curation: Curation, workers: int = 1) -> None:
+    """`Classifier.classify`, split over a process pool when there are many articles."""
+    if workers <= 1 or len(articles) < 4 * POOL_MIN_FILES:
+        Classifier(curation).classify(articles)
+        return
+    size = -(-len(articles) // (workers * 4))
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        done = pool.map(_classify_chunk, [(curation, chunk) for chunk in chunks])
+        for chunk, results in zip(chunks, done, strict=True):
+            for article, (topics, entities) in zip(chunk, results, strict=True):
+                article.topics, article.entities = topics, entities
+
+
+def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[PageResult]:
+    """Every file's `PageResult`, in file order: from the cache, or computed (in a pool)."""
+    pages: list[PageResult | None] = []
+    todo: list[int] = []
+    for path, key in zip(inputs.paths, inputs.keys, strict=True):
+        rel = path.relative_to(options.seeds).as_posix()
+        page = cache.get_page(key, rel) if key else None
+        if page is None:
+            todo.append(len(pages))
+        pages.append(page)
+    workers = _workers(options)
+    tasks = [(inputs.paths[i], options.seeds) for i in todo]
+    if workers > 1 and len(todo) >= POOL_MIN_FILES:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        chunk = max(1, min(32, len(tasks) // (workers * 8)))
+        computed: Iterator[bytes] = pool.map(_work, tasks, chunksize=chunk)
+    else:
+        pool = None
+        computed = map(_work, tasks)
+    try:
+        done_new = iter(zip(todo, computed, strict=True))
+        next_new = next(done_new, None)
+        for i, page in enumerate(pages):
+            if next_new is not None and next_new[0] == i:
+                data = next_new[1]
+                key = inputs.keys[i]
+                if key:
+                    cache.put_page_bytes(key, data)
+                page = pickle.loads(data)
+                next_new = next(done_new, None)
+            assert page is not None
+            yield page
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def collect(
+    options: BuildOptions, cache: Cache | None = None, inputs: _Inputs | None = None
+) -> BuildResult:
+    """Read, segment, clean and deduplicate every seed file; nothing is written."""
+    cache = cache or open_cache(options)
+    inputs = inputs or _inputs(options, cache)
     result = BuildResult()
-    paths, result.skipped = discover(options.seeds)
-    result.files = len(paths)
-    for done, path in enumerate(paths, start=1):
-        page = process_file(path, options.seeds)
+    result.skipped = list(inputs.skipped)
+    result.files = len(inputs.paths)
+    for done, page in enumerate(_pages(options, cache, inputs), start=1):
         result.pages.append(page)
         if page.skipped:
             result.skipped.append(page.skipped)
         if options.progress:
-            options.progress("read", done, len(paths))
-    instances, known_drops = drop_known_headlines(result.instances)
-    result.dropped = [d for page in result.pages for d in page.dropped] + known_drops
+            options.progress("read", done, len(inputs.paths))
+    cache.save_stats()
+    instances, recurring_drops = drop_recurring_boilerplate(result.instances)
+    instances, known_drops = drop_known_headlines(instances)
+    result.dropped = [d for page in result.pages for d in page.dropped]
+    result.dropped += recurring_drops + known_drops
     result.articles, result.merges = deduplicate(instances)
-    files = render_site(result.articles)
+    return result
+
+
+def check(options: BuildOptions) -> tuple[Curation, BuildResult | None, list[Problem]]:
+    """Validate the curation files against the schema and against the articles the seeds give."""
+    curation = load_curation(options.topics)
+    if curation.problems:
+        return curation, None, curation.problems
+    result = collect(options)
+    return curation, result, unknown_ids(curation, {a.id for a in result.articles})
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """The whole build; raises CurationError (before writing anything) on a curation problem.
+
+    When no seed file, curation file or generator code changed since the last
+    build, the pages are taken from the cache instead of being computed again
+    (unless a report is asked for, which needs everything); either way only the
+    pages that differ from what `docs/` holds are written.
+    """
+    # a build killed while writing left docs/ half-switched: finish (or undo) that first
+    recover(options.docs)
+    curation = load_curation(options.topics)
+    if curation.problems:
+        raise CurationError(curation.problems)
+    cache = open_cache(options)
+    inputs = _inputs(options, cache)
+    output_key = None
+    if cache.enabled and all(inputs.keys):
+        output_key = cache.output_key(
+            folder_digest(options.topics),
+            file_bytes_digest(options.docs.parent / "mkdocs.yml"),
+            str(options.docs.resolve()),
+            repr([(s.source, s.reason) for s in inputs.skipped]),
+            *[key or "" for key in inputs.keys],
+        )
+        cached = cache.get_output(output_key) if options.report is None else None
+        if cached is not None:
+            cache.save_stats()
+            result = _from_state(cached.state, curation)
+            result.written = write_outputs(options.docs, cached.files)
+            return result
+    result = collect(options, cache, inputs)
+    problems = unknown_ids(curation, {a.id for a in result.articles})
+    if problems:
+        raise CurationError(problems)
+    result.curation = curation
+    classify(result.articles, curation, _workers(options))
+    files = render_site(result.articles, curation)
+    files |= archive_pages(result.articles) | feed_files(result.articles, options.docs, curation)
     result.written = write_outputs(options.docs, files)
+    if output_key is not None:
+        cache.put_output(Output(output_key, files, _light_state(result)))
     if options.report:
         write_atomic(
             options.report, json.dumps(report(result), indent=1, ensure_ascii=False) + "\n"
@@ -127,16 +344,50 @@ def _article_of(articles: list[Article]) -> dict[str, str]:
     return {key: article.id for article in articles for key in article.instances}
 
 
+def _light_state(result: BuildResult) -> dict:
+    """What a build taken from the cache needs to report the same summary."""
+    return {
+        "counts": _counts(result),
+        "files": result.files,
+        "skipped": result.skipped,
+        "merges": result.merges,
+        "empty_pages": [
+            PageResult(p.source, (), (), p.skipped, p.empty_reason) for p in result.empty_pages
+        ],
+    }
+
+
+def _from_state(state: dict, curation: Curation) -> BuildResult:
+    return BuildResult(
+        files=state["files"],
+        skipped=state["skipped"],
+        merges=state["merges"],
+        curation=curation,
+        counts=state["counts"],
+        cached_empty_pages=state["empty_pages"],
+    )
+
+
+def _counts(result: BuildResult) -> dict:
+    if result.counts is not None:
+        return result.counts
+    return {
+        "instances": len(result.instances),
+        "articles": len(result.articles),
+        "dropped_lines": len(result.dropped),
+    }
+
+
 def summary(result: BuildResult) -> dict:
-    instances = result.instances
+    counts = _counts(result)
     return {
         "files": result.files,
         "skipped_files": len(result.skipped),
         "empty_pages": len(result.empty_pages),
-        "instances": len(instances),
-        "articles": len(result.articles),
-        "duplicates_merged": len(instances) - len(result.articles),
-        "dropped_lines": len(result.dropped),
+        "instances": counts["instances"],
+        "articles": counts["articles"],
+        "duplicates_merged": counts["instances"] - counts["articles"],
+        "dropped_lines": counts["dropped_lines"],
         "files_written": len(result.written.written),
         "files_unchanged": result.written.unchanged,
         "files_removed": len(result.written.removed),

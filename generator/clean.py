@@ -9,6 +9,7 @@ property tests rely on.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import replace
 from datetime import date as Date
 
@@ -22,8 +23,10 @@ from .rules import (
     has_tweet_link,
     is_tweet_end,
     looks_like_heading,
+    other_language,
     related_prefix,
     strip_continue_suffix,
+    unique_authors,
 )
 from .text import normalize, word_count
 
@@ -32,6 +35,10 @@ from .text import normalize, word_count
 MAX_SUBHEADING_WORDS = 7
 #: an embedded tweet's visible text is at most this long
 TWEET_BUDGET = 320
+#: a tweet line with this much text of its own is a whole tweet glued into one line
+GLUED_TWEET_TEXT = 40
+#: "Deliveries: 348,450", "Range: 520 km": a figure under a label, not a subheading
+_STAT_LINE = re.compile(r"^[A-Z][^:]{1,40}:\s+[$€£¥]?\d[\d,.]*\s*%?(?:\s*[A-Za-z]{1,6})?$")
 
 _MONTH_NUMBERS = {
     name: number
@@ -54,10 +61,14 @@ _MONTH_NUMBERS = {
     )
     for name in names
 }
+_MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
 _DATE_FORMS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
-    re.compile(r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"),
-    re.compile(r"(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"),
+    # month names only, so that one glued to a word ("ReutersMarch 4, 2025") is still found
+    re.compile(
+        rf"(?P<mon>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I
+    ),
+    re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_NAMES})\.?,?\s+(?P<y>\d{{4}})\b", re.I),
     re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})"),
 ]
 
@@ -86,10 +97,17 @@ class _Lines:
         self.raw = raw
         self.lines: tuple[Line, ...] = raw.lines
         self.texts = [line.text for line in raw.lines]
-        rules = chrome_rules(self.texts)
+        below = raw.headline_line if raw.headline_line is not None else raw.start_line
+        headline_before = next((i for i, line in enumerate(raw.lines) if line.number > below), None)
+        rules = chrome_rules(self.texts, headline_before=headline_before if raw.headline else None)
         self.rule: list[str | None] = [
             None if line.level else rule for line, rule in zip(raw.lines, rules, strict=True)
         ]
+        # lines above the article's label or headline (a page without a lead of its
+        # own): the site's name and menu
+        for i, line in enumerate(raw.lines):
+            if 0 < line.number < raw.start_line and self.rule[i] is None:
+                self.rule[i] = "navigation"
         self.extra: list[Dropped] = []
 
     def kept(self) -> list[int]:
@@ -98,13 +116,17 @@ class _Lines:
     def drop(self, i: int, rule: str) -> None:
         self.rule[i] = rule
 
-    def dropped(self) -> list[Dropped]:
+    def dropped(self, has_body: bool = True) -> list[Dropped]:
+        """Every dropped line; the deck too when there is no body to head (a teaser)."""
         source = self.raw.source
         out = [
-            Dropped(source, line.number, line.text, rule)
+            Dropped(source, line.number, line.text, rule if rule != "deck" else "teaser")
             for line, rule in zip(self.lines, self.rule, strict=True)
-            if rule is not None and rule not in ("deck",)
+            if rule is not None and (rule != "deck" or not has_body)
         ]
+        headline_line = self.raw.headline_line
+        if not has_body and self.raw.headline and headline_line not in (None, self.raw.start_line):
+            out.append(Dropped(source, headline_line or 0, self.raw.headline, "teaser"))
         return out + self.extra
 
 
@@ -129,10 +151,10 @@ def clean(raw: RawArticle, meta: PageMeta | None = None) -> tuple[Instance, list
         start_line=raw.start_line,
         deck=deck,
         blocks=tuple(blocks),
-        authors=tuple(dict.fromkeys(a for a in authors if a)),
+        authors=tuple(unique_authors(authors)),
         date=published,
     )
-    return instance, page.dropped()
+    return instance, page.dropped(has_body=bool(blocks))
 
 
 def _strip_glued_chrome(page: _Lines) -> None:
@@ -152,7 +174,7 @@ def _collect_authors(page: _Lines) -> list[str]:
         if rule == "byline":
             authors += byline_name(page.texts[i - 1] if i else "", text)
         elif rule == "contact-line":
-            name = contact_author(text)
+            name = bio_author(text) or contact_author(text)
             authors += [name] if name else []
         elif rule is None:
             name = bio_author(text)
@@ -165,25 +187,48 @@ def _collect_authors(page: _Lines) -> list[str]:
     return authors
 
 
-def _tweet_text_length(text: str) -> int:
+def _tweet_text(text: str) -> str:
     text = re.sub(r"(?:pic\.twitter\.com|https?://t\.co|t\.co)/\w+", "", text)
-    return len(TWEET_ATTRIBUTION.sub("", text).strip())
+    return TWEET_ATTRIBUTION.sub("", text).strip()
+
+
+def _tweet_text_length(text: str) -> int:
+    return len(_tweet_text(text))
 
 
 def _drop_tweets(page: _Lines) -> None:
-    """Drop embedded tweets: the line that ends one, and the tweet text above it."""
+    """Drop embedded tweets: the line that ends one, and the tweet text above it.
+
+    Tweet text in another language was already dropped as such; it is part of
+    the tweet, so the walk up from the tweet's end goes through it.
+    """
     kept = page.kept()
-    for pos in range(len(kept) - 1, -1, -1):
-        i = kept[pos]
+    lines = [i for i, rule in enumerate(page.rule) if rule in (None, "other-language")]
+    first = kept[0] if kept else -1
+    for pos in range(len(lines) - 1, -1, -1):
+        i = lines[pos]
         if page.rule[i] is not None or not is_tweet_end(page.texts[i]):
             continue
         page.drop(i, "embedded-tweet")
         budget = _tweet_text_length(page.texts[i])
-        for j in reversed(kept[:pos]):
+        # a tweet glued into one line carries its text: above it are only stray fragments
+        glued = budget >= GLUED_TWEET_TEXT
+        # a tweet is in one language: English text above a foreign-language tweet is the article
+        foreign = other_language(_tweet_text(page.texts[i]))
+        for j in reversed(lines[:pos]):
             text = page.texts[j]
-            if page.rule[j] is not None or TWEET_ATTRIBUTION.search(text) or j == kept[0]:
+            if page.rule[j] == "other-language":
+                budget += len(text)
+                page.drop(j, "embedded-tweet")
+                foreign = True
+                continue
+            if foreign and len(text) > 40:
+                break
+            if page.rule[j] is not None or TWEET_ATTRIBUTION.search(text) or j == first:
                 break
             if text.endswith(":") and word_count(text) >= 2:
+                break
+            if glued and (len(text) > 60 or text[-1] in '.!?"”'):
                 break
             budget += _tweet_text_length(text) if has_tweet_link(text) else len(text)
             if budget > TWEET_BUDGET:
@@ -222,6 +267,9 @@ def _drop_comments(page: _Lines) -> None:
             return
 
 
+_SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z0-9])")
+
+
 def _find_deck(page: _Lines) -> str | None:
     """The one-sentence summary printed under the headline, if there is one."""
     kept = page.kept()
@@ -240,8 +288,19 @@ def _find_deck(page: _Lines) -> str | None:
     repeated = any(
         len(words & set(normalize(page.texts[j]).split())) >= 0.9 * len(words) for j in rest
     )
-    short_before_long = bool(rest) and n <= 25 and word_count(page.texts[rest[0]]) >= max(40, 2 * n)
-    if byline_after or repeated or short_before_long:
+    after = word_count(page.texts[rest[0]]) if rest else 0
+    short_before_long = bool(rest) and n <= 25 and after >= max(40, 2 * n)
+    # a one-sentence summary right under the headline, before a longer first paragraph
+    one_sentence = (
+        n <= 20
+        and text[-1] in ".!?"
+        and len(_SENTENCE_SPLIT.split(text)) == 1
+        and not page.lines[rest[0]].level
+        and after >= max(20, 1.5 * n)
+        if rest
+        else False
+    )
+    if byline_after or repeated or short_before_long or one_sentence:
         page.drop(first, "deck")
         return text
     return None
@@ -265,16 +324,13 @@ def _header_date(page: _Lines) -> str | None:
 
 def _blocks(page: _Lines, deck: str | None) -> list[Block]:
     blocks: list[tuple[int, Block]] = []
-    deck_key = normalize(deck) if deck else None
     for i in page.kept():
         text = page.texts[i]
         level = page.lines[i].level
         number = page.lines[i].number
         if related_prefix(text) and looks_like_heading(re.sub(r"^\W+|^[^:]*:\s*", "", text)):
             page.drop(i, "inline-related-headline")
-        elif deck_key and normalize(text) == deck_key:
-            page.drop(i, "repeated-deck")
-        elif level or looks_like_heading(text):
+        elif level or (looks_like_heading(text) and not _STAT_LINE.match(text)):
             if not level and word_count(text) > MAX_SUBHEADING_WORDS:
                 page.drop(i, "inline-related-headline")
             else:
@@ -313,6 +369,74 @@ def drop_known_headlines(instances: list[Instance]) -> tuple[list[Instance], lis
             if key in headlines and key != own:
                 dropped.append(
                     Dropped(inst.source, block.line, block.text, "inline-related-headline")
+                )
+            else:
+                keep.append(block)
+        cleaned.append(inst if len(keep) == len(inst.blocks) else replace(inst, blocks=tuple(keep)))
+    return cleaned, dropped
+
+
+#: a short line printed on at least this many pages, around different stories, is page chrome
+RECURRING_MIN_PAGES = 3
+#: only lines this short are candidates: real paragraphs are longer and never recur verbatim
+RECURRING_MAX_WORDS = 12
+#: paragraphs at least this long identify the story a page carries
+_STORY_PARAGRAPH_WORDS = 25
+
+
+def drop_recurring_boilerplate(
+    instances: list[Instance], min_pages: int = RECURRING_MIN_PAGES
+) -> tuple[list[Instance], list[Dropped]]:
+    """Drop short body lines that recur on many pages around different stories.
+
+    Sites print the same sign-up prompts, tip lines and menu words on every
+    page; no hand list has them all, but the build sees them recur. A line
+    counts only on pages carrying different stories: each occurrence is tied to
+    its article's long paragraphs, and only occurrences whose long paragraphs
+    are disjoint from those already counted add up, so a subheading or a short
+    paragraph repeated in the copies of one story is never taken for chrome.
+    Headings are left alone (a site's recurring "Our take" subheading is real).
+    Linear in the number of body lines.
+    """
+    occurrences: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    stories: list[frozenset[str]] = []
+    for inst in instances:
+        story = frozenset(
+            " ".join(words[:10])
+            for block in inst.blocks
+            if len(words := normalize(block.text).split()) >= _STORY_PARAGRAPH_WORDS
+        )
+        stories.append(story)
+        seen: set[str] = set()
+        for block in inst.blocks:
+            if block.kind is BlockKind.HEADING:
+                continue
+            key = normalize(block.text)
+            if key and key not in seen and len(key.split()) <= RECURRING_MAX_WORDS:
+                seen.add(key)
+                occurrences[key].append((inst.source, story))
+    recurring: set[str] = set()
+    for key, found in occurrences.items():
+        if len({source for source, _ in found}) < min_pages:
+            continue
+        pages: set[str] = set()
+        used: set[str] = set()
+        for source, story in found:
+            if source not in pages and used.isdisjoint(story):
+                pages.add(source)
+                used |= story
+        if len(pages) >= min_pages:
+            recurring.add(key)
+    if not recurring:
+        return list(instances), []
+    cleaned: list[Instance] = []
+    dropped: list[Dropped] = []
+    for inst in instances:
+        keep = []
+        for block in inst.blocks:
+            if block.kind is not BlockKind.HEADING and normalize(block.text) in recurring:
+                dropped.append(
+                    Dropped(inst.source, block.line, block.text, "recurring-boilerplate")
                 )
             else:
                 keep.append(block)

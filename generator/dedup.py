@@ -15,7 +15,9 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from .model import Article, Block, BlockKind, Instance, Merge
@@ -38,13 +40,55 @@ def body_text(instance: Instance) -> str:
 
 
 def shingles(text: str) -> frozenset[int]:
-    tokens = normalize(text).split()
+    return _token_shingles(_tokens(text))
+
+
+def _tokens(text: str) -> list[str]:
+    # whole bodies are compared once: keep them out of normalize's cache
+    return normalize.__wrapped__(text).split()
+
+
+#: paragraphs are compared again with every copy of their story
+_block_shingles = lru_cache(maxsize=1 << 16)(shingles)
+
+
+#: odd 64-bit multipliers: a shingle's hash is sum(token hash × multiplier of its place)
+_PLACES = np.array(
+    [
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD,
+    ],
+    dtype=np.uint64,
+)[:SHINGLE_WORDS]
+_TOKEN_HASHES: dict[str, int] = {}
+
+
+def _token_hash(token: str) -> int:
+    value = _TOKEN_HASHES.get(token)
+    if value is None:
+        if len(_TOKEN_HASHES) > 1 << 20:
+            _TOKEN_HASHES.clear()
+        value = _TOKEN_HASHES[token] = _crc(token)
+    return value
+
+
+def _token_shingles(tokens: list[str]) -> frozenset[int]:
+    """32-bit hashes of every run of SHINGLE_WORDS tokens, computed with numpy.
+
+    Each token is hashed once (crc32, the same in every process); a shingle's
+    hash is the top half of a position-weighted sum of its tokens' hashes.
+    """
     if len(tokens) < SHINGLE_WORDS:
         return frozenset([_crc(" ".join(tokens))]) if tokens else frozenset()
-    return frozenset(
-        _crc(" ".join(tokens[i : i + SHINGLE_WORDS]))
-        for i in range(len(tokens) - SHINGLE_WORDS + 1)
-    )
+    ids = np.fromiter(map(_token_hash, tokens), dtype=np.uint64, count=len(tokens))
+    width = len(tokens) - SHINGLE_WORDS + 1
+    total = ids[:width] * _PLACES[0]
+    for k in range(1, SHINGLE_WORDS):
+        total += ids[k : k + width] * _PLACES[k]
+    return frozenset((total >> np.uint64(32)).tolist())
 
 
 def _crc(text: str) -> int:
@@ -103,19 +147,42 @@ class _Groups:
             self.links[min(ri, rj)].extend(self.links.pop(max(ri, rj), []))
 
 
-def candidate_pairs(sets: list[frozenset[int]], texts: list[str]) -> set[tuple[int, int]]:
+@lru_cache(maxsize=1)
+def _permutations() -> tuple:
+    template = MinHash(num_perm=NUM_PERM, seed=1)
+    return template.permutations, template.scheme
+
+
+def _same(value: int) -> int:
+    return value
+
+
+def _minhash() -> MinHash:
+    """An empty MinHash over shingle hashes (already 32-bit hashes: no SHA-1 of each again).
+
+    The permutations are drawn once, as MinHash(num_perm=NUM_PERM, seed=1) draws them.
+    """
+    permutations, scheme = _permutations()
+    return MinHash(
+        num_perm=NUM_PERM, seed=1, permutations=permutations, scheme=scheme, hashfunc=_same
+    )
+
+
+def candidate_pairs(
+    sets: list[frozenset[int]], texts: list[str], token_lists: list[list[str]] | None = None
+) -> set[tuple[int, int]]:
     pairs: set[tuple[int, int]] = set()
     buckets: dict[str, list[int]] = defaultdict(list)
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     for i, (shingle_set, text) in enumerate(zip(sets, texts, strict=True)):
-        tokens = normalize(text).split()
+        tokens = token_lists[i] if token_lists is not None else _tokens(text)
         if tokens:
             buckets["open:" + " ".join(tokens[:OPENING_WORDS])].append(i)
             buckets["close:" + " ".join(tokens[-OPENING_WORDS:])].append(i)
         if len(shingle_set) < 2:
             continue
-        minhash = MinHash(num_perm=NUM_PERM, seed=1)
-        minhash.update_batch([str(h).encode() for h in sorted(shingle_set)])
+        minhash = _minhash()
+        minhash.update_batch(sorted(shingle_set))
         for j in lsh.query(minhash):
             pairs.add((j, i))
         lsh.insert(i, minhash)
@@ -130,9 +197,10 @@ def group_instances(
     instances: list[Instance],
 ) -> tuple[list[list[int]], dict[int, list[tuple[int, int, Similarity]]]]:
     texts = [body_text(instance) for instance in instances]
-    sets = [shingles(text) for text in texts]
+    token_lists = [_tokens(text) for text in texts]
+    sets = [_token_shingles(tokens) for tokens in token_lists]
     groups = _Groups(len(instances))
-    for i, j in sorted(candidate_pairs(sets, texts)):
+    for i, j in sorted(candidate_pairs(sets, texts, token_lists)):
         sim = similarity(sets[i], sets[j])
         if sim.duplicate:
             groups.union(i, j, sim)
@@ -184,10 +252,10 @@ def merge_blocks(base: list[Block], other: list[Block]) -> list[Block]:
     the fuller text, so no version's words are lost.
     """
     merged = list(base)
-    merged_sets = [shingles(block.text) for block in merged]
+    merged_sets = [_block_shingles(block.text) for block in merged]
     anchor = -1  # index in `merged` of the last block of `other` found there
     for block in other:
-        block_set = shingles(block.text)
+        block_set = _block_shingles(block.text)
         match = _find(block_set, merged_sets)
         if match is None:
             merged.insert(anchor + 1, block)

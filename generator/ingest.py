@@ -12,10 +12,14 @@ import codecs
 import json
 import os
 import re
+import stat
+from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
 from bs4 import BeautifulSoup, Tag
-from markdownify import markdownify
+from markdownify import MarkdownConverter
 
 from .model import Document, Dropped, Line, PageMeta, Skipped
 from .rules import DATE_TEXT
@@ -23,48 +27,115 @@ from .text import canonical
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: larger files are skipped: a scraped page is well under a megabyte, and 16 MiB of text
+#: takes about half a minute to read
+MAX_FILE_BYTES = 16 * 1024 * 1024
+#: longer lines are cut into pieces of at most this many characters (nothing is dropped)
 MAX_LINE_CHARS = 20_000
 
 
 def discover(root: Path) -> tuple[list[Path], list[Skipped]]:
-    """Every regular file under `root`, sorted; links that leave `root` or loop are skipped."""
-    found: list[Path] = []
+    """Every seed file under `root`, sorted by relative path, and what was left out and why.
+
+    The walk uses a stack, not recursion, so folder depth is unlimited, and it
+    never follows a link into a folder: a folder link that leaves `root` is
+    skipped, and one that stays inside it is skipped too (the folder is read
+    where it really is, and a link to a folder above it would loop). A file
+    link is read only when its target is inside `root` and not found on its
+    own. Hidden files and folders (".git", editor swap files) are ignored.
+    """
+    real_root = os.path.realpath(root)
+    files: list[tuple[str, Path, str, bool]] = []  # (relative path, path, real path, is a link)
     skipped: list[Skipped] = []
-    real_root = root.resolve()
-    seen_dirs: set[str] = set()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
-        real_dir = os.path.realpath(dirpath)
-        if real_dir in seen_dirs or not _inside(real_dir, real_root):
-            rel = Path(dirpath).relative_to(root).as_posix()
-            reason = (
-                "symlink loop"
-                if real_dir in seen_dirs
-                else "symlink points outside the seeds folder"
+    stack = [Path(root)]
+    while stack:
+        folder = stack.pop()
+        folder_rel = _rel(folder, root)
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            skipped.append(
+                Skipped((folder_rel or ".") + "/", f"cannot read folder: {_os_reason(error)}")
             )
-            skipped.append(Skipped(rel + "/", reason))
-            dirnames[:] = []
             continue
-        seen_dirs.add(real_dir)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            path = Path(dirpath) / name
-            rel = path.relative_to(root).as_posix()
-            real = os.path.realpath(path)
-            if not _inside(real, real_root):
-                skipped.append(Skipped(rel, "symlink points outside the seeds folder"))
-            elif not os.path.isfile(real):
-                skipped.append(Skipped(rel, "not a regular file (broken link or special file)"))
-            else:
-                found.append(path)
-    found.sort(key=lambda p: p.relative_to(root).as_posix())
+            path = Path(entry.path)
+            rel = _rel(path, root)
+            if _UNSAFE_NAME.search(entry.name):
+                skipped.append(Skipped(repr(rel)[1:-1], "file name has control characters"))
+                continue
+            try:
+                if entry.is_symlink():
+                    problem = _link_problem(path, folder, real_root)
+                    if problem:
+                        slash = "/" if os.path.isdir(path) else ""
+                        skipped.append(Skipped(rel + slash, problem))
+                    else:
+                        files.append((rel, path, os.path.realpath(path), True))
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append(path)
+                elif entry.is_file(follow_symlinks=False):
+                    files.append((rel, path, os.path.realpath(path), False))
+                else:
+                    skipped.append(Skipped(rel, "not a regular file (a pipe, socket or device)"))
+            except OSError as error:
+                skipped.append(Skipped(rel, f"cannot read: {_os_reason(error)}"))
+    found, duplicates = _one_per_file(files)
+    skipped += duplicates
+    skipped.sort(key=lambda s: s.source)
     return found, skipped
 
 
-def _inside(path: str, root: Path) -> bool:
-    return path == str(root) or path.startswith(str(root) + os.sep)
+#: control characters in a file name would break the report lines and the pages' source lists
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _rel(path: Path, root: Path) -> str:
+    rel = path.relative_to(root).as_posix()
+    return "" if rel == "." else rel
+
+
+def _os_reason(error: OSError) -> str:
+    return error.strerror or type(error).__name__
+
+
+def _link_problem(path: Path, folder: Path, real_root: str) -> str | None:
+    """Why the link at `path` is not read, or None for a link to a file inside the seeds."""
+    target = os.path.realpath(path)
+    if not os.path.exists(target):
+        return "broken link (its target does not exist, or links loop)"
+    if not _inside(target, real_root):
+        return "link points outside the seeds folder"
+    if os.path.isdir(target):
+        if _inside(os.path.realpath(folder), target):
+            return "link loop (points to a folder that contains it)"
+        where = _rel(Path(target), Path(real_root)) or "."
+        return f"link to the folder {where}/ inside the seeds folder (read there)"
+    if not os.path.isfile(target):
+        return "not a regular file (a pipe, socket or device)"
+    return None
+
+
+def _one_per_file(files: list[tuple[str, Path, str, bool]]) -> tuple[list[Path], list[Skipped]]:
+    """Each real file once: found under its own name if it is, else under its first link."""
+    first: dict[str, str] = {}
+    for rel, _, real, _link in sorted(files, key=lambda f: (f[3], f[0])):
+        first.setdefault(real, rel)
+    found = [(rel, path) for rel, path, real, _ in files if first[real] == rel]
+    duplicates = [
+        Skipped(rel, f"same file as {first[real]} (a link to it)")
+        for rel, _, real, _ in files
+        if first[real] != rel
+    ]
+    return [path for _, path in sorted(found)], duplicates
+
+
+def _inside(path: str, root: str | Path) -> bool:
+    root = str(root)
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def read_document(path: Path, root: Path) -> Document | Skipped:
@@ -73,18 +144,38 @@ def read_document(path: Path, root: Path) -> Document | Skipped:
     if suffix not in TEXT_SUFFIXES and suffix not in HTML_SUFFIXES:
         return Skipped(rel, f"unsupported file type {suffix or '(no extension)'!r}")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return Skipped(rel, f"file too large ({size} bytes, limit {MAX_FILE_BYTES})")
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return Skipped(rel, "not a regular file (a pipe, socket or device)")
+        if info.st_size > MAX_FILE_BYTES:
+            return Skipped(rel, _too_large(info.st_size))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:  # it grew while we looked
+            return Skipped(rel, _too_large(len(data)))
     except OSError as error:
         return Skipped(rel, f"cannot read file: {error.strerror or error}")
     text, problem = decode(data)
     if text is None:
         return Skipped(rel, problem or "unreadable")
     if suffix in HTML_SUFFIXES:
-        return read_html(rel, text)
-    return Document(rel, TEXT_SUFFIXES[suffix], text_lines(text, markdown=suffix != ".txt"))
+        try:
+            return read_html(rel, text)
+        except RecursionError:
+            return read_html_flat(rel, text)
+    if TEXT_SUFFIXES[suffix] == "markdown":
+        return read_markdown(rel, text)
+    return Document(rel, "text", text_lines(text, markdown=False))
+
+
+def _too_large(size: int) -> str:
+    return f"file too large ({size / 2**20:.1f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB)"
+
+
+def read_markdown(rel: str, text: str) -> Document:
+    dropped: list[Dropped] = []
+    lines = text_lines(text, markdown=True, source=rel, dropped=dropped)
+    return Document(rel, "markdown", lines, markdown_meta(text), tuple(dropped))
 
 
 _BOMS = (
@@ -94,66 +185,378 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+#: file signatures of formats that are never text, for a clearer skip reason
+_MAGIC = (
+    (b"%PDF-", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive or office document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\x7fELF", "executable"),
+    (b"SQLite format 3\x00", "SQLite database"),
+)
+#: a decoding is accepted when at most this share of its characters are replacement characters
+MAX_REPLACED = 0.01
+#: a text is binary when more than this share of it is control characters
+MAX_CONTROLS = 0.05
+#: control characters removed from text (tab, line feed, form feed and carriage return stay)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+#: what a binary file is full of: C0 controls other than whitespace
+_BINARY = re.compile(r"[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+_WORD = re.compile(r"\w+")
 
 
 def decode(data: bytes) -> tuple[str | None, str | None]:
-    """Decode bytes to text, detecting the encoding; (None, reason) when it is not text."""
-    if not data.strip():
-        return None, "empty file"
+    """Decode bytes to text, detecting the encoding; (None, reason) when it is not text.
+
+    In order: a byte-order mark; UTF-16 without one (every other byte NUL);
+    UTF-8; UTF-8 whose stray bytes are cp1252 (Western legacy text and
+    mixed files, by far the most common non-UTF-8 scrapes), kept only when it
+    reads like Western text; else charset-normalizer's guess. NUL bytes and
+    other control characters are removed, mojibake (UTF-8 read as cp1252,
+    "Teslaâ€™s") is repaired, and line ends become "\\n".
+    """
+    if not data.strip(b" \t\r\n\f\v\x00"):
+        return None, "empty file" if not data.strip() else "empty file (only NUL bytes)"
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return None, f"binary file ({kind})"
+    text = _decode_bytes(data)
+    if text is None:
+        return None, "binary file (no text encoding fits)"
+    text = text.replace("\x00", "")
+    sample = text[:100_000]
+    if len(_BINARY.findall(sample)) > len(sample) * MAX_CONTROLS:
+        return None, "binary file (mostly control characters)"
+    text = _clean_text(text)
+    if not text.strip():
+        return None, "empty file (no visible text)"
+    return text, None
+
+
+def _decode_bytes(data: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return _clean_text(data[len(bom) :].decode(encoding)), None
-            except UnicodeDecodeError:
-                return None, f"invalid {encoding} text after a byte-order mark"
+            return _decode_mostly(data[len(bom) :], encoding)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        text = _decode_mostly(data, utf16)
+        if text is not None:
+            return text
     try:
-        return _clean_text(data.decode("utf-8")), None
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="cp1252-fallback")
+    if _reads_as_western(text):
+        return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
     if best is None or best.encoding is None:
-        return None, "binary file (no text encoding fits)"
-    text = data.decode(best.encoding, errors="replace")
-    if _looks_binary(text):
-        return None, "binary file (mostly control characters)"
-    return _clean_text(text), None
+        return None
+    return _decode_mostly(data, best.encoding)
 
 
-def _looks_binary(text: str) -> bool:
-    sample = text[:20_000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return controls > len(sample) * 0.05
+def _decode_mostly(data: bytes, encoding: str) -> str | None:
+    """`data` in `encoding`, tolerating a few undecodable bytes (a truncated last character)."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        pass
+    except LookupError:
+        return None
+    text = data.decode(encoding, errors="replace")
+    return text if text.count("\ufffd") <= max(1, len(text) * MAX_REPLACED) else None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 little- or big-endian when most odd (or even) bytes are NUL and the others are not."""
+    sample = data[:65_536]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even = sample[0 : 2 * pairs : 2].count(0) / pairs
+    odd = sample[1 : 2 * pairs : 2].count(0) / pairs
+    if odd >= 0.4 and even <= 0.05:
+        return "utf-16-le"
+    if even >= 0.4 and odd <= 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as cp1252 (latin-1 where undefined)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    return "".join(_cp1252_char(byte) for byte in chunk), error.end
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: as latin-1 does
+
+
+codecs.register_error("cp1252-fallback", _cp1252_fallback)
+
+
+def _reads_as_western(text: str) -> bool:
+    """True when non-ASCII letters are few and sit inside mostly-ASCII words ("Zürich").
+
+    Cyrillic, Greek or CJK bytes read as cp1252 give words made only of
+    accented letters ("Ïðèâåò"), which this rejects.
+    """
+    sample = text[:200_000]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    foreign = [word for word in _WORD.findall(sample) if not word.isascii()]
+    accented = sum(1 for word in foreign for ch in word if ord(ch) > 127)
+    if not accented:
+        return True
+    in_words = sum(len(word) for word in foreign)
+    return accented <= 0.25 * letters and accented <= 0.5 * in_words
+
+
+#: a UTF-8 lead byte read as cp1252 followed by a continuation byte read as cp1252: lines
+#: with it ("â€™", "Ã©", "Â£") may be mojibake, and ftfy repairs those that are
+_MOJIBAKE_HINT = re.compile(
+    r"[\u00c2-\u00df\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    r"\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 def _clean_text(text: str) -> str:
-    return text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _MOJIBAKE_HINT.search(text):
+        text = "\n".join(_fix_mojibake(line) for line in text.split("\n"))
+    return _CONTROLS.sub("", text)
+
+
+def _fix_mojibake(line: str) -> str:
+    if not _MOJIBAKE_HINT.search(line):
+        return line
+    import ftfy
+
+    # "”" is E2 80 9D; cp1252 has no 0x9D, so a decoder that replaced it left "â€\ufffd"
+    return ftfy.fix_encoding(line.replace("\u00e2\u20ac\ufffd", "\u00e2\u20ac\u009d"))
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_SETEXT = re.compile(r"^(?:=+|-+)$")
+_MD_RULE = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_MD_BULLET = re.compile(r"^[*+-]\s+")
+_MD_EMPHASIZED = re.compile(r"^(?:\*[^*].{0,300}[^*]\*|_[^_].{0,300}[^_]_)$")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+_MD_LINK = re.compile(
+    r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]"
+)
+_MD_EMPHASIS = (
+    re.compile(r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])"),
+    re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"),
+)
+#: what may sit between the links of a navigation line ("[News](/) › [EVs](/evs/)")
+_LINK_GLUE = re.compile(r"^[\s|/›»>·•,;:–—-]*$")
+#: a link to an author page ("[Jane Doe](https://site.com/author/jane-doe/)")
+_AUTHOR_URL = re.compile(
+    r"/(?:author|authors|writer|writers|staff|people|profile|contributors?)/|/@\w", re.I
+)
+_AUTHOR_LINK = re.compile(r"^\[([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\]\(([^)\s]+)\)$")
+#: reader services (r.jina.ai and the like) put these before the page's Markdown
+_READER_HEADER = re.compile(
+    r"^(?:Title|URL Source|Published Time|Markdown Content|Warning):(?:\s|$)"
+)
+#: lines of a Markdown page that are page syntax, not text: (rule, …)
+MARKDOWN_RULES = ("front-matter", "reader-header", "markdown-syntax", "inline-image", "link-list")
 
 
-def text_lines(text: str, *, markdown: bool) -> tuple[Line, ...]:
-    """Non-blank lines, stripped; Markdown headings keep their level."""
+def _header_end(raw: list[str]) -> tuple[int, str | None]:
+    """Where a Markdown page's YAML front-matter or reader-service header ends (0 if none)."""
+    first = next((i for i, line in enumerate(raw) if line.strip()), None)
+    if first is None:
+        return 0, None
+    if raw[first].strip() == "---":
+        for i in range(first + 1, min(len(raw), first + 200)):
+            if raw[i].strip() in ("---", "..."):
+                return i + 1, "front-matter"
+        return 0, None
+    end = 0
+    for i in range(first, min(len(raw), first + 20)):
+        line = raw[i].strip()
+        if not line:
+            continue
+        if not _READER_HEADER.match(line):
+            break
+        end = i + 1
+        if line.startswith("Markdown Content:"):
+            break
+    return end, ("reader-header" if end else None)
+
+
+def _md_inline(text: str) -> str:
+    """Markdown inline syntax to plain text: images go, links keep their text, emphasis goes."""
+    protected = _MD_ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
+    protected = _MD_IMAGE.sub("", protected)
+    protected = _MD_LINK.sub(
+        lambda m: m.group(1) if m.group(1) is not None else m.group(2), protected
+    )
+    for pattern in _MD_EMPHASIS:
+        protected = pattern.sub(r"\1", protected)
+    plain = "".join(chr(ord(ch) - 0xE000) if 0xE000 <= ord(ch) < 0xE100 else ch for ch in protected)
+    return canonical_spaces(plain)
+
+
+def _link_only(text: str) -> bool:
+    """A line made of nothing but links (and separators between them)."""
+    return bool(_MD_LINK.search(text)) and bool(_LINK_GLUE.match(_MD_LINK.sub("", text)))
+
+
+def _markdown_line(stripped: str) -> tuple[str, int, str | None]:
+    """(text, heading level, rule) for one Markdown line; a rule means it is page chrome."""
+    if _MD_RULE.match(stripped):
+        return stripped, 0, "markdown-syntax"
+    heading = _MD_HEADING.match(stripped)
+    if heading:
+        return _md_inline(heading.group(2)), len(heading.group(1)), None
+    bullet = _MD_BULLET.match(stripped)
+    item = stripped[bullet.end() :] if bullet else stripped
+    if not _MD_IMAGE.sub("", item).strip(" |·•"):
+        return stripped, 0, "inline-image" if _MD_IMAGE.search(item) else "markdown-syntax"
+    if _link_only(_MD_IMAGE.sub("", item)):
+        if bullet:
+            return stripped, 0, "link-list"
+        author = _AUTHOR_LINK.match(item)
+        if author and _AUTHOR_URL.search(author.group(2)):
+            return author.group(1), 0, "byline"
+        return stripped, 0, "link-list"
+    text = _md_inline(item)
+    if not text:
+        return stripped, 0, "markdown-syntax"
+    return ("- " + text if bullet else text), 0, None
+
+
+def text_lines(
+    text: str,
+    *,
+    markdown: bool,
+    source: str = "",
+    dropped: list[Dropped] | None = None,
+    page_header: bool = True,
+) -> tuple[Line, ...]:
+    """Non-blank lines, stripped; Markdown headings keep their level.
+
+    In Markdown, inline syntax is reduced to its text, setext underlines make
+    the line above a heading, and lines that are only page syntax or links
+    (front-matter, reader-service headers, images, rules, link lists) are not
+    returned: they go to `dropped` with their rule.
+    """
+    raw_lines = text.split("\n")
+    header_end, header_rule = _header_end(raw_lines) if markdown and page_header else (0, None)
     lines: list[Line] = []
-    for number, raw in enumerate(text.split("\n"), start=1):
+    previous_blank = True
+    after_image = False
+    for number, raw in _numbered(raw_lines):
         stripped = canonical_spaces(raw)
         if not stripped:
+            previous_blank = True
             continue
-        if len(stripped) > MAX_LINE_CHARS:
-            stripped = stripped[:MAX_LINE_CHARS]
         level = 0
         if markdown:
-            heading = _MD_HEADING.match(stripped)
-            if heading:
-                level, stripped = len(heading.group(1)), heading.group(2)
-            elif stripped.startswith(("* ", "+ ")):
-                stripped = "- " + stripped[2:]
-            if not stripped:
+            rule: str | None = None
+            if number <= header_end:
+                rule = header_rule
+            elif (
+                _MD_SETEXT.match(stripped)
+                and not previous_blank
+                and lines
+                and lines[-1].number == number - 1
+                and not lines[-1].level
+                and not lines[-1].text.startswith("- ")
+            ):
+                heading = lines.pop()
+                lines.append(Line(heading.number, heading.text, 1 if stripped[0] == "=" else 2))
+                rule = "markdown-syntax"
+            else:
+                original = stripped
+                stripped, level, rule = _markdown_line(stripped)
+                if rule is None and after_image and _MD_EMPHASIZED.match(original):
+                    rule = "caption"  # an italic line under a picture
+            after_image = rule == "inline-image" or (after_image and rule == "markdown-syntax")
+            previous_blank = False
+            if rule is not None or not stripped:
+                if dropped is not None and rule is not None:
+                    dropped.append(Dropped(source, number, raw.strip(), rule))
                 continue
         lines.append(Line(number, stripped, level))
     return tuple(lines)
+
+
+def _numbered(raw_lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(line number, text) of each line; a line longer than MAX_LINE_CHARS comes in pieces.
+
+    The pieces share the line's number and are cut after a sentence or at a
+    space, so a 1 MB one-line scrape keeps all its text in paragraph-sized lines.
+    """
+    for number, raw in enumerate(raw_lines, start=1):
+        while len(raw) > MAX_LINE_CHARS:
+            window = raw[:MAX_LINE_CHARS]
+            cut = window.rfind(". ", MAX_LINE_CHARS // 2) + 1
+            if cut <= 0:
+                cut = window.rfind(" ", MAX_LINE_CHARS // 2)
+            if cut <= 0:
+                cut = MAX_LINE_CHARS
+            yield number, raw[:cut]
+            raw = raw[cut:]
+        yield number, raw
+
+
+def markdown_meta(text: str) -> PageMeta:
+    """What a Markdown page states about itself: front-matter, reader header, author links."""
+    raw_lines = text.split("\n")
+    end, kind = _header_end(raw_lines)
+    fields: dict = {}
+    if kind == "front-matter":
+        body = "\n".join(line for line in raw_lines[:end] if line.strip() not in ("---", "..."))
+        try:
+            loaded = yaml.safe_load(body)
+        except yaml.YAMLError:
+            loaded = None
+        fields = {str(k).lower(): v for k, v in loaded.items()} if isinstance(loaded, dict) else {}
+    elif kind == "reader-header":
+        for line in raw_lines[:end]:
+            key, _, value = line.strip().partition(":")
+            fields[key.strip().lower()] = value.strip()
+    title = fields.get("title")
+    published = fields.get("published time") or fields.get("published") or fields.get("date")
+    authors = [
+        re.sub(r"^\[\[|\]\]$", "", str(a)).strip()
+        for a in _as_list(fields.get("author") or fields.get("authors"))
+    ]
+    for line in raw_lines[end:]:  # author links printed above the article's first paragraph
+        stripped = line.strip()
+        if len(stripped.split()) >= 25:
+            break
+        match = _AUTHOR_LINK.match(_MD_BULLET.sub("", stripped))
+        if match and _AUTHOR_URL.search(match.group(2)):
+            authors.append(match.group(1))
+    return PageMeta(
+        title=canonical(str(title)) if title else None,
+        date=iso_date(str(published)) if published else None,
+        authors=tuple(dict.fromkeys(a for a in authors if a)),
+    )
+
+
+def _as_list(value: object) -> list:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
 
 
 def canonical_spaces(text: str) -> str:
@@ -195,9 +598,34 @@ _CHROME_CLASS = re.compile(
 )
 
 
+_MARKDOWN = MarkdownConverter(
+    heading_style="ATX",
+    strip=[
+        "a",
+        "img",
+        "span",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "small",
+        "time",
+        "abbr",
+        "sup",
+        "sub",
+        "mark",
+        "cite",
+    ],
+    bullets="-",
+)
+
+
 def read_html(rel: str, html: str) -> Document:
     soup = BeautifulSoup(html, "html.parser")
     meta = _html_meta(soup)
+    if _tree_depth(soup) > MAX_HTML_DEPTH:
+        return read_html_flat(rel, html, meta)
     dropped: list[Dropped] = []
     for tag in soup.find_all(_DROP_TAGS):
         if isinstance(tag, Tag) and not tag.decomposed:
@@ -221,29 +649,13 @@ def read_html(rel: str, html: str) -> Document:
     articles = root.find_all("article") if isinstance(root, Tag) else []
     if len(articles) == 1:
         root = articles[0]
-    markdown = markdownify(
-        str(root),
-        heading_style="ATX",
-        strip=[
-            "a",
-            "img",
-            "span",
-            "em",
-            "strong",
-            "b",
-            "i",
-            "u",
-            "small",
-            "time",
-            "abbr",
-            "sup",
-            "sub",
-            "mark",
-            "cite",
-        ],
-        bullets="-",
-    )
-    lines = text_lines(markdown, markdown=True)
+    # convert the parsed tree itself (serialising it for markdownify to parse again cost as
+    # much as the first parse); smooth() joins the text nodes the removals left side by side
+    # and strip() trims the ends, as markdownify() on the serialised tree would
+    if isinstance(root, Tag):
+        root.smooth()
+    markdown = _MARKDOWN.convert_soup(root).strip("\n")
+    lines = text_lines(markdown, markdown=True, source=rel, dropped=dropped, page_header=False)
     if meta.title and not any(line.level == 1 for line in lines):
         # the page's title lives only in <head>: put it where a reader would see it
         lines = (Line(0, meta.title, 1), *lines)
@@ -352,6 +764,102 @@ def _ld_authors(value: object) -> list[str]:
     if isinstance(value, list):
         return [name for entry in value for name in _ld_authors(entry)]
     return []
+
+
+#: deeper than this, the tree-based reader (bs4 + markdownify, both recursive) is not used
+MAX_HTML_DEPTH = 150
+_BLOCK_TAGS = {
+    "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+}  # fmt: skip
+_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}  # fmt: skip
+
+
+def _tree_depth(soup: BeautifulSoup) -> int:
+    """How deep the element tree goes (stops counting past MAX_HTML_DEPTH); no recursion."""
+    deepest = 0
+    stack: list[tuple[Tag, int]] = [(soup, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > MAX_HTML_DEPTH:
+            break
+        stack.extend((child, depth + 1) for child in tag.contents if isinstance(child, Tag))
+    return deepest
+
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+class _FlatText(HTMLParser):
+    """The text of an HTML page, read as a stream of tags: for pages nested too deep for a tree."""
+
+    def __init__(self, rel: str):
+        super().__init__(convert_charrefs=True)
+        self.rel = rel
+        self.parts: list[str] = []
+        self.dropping: list[str] = []  # open elements whose content is not text (script, nav, …)
+        self.dropped_text: list[str] = []
+        self.dropped: list[Dropped] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self.dropping or tag in _DROP_TAGS:
+            if tag not in _VOID_TAGS:
+                self.dropping.append(tag)
+            return
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self.parts.append("#" * int(tag[1]) + " ")
+        elif tag == "li":
+            self.parts.append("- ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.dropping:
+            if tag in self.dropping:  # an end tag closes what it encloses, even unclosed tags
+                outer = self.dropping[0]
+                del self.dropping[len(self.dropping) - 1 - self.dropping[::-1].index(tag) :]
+                if not self.dropping:
+                    self._record(outer)
+            return
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.dropping:
+            self.dropped_text.append(data)
+        else:
+            self.parts.append(_SPACE_RUN.sub(" ", data))  # HTML whitespace, newlines too
+
+    def _record(self, tag: str) -> None:
+        text = canonical_spaces(" ".join(self.dropped_text))
+        self.dropped_text = []
+        if text and tag not in ("script", "style", "template", "svg"):
+            self.dropped.append(Dropped(self.rel, self.getpos()[0], text[:300], "html-" + tag))
+
+
+def read_html_flat(rel: str, html: str, meta: PageMeta | None = None) -> Document:
+    """An HTML page read without a tree: block elements become lines, headings keep their level.
+
+    Used when elements nest deeper than MAX_HTML_DEPTH (unclosed tags add up),
+    which the tree-based reader cannot convert. Scripts, styles and page chrome
+    elements are still left out; chrome marked only by class names is not.
+    """
+    if meta is None:
+        head = re.split(r"<body", html[:1_000_000], maxsplit=1, flags=re.I)[0]
+        try:
+            meta = _html_meta(BeautifulSoup(head, "html.parser"))
+        except RecursionError:
+            meta = PageMeta()
+    reader = _FlatText(rel)
+    reader.feed(html)
+    reader.close()
+    dropped = reader.dropped
+    text = "".join(reader.parts)
+    lines = text_lines(text, markdown=True, source=rel, dropped=dropped, page_header=False)
+    if meta.title and not any(line.level == 1 for line in lines):
+        lines = (Line(0, meta.title, 1), *lines)
+    return Document(rel, "html", lines, meta, tuple(dropped))
 
 
 __all__ = ["DATE_TEXT", "decode", "discover", "read_document", "read_html", "text_lines"]

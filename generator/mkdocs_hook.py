@@ -4,6 +4,10 @@
 editing a seed or a topic file (both folders are in `watch:`) updates the site.
 Only changed files are written, so the rebuild this triggers in `docs/` finds
 nothing new and the server settles instead of looping.
+
+The navigation is built here too, because topics (and their order) come from
+the curation files: Home, Topics, Companies, Archive, Unsorted, then whatever
+hand-written pages `mkdocs.yml` lists in its own `nav`.
 """
 
 from __future__ import annotations
@@ -11,16 +15,23 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from generator.build import BuildOptions, build, summary
+from mkdocs.exceptions import PluginError
+
+from generator.build import BuildOptions, BuildResult, CurationError, build, summary
 
 log = logging.getLogger("mkdocs.hooks.ev_digest")
 
 
 def on_config(config):
     root = Path(config.config_file_path).parent
-    result = build(
-        BuildOptions(seeds=root / "seeds", topics=root / "topics", docs=Path(config.docs_dir))
-    )
+    docs = Path(config.docs_dir)
+    try:
+        result = build(BuildOptions(seeds=root / "seeds", topics=root / "topics", docs=docs))
+    except CurationError as error:
+        lines = "\n".join(str(problem) for problem in error.problems)
+        raise PluginError(
+            f"EV Digest: the curation files have problems, nothing was built:\n{lines}"
+        ) from None
     s = summary(result)
     log.info(
         "EV Digest: %d articles from %d files, %d duplicates merged, %d files written",
@@ -31,4 +42,19 @@ def on_config(config):
     )
     for skipped in result.skipped:
         log.info("EV Digest: skipped %s: %s", skipped.source, skipped.reason)
+    config.nav = generated_nav(result, docs) + list(config.nav or [])
     return config
+
+
+def generated_nav(result: BuildResult, docs: Path) -> list[dict]:
+    topics = [{"Overview": "topics/index.md"}]
+    topics += [{topic.title: f"topics/{topic.id}.md"} for topic in result.curation.topics]
+    nav: list[dict] = [
+        {"Home": "index.md"},
+        {"Topics": topics},
+        {"Companies": "companies/index.md"},
+    ]
+    if (docs / "archive" / "index.md").is_file():
+        nav.append({"Archive": "archive/index.md"})
+    nav.append({"Unsorted": "unsorted.md"})
+    return nav

@@ -85,6 +85,7 @@ class RawArticle:
     headline: str | None
     start_line: int
     lines: tuple[Line, ...]  # everything after the headline up to the next article
+    headline_line: int | None = None  # line number of the headline, when it is a page line
 
 
 @dataclass(frozen=True)

@@ -10,25 +10,79 @@ import re
 
 import yaml
 
+from .curation import Company, Curation, Topic
 from .model import Article, BlockKind
 
 ARTICLES_DIR = "articles"
+TOPICS_DIR = "topics"
+COMPANIES_DIR = "companies"
 HOME_LATEST = 30
+#: entries per list page: keeps topic and company pages light at any size
+PER_PAGE = 100
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])(\s|$)")
+# characters Python-Markdown lets a backslash escape; "<" becomes an entity instead
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#])")
+#: what makes a line a block rather than text: a list bullet or a rule ("---", "+", "- - -"),
+#: an admonition ("!!!"), a list number ("1. "), details ("???"), a fence ("~~~"), a table row
+_LINE_START = re.compile(r"^([-+!])|^(\d+)([.)])(?=\s|$)|^([?~:=|])")
 
 
 def escape(text: str) -> str:
-    """Markdown/HTML-safe inline text."""
-    text = text.replace("&", "&amp;")
+    """Markdown/HTML-safe inline text: the page shows exactly these characters.
+
+    Whitespace, newlines included, collapses to single spaces (as HTML shows
+    it), so the text stays one line; "&" and "<" become entities; Markdown
+    punctuation is backslash-escaped; and a character that would turn the line
+    into a block is escaped at its start. tests/test_properties.py renders
+    random text with the extensions in mkdocs.yml and checks it comes out as
+    text, so an extension that adds syntax must be handled here.
+    """
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), text)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    if match.group(2):
+        return match.group(2) + "\\" + match.group(3)
+    return f"&#{ord(match.group(4))};"
+
+
+#: libyaml's dumper writes the same YAML as the pure-Python SafeDumper, ten times faster,
+#: except for characters outside the BMP (emoji), lone surrogates and U+0085
+_FAST_DUMPER = getattr(yaml, "CSafeDumper", None)
+_NOT_FOR_LIBYAML = re.compile("[\x85\ud800-\udfff\U00010000-\U0010ffff]")
+
+
+def _dumper(data: dict) -> type:
+    if _FAST_DUMPER is None or any(_NOT_FOR_LIBYAML.search(text) for text in _strings(data)):
+        return yaml.SafeDumper
+    return _FAST_DUMPER
+
+
+def _strings(value: object):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
 
 
 def front_matter(data: dict) -> str:
-    body = yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=False
+    body = yaml.dump(
+        data,
+        Dumper=_dumper(data),
+        sort_keys=False,
+        allow_unicode=True,
+        width=1000,
+        default_flow_style=False,
     )
     return f"---\n{body}---\n"
 
@@ -37,7 +91,16 @@ def article_path(article: Article) -> str:
     return f"{ARTICLES_DIR}/{article.id}.md"
 
 
-def article_page(article: Article) -> str:
+def article_page(article: Article, curation: Curation | None = None) -> str:
+    """An article: title, date, section, authors, topics and companies, sources, then the body.
+
+    `curation` gives the topic titles and company names for the links (and the
+    `tags`); without it they fall back to readable forms of the ids.
+    """
+    topic_names = {t.id: t.title for t in curation.topics} if curation else {}
+    company_names = {c.id: c.name for c in curation.companies} if curation else {}
+    topics = [(t, topic_names.get(t) or display_name(t)) for t in article.topics]
+    companies = [(c, company_names.get(c) or display_name(c)) for c in article.entities]
     meta = {
         "id": article.id,
         "title": article.title,
@@ -49,15 +112,35 @@ def article_page(article: Article) -> str:
         "topics": list(article.topics),
         "entities": list(article.entities),
         "sources": list(article.sources),
+        # material's tags plugin: the topics, by title, link to the tags index
+        "tags": [name for _, name in topics],
     }
     out = [front_matter(meta), f"# {escape(article.title)}", ""]
-    facts = [escape(article.section)] if article.section else []
-    facts.append(article.date or "Undated")
+    facts = [f"**{escape(article.date)}**" if article.date else "Undated"]
+    if article.section:
+        facts.append(escape(article.section))
     if article.authors:
         facts.append("By " + ", ".join(escape(a) for a in article.authors))
-    out += [" · ".join(facts), ""]
+    out += [" · ".join(facts), "{: .evd-meta }", ""]
+    links = []
+    if topics:
+        links.append(
+            "Topics: "
+            + ", ".join(f"[{escape(name)}](../{TOPICS_DIR}/{t}.md)" for t, name in topics)
+        )
+    if companies:
+        links.append(
+            "Companies: "
+            + ", ".join(f"[{escape(name)}](../{COMPANIES_DIR}/{c}.md)" for c, name in companies)
+        )
+    if links:
+        out += ["  \n".join(links), "{: .evd-links }", ""]
+    n = len(article.sources)
+    out += [f'??? quote "Found in {n} scrape{"s" if n != 1 else ""}"', ""]
+    out += [f"    - `{source.replace('`', '')}`" for source in article.sources]
+    out.append("")
     if article.deck:
-        out += [f"*{escape(article.deck)}*", ""]
+        out += [escape(article.deck), "{: .evd-deck }", ""]
     for block in article.blocks:
         if block.kind is BlockKind.HEADING:
             out += [f"## {escape(block.text)}", ""]
@@ -65,10 +148,7 @@ def article_page(article: Article) -> str:
             out += [f"- {escape(block.text)}", ""]
         else:
             out += [escape(block.text), ""]
-    n = len(article.sources)
-    out += ["---", "", f"Found in {n} scrape{'s' if n != 1 else ''}:", ""]
-    out += [f"- `{source.replace('`', '')}`" for source in article.sources]
-    return "\n".join(out) + "\n"
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
@@ -80,33 +160,149 @@ def newest_first(articles: list[Article]) -> list[Article]:
     return dated + undated
 
 
-def entry(article: Article, link_prefix: str = "") -> list[str]:
-    facts = [article.date or "undated"]
-    if article.section:
-        facts.append(escape(article.section))
-    n = len(article.sources)
-    facts.append(f"{n} source{'s' if n != 1 else ''}")
-    lines = [
-        f"- [{escape(article.title)}]({link_prefix}{article_path(article)}) — {' · '.join(facts)}"
-    ]
-    if article.summary:
-        lines.append(f"    {escape(article.summary)}")
-    return lines
-
-
-def home_page(articles: list[Article], site_name: str = "EV Digest") -> str:
+def home_page(
+    articles: list[Article], topics: list[Topic] | None = None, site_name: str = "EV Digest"
+) -> str:
     out = [front_matter({"title": site_name}), f"# {site_name}", ""]
     out += [
         f"The latest of {len(articles)} stories from EV-industry news scrapes, one page per story.",
+        "Every story by date is in the [archive](archive/index.md); follow new stories with the "
+        "[RSS feed](feeds/all.xml).",
         "",
     ]
     out += ["## Latest", ""]
     for article in newest_first(articles)[:HOME_LATEST]:
         out += entry(article)
+    if topics:
+        counts = _topic_counts(articles)
+        out += ["", "## Topics", ""]
+        out += [
+            f"- [{escape(t.title)}]({TOPICS_DIR}/{t.id}.md) — {counts.get(t.id, 0)} stories"
+            for t in topics
+        ]
     return "\n".join(out) + "\n"
 
 
-def render_site(articles: list[Article]) -> dict[str, str]:
-    files = {article_path(article): article_page(article) for article in articles}
-    files["index.md"] = home_page(articles)
+def _topic_counts(articles: list[Article]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for article in articles:
+        for topic in article.topics:
+            counts[topic] = counts.get(topic, 0) + 1
+    return counts
+
+
+def paged_list(
+    path: str, title: str, intro: list[str], articles: list[Article], meta: dict | None = None
+) -> dict[str, str]:
+    """A list page split into pages of PER_PAGE entries: path.md, path-2.md, …"""
+    depth = path.count("/")
+    prefix = "../" * depth
+    chunks = [articles[i : i + PER_PAGE] for i in range(0, len(articles), PER_PAGE)] or [[]]
+    base = path.rsplit("/", 1)[-1]
+    files: dict[str, str] = {}
+    for number, chunk in enumerate(chunks, start=1):
+        name = path if number == 1 else f"{path}-{number}"
+        heading = title if number == 1 else f"{title} (page {number} of {len(chunks)})"
+        out = [front_matter({"title": heading, **(meta or {})}), f"# {escape(heading)}", ""]
+        if number == 1:
+            out += intro
+        if not chunk:
+            out += ["*No articles yet.*", ""]
+        for article in chunk:
+            out += entry(article, prefix)
+        if len(chunks) > 1:
+            links = [
+                f"[{n}]({base if n == 1 else f'{base}-{n}'}.md)" if n != number else f"**{n}**"
+                for n in range(1, len(chunks) + 1)
+            ]
+            out += ["", "Pages: " + " · ".join(links)]
+        files[f"{name}.md"] = "\n".join(out) + "\n"
     return files
+
+
+def topic_pages(articles: list[Article], topics: list[Topic]) -> dict[str, str]:
+    files: dict[str, str] = {}
+    counts = _topic_counts(articles)
+    overview = [front_matter({"title": "Topics"}), "# Topics", ""]
+    overview += ["Stories are filed under topics that our editors curate.", ""]
+    for topic in topics:
+        overview += [f"## [{escape(topic.title)}]({topic.id}.md)", ""]
+        overview += [topic.description.strip(), "", f"{counts.get(topic.id, 0)} stories", ""]
+        filed = [a for a in articles if topic.id in a.topics]
+        pinned = [a for pid in topic.pinned for a in filed if a.id == pid]
+        rest = [a for a in newest_first(filed) if a not in pinned]
+        intro = [topic.description.strip(), ""] if topic.description else []
+        if pinned:
+            intro += [
+                "**Pinned:** the first " + str(len(pinned)) + " below are pinned by the editors.",
+                "",
+            ]
+        feed = {"feed": f"feeds/topics/{topic.id}.xml"}  # overrides/main.html links it
+        files.update(
+            paged_list(f"{TOPICS_DIR}/{topic.id}", topic.title, intro, pinned + rest, feed)
+        )
+    files[f"{TOPICS_DIR}/index.md"] = "\n".join(overview) + "\n"
+    return files
+
+
+def company_pages(articles: list[Article], companies: list[Company]) -> dict[str, str]:
+    files: dict[str, str] = {}
+    overview = [front_matter({"title": "Companies"}), "# Companies", ""]
+    for company in sorted(companies, key=lambda c: c.name.lower()):
+        named = newest_first([a for a in articles if company.id in a.entities])
+        if not named:
+            continue
+        overview.append(f"- [{escape(company.name)}]({company.id}.md) — {len(named)} stories")
+        aliases = ", ".join(escape(a) for a in company.aliases)
+        intro = [
+            f"Stories that mention {escape(company.name)}"
+            + (f" (also {aliases})." if aliases else "."),
+            "",
+        ]
+        files.update(paged_list(f"{COMPANIES_DIR}/{company.id}", company.name, intro, named))
+    if len(overview) == 3:
+        overview.append("*No tracked company is mentioned yet.*")
+    files[f"{COMPANIES_DIR}/index.md"] = "\n".join(overview) + "\n"
+    return files
+
+
+def unsorted_page(articles: list[Article]) -> dict[str, str]:
+    intro = [
+        "Stories that matched no topic. Editors: widen a topic's keywords, or file a story by "
+        "adding its id to a topic's `include` list (`ev-digest explain ID` shows why it missed).",
+        "",
+    ]
+    return paged_list(
+        "unsorted", "Unsorted", intro, newest_first([a for a in articles if not a.topics])
+    )
+
+
+def render_site(articles: list[Article], curation: Curation | None = None) -> dict[str, str]:
+    curation = curation or Curation()
+    files = {article_path(article): article_page(article, curation) for article in articles}
+    files["index.md"] = home_page(articles, curation.topics)
+    files.update(topic_pages(articles, curation.topics))
+    files.update(company_pages(articles, curation.companies))
+    files.update(unsorted_page(articles))
+    return files
+
+
+def display_name(ident: str) -> str:
+    """A readable fallback for a topic or company id ("charging-and-energy" -> "Charging and energy")."""
+    text = " ".join(part for part in re.split(r"[-_]+", ident) if part)
+    return text[:1].upper() + text[1:] if text else ident
+
+
+def entry(article: Article, link_prefix: str = "") -> list[str]:
+    """A story in a list: the title as a link, then date · section · sources, then the summary."""
+    facts = [escape(article.date) if article.date else "undated"]
+    if article.section:
+        facts.append(escape(article.section))
+    n = len(article.sources)
+    facts.append(f"{n} source{'s' if n != 1 else ''}")
+    line = f"- [{escape(article.title)}]({link_prefix}{article_path(article)})<br>"
+    lines = [line, f'    <span class="evd-facts">{" · ".join(facts)}</span>']
+    if article.summary:
+        lines[-1] += "<br>"
+        lines.append(f"    {escape(article.summary)}")
+    return lines

@@ -9,6 +9,7 @@ the build report records that name next to every line it drops.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import canonical, word_count
 
@@ -68,6 +69,44 @@ CHROME_LINES = {
     "related stories": "related-block",
     "you may also like": "related-block",
     "more from": "related-block",
+    "more for you": "related-block",
+    "read next": "related-block",
+    "up next": "related-block",
+    "most popular": "related-block",
+    "most read": "related-block",
+    "trending": "related-block",
+    "recommended": "related-block",
+    "related coverage": "related-block",
+    "recommended for you": "related-block",
+    "more stories": "related-block",
+    "more news": "related-block",
+    "editor's picks": "related-block",
+    "editors' picks": "related-block",
+    "trending now": "related-block",
+    "related content": "related-block",
+    "related reading": "related-block",
+    "further reading": "related-block",
+    "around the web": "related-block",
+    "from our partners": "related-block",
+    "sponsored links": "related-block",
+    "popular now": "related-block",
+    "what to read next": "related-block",
+    "you might also like": "related-block",
+    "author": "author-bio",
+    "about the author": "author-bio",
+    "send tip": "contact-line",
+    "send a tip": "contact-line",
+    "listen to this article": "audio-player",
+    "listen": "audio-player",
+    "next": "pagination",
+    "previous": "pagination",
+    "prev": "pagination",
+    "older posts": "pagination",
+    "newer posts": "pagination",
+    "load more": "pagination",
+    "view all comments": "comments",
+    "show all comments": "comments",
+    "load comments": "comments",
     "subscribe": "newsletter",
     "sign up": "newsletter",
     "newsletter": "newsletter",
@@ -110,6 +149,15 @@ _SOCIAL_WORDS = {
     "sms",
 }
 
+#: a person or agency name before a date ("Jane Doe", "Reuters" glued to "March 4, 2025")
+_NAME_WORDS = r"(?:[A-Z][\w.'’-]*?(?:\s+[A-Z][\w.'’-]*?){0,3})"
+#: what may follow a byline date: a time, a zone, a read time
+_TIME_TAIL = (
+    r"(?:\s*(?:,|·|•|-|–|—|at)?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
+    r"(?:\s*[·•|]\s*\d+\s*min(?:ute)?s?\s+read)?"
+    r"(?:\s*[·•|]?\s*(?i:updated|modified)\b.{0,30})?"
+)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 70 words
     (
         "byline",
@@ -118,10 +166,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("byline", re.compile(r"^(?:published|posted|updated)(?: on)?:?\s*$", re.I)),
+    ("byline", re.compile(r"^(?:By|BY|by):\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")),
+    (
+        "byline",  # "Jane Doe | Jun 12 2025 - 9:30 am PT", "ReutersMarch 4, 2025 · 10:42 AM"
+        re.compile(rf"^(?:{_NAME_WORDS}\s*[|/·•,–—-]?\s*)?(?:{DATE_TEXT}){_TIME_TAIL}$"),
+    ),
     (
         "byline",
         re.compile(
-            rf"^(?:By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})*(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,20}}|[,|·•–—-]\s*.{{0,40}}))?$"
+            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext) by|By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})*(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,20}}|[,|·•–—-]\s*.{{0,40}}))?$"
         ),
     ),
     (
@@ -132,6 +185,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("byline", re.compile(r"^(?:·|•)\s*\d+\s*min(?:ute)?s?\s+read$", re.I)),
+    (
+        "byline",  # an aggregator's "Source · 21h" / "Site | 3 hours ago"
+        re.compile(
+            r"^(?:[A-Z][\w.'’&-]*\s*){1,4}[·•|–—-]\s*\d{1,3}\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?)(?:\s+ago)?$"
+        ),
+    ),
     (
         "byline",
         re.compile(
@@ -154,19 +213,121 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("caption", re.compile(r"^(?:image|photo|picture)s?\s*(?:by|from|via|:)", re.I)),
+    (
+        "caption",  # "Caption text. Image credits- Tesla", "… REUTERS/File Photo"
+        re.compile(
+            r"^(?:\S+\s+){0,30}?(?:\S*\s)?(?:image|photo|picture|video)\s+(?:credits?|courtesy|source)\s*[:\-–—]\s*[^.]{1,60}$"
+            r"|^(?:\S+\s+){0,30}\S*[A-Z]{3,}/(?:File )?Photo\b.{0,60}$",
+            re.I,
+        ),
+    ),
+    ("caption", re.compile(r"^(?:gallery|slideshow|photos)\s*:", re.I)),
+    (
+        "caption",  # "Lucid Air Touring. Photo: Lucid"
+        re.compile(
+            r"^(?=(?:\S+\s+){0,30}\S+$).*[.,;]\s+(?:photos?|images?|pictures?|credits?)(?:\s+by)?\s*:\s*[^.]{1,60}\.?$",
+            re.I,
+        ),
+    ),
+    (
+        "caption",  # "Polestar 3 (Image: Polestar)"
+        re.compile(
+            r"^(?:\S+\s+){0,20}\S*\s*\((?:image|photo|picture|pic|video|credit|credits|courtesy|source)\s*:[^()]{1,80}\)\s*$",
+            re.I,
+        ),
+    ),
+    ("caption", re.compile(r"^©\s*(?:provided by|photo|image)\b", re.I)),
     ("caption", re.compile(r"^\[?(?:image|photo|gallery)\s*\d+\s*(?:of|/)\s*\d+\]?", re.I)),
     ("inline-image", re.compile(r"^!\[.*\]\(.*\)$|^data:image/|^\[?image\]?$", re.I)),
+    ("pagination", re.compile(r"^(?:\d{1,4}|…|\.{3})$")),
+    ("copyright", re.compile(r"^(?:copyright\s*)?(?:©|\(c\))|^copyright\s+(?:©\s*)?\d{4}\b", re.I)),
+    (
+        "pagination",
+        re.compile(
+            r"^(?:page \d+ of \d+|(?:next|previous|prev|older|newer)(?: (?:page|posts|articles|stories))?\s*[»›→]"
+            r"|[«‹←]\s*(?:next|previous|prev|older|newer)(?: (?:page|posts|articles|stories))?)$",
+            re.I,
+        ),
+    ),
+    (
+        "author-bio",  # a job title on its own line, printed under the author's name
+        re.compile(
+            r"^(?:(?:senior|staff|contributing|managing|deputy|associate|executive|chief|lead|freelance|guest|news|features?|tech(?:nology)?|auto(?:motive)?|ev|energy|business)\s+)*"
+            r"(?:reporter|writer|editor|correspondent|contributor|columnist|journalist|editor-in-chief|editor at large|analyst)s?$",
+            re.I,
+        ),
+    ),
+    (
+        "wire-credit",  # "(Reporting by A in Berlin; Editing by B)"
+        re.compile(
+            r"^\(?\s*(?:(?:additional )?reporting|writing|editing|compiled|translated) by\b[^()]{0,200}\)?\.?$",
+            re.I,
+        ),
+    ),
+    (
+        "syndication",
+        re.compile(
+            r"^(?:this (?:article|story|post) (?:was |is )?(?:originally|first) (?:appeared|published|posted|ran)\b"
+            r"|(?:originally|first) (?:published|posted|appeared) (?:on|in|at|by) (?:the )?[A-Z]"
+            r"|read the original (?:article|story|post)\b|this (?:article|story) is republished\b"
+            r"|(?:this (?:article|story) )?(?:is )?republished (?:here )?(?:with permission|from|under)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "disclaimer",
+        re.compile(
+            r"^(?:ftc:|(?:\S+ ){0,3}(?:uses|use) (?:income[- ]earning )?(?:\w+ )?affiliate links|we (?:may )?earn (?:a )?(?:small )?commission|"
+            r"(?:\S+ ){0,3}may earn (?:a )?(?:small )?commission (?:from|on|when|if) (?:purchases|links|products|qualifying)|"
+            r"(?:as an amazon associate|this (?:post|article|page) (?:contains|may contain) affiliate)|"
+            r"our standards\s*:|editorial standards\s*:|advertisement\s*[-–—:]\s*scroll)",
+            re.I,
+        ),
+    ),
+    (
+        "legal",
+        re.compile(
+            r"^(?=(?:\S+\s+){0,25}\S+$)(?:.*\b(?:our|read|see|view|accept|agree to)\b.{0,40}\b(?:privacy policy|terms of (?:use|service)|cookie policy)\b|.*\ball rights reserved\b)",
+            re.I,
+        ),
+    ),
+    (
+        "script-notice",
+        re.compile(
+            r"^(?:please )?(?:enable|turn on|activate) javascript\b|^javascript (?:is )?(?:required|disabled)"
+            r"|^loading(?: (?:the )?next (?:story|article|post))?\s*(?:…|\.{3})?$"
+            r"|^(?:you are|you're) (?:using|on) an? (?:outdated|unsupported) browser",
+            re.I,
+        ),
+    ),
+    (
+        "social-follow",
+        re.compile(
+            r"^(?=(?:\S+\s+){0,25}\S+$)(?:subscribe to|follow)\b.{0,60}\bon (?:youtube|x|twitter|facebook|instagram|tiktok|linkedin|threads|bluesky|mastodon|spotify|apple podcasts)\b",
+            re.I,
+        ),
+    ),
+    (
+        "google-news",
+        re.compile(
+            r"^(?:add|follow) (?:\S+ ){0,3}(?:to your |on )?google news\b",
+            re.I,
+        ),
+    ),
     (
         "contact-line",
         re.compile(
-            r"\b(?:got a tip|have a tip|news tips?|send (?:us|me) (?:a|your) (?:tip|message|note|email)|don[’']?t hesitate to (?:contact|reach)|contact (?:me|us) at|reach (?:out to )?(?:me|us) at|email (?:me|us) at|shoot (?:me|us) an? (?:email|message|note)|drop (?:me|us) a line|you can (?:also )?reach (?:me|us)|follow (?:me|him|her) on)\b",
+            r"\b(?:got a tip|have a tip|news tips?|send (?:us|me) (?:a|your) (?:tip|message|note|email)|don[’']?t hesitate to (?:contact|reach)|contact (?:me|us) at|reach (?:out to )?(?:me|us) at|reach (?:him|her|them) (?:at|on|via) (?:\S+@|@|x\b|twitter\b)|send (?:your |news )?tips to|have an? (?:\w+ ){0,2}(?:story|tip|scoop)(?= (?:\w+ ){0,3}\w+\?)|(?:tips?|news|newsdesk|editors?)@[\w-]+(?:\.[\w-]+)+|email (?:me|us) at|shoot (?:me|us) an? (?:email|message|note)|drop (?:me|us) a line|you can (?:also )?reach (?:me|us)|follow (?:me|him|her) on)\b",
             re.I,
         ),
     ),
     (
         "newsletter",
         re.compile(
-            r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|daily|weekly)|^(?:get|join) (?:our|the) .{0,40}newsletter|^enter your email",
+            r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|daily|weekly)|^(?:get|join) (?:our|the) .{0,40}newsletter|^enter your email"
+            r"|^(?=(?:\S+\s+){0,30}\S+$).*\b(?:delivered (?:straight |right |directly )?to your inbox|in your inbox every\b|newsletter\b.{0,60}\bsign up)"
+            r"|^(?=(?:\S+\s+){0,20}\S+$).*\b(?:get|want) (?:the|our) .{0,40}newsletter\b"
+            r"|^(?=(?:\S+\s+){0,25}\S+$).*\b(?:no spam\b|unsubscribe (?:at )?any ?time\b)",
             re.I,
         ),
     ),
@@ -177,11 +338,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             re.I,
         ),
     ),
-    ("share-bar", re.compile(r"^(?:share (?:this|on|via)\b.{0,60}|\d+\s+shares?)$", re.I)),
+    (
+        "share-bar",
+        re.compile(
+            r"^(?:share (?:this|on|via)\b.{0,60}|\d+\s+shares?|click to (?:share|email|print|tweet)\b.{0,60})$",
+            re.I,
+        ),
+    ),
     (
         "comments",
         re.compile(
-            r"^(?:\d+\s+comments?|comments?\s*\(\d+\)|join the (?:conversation|discussion)|what do you think\?? (?:let us know|share your thoughts).{0,80})$",
+            r"^(?:\d+\s+comments?|comments?\s*\(\d+\)|join the (?:conversation|discussion)|top comments?(?: by .{1,40})?|\d+ (?:thoughts|responses|replies) on\b.{0,200}|what do you think\?? (?:let us know|share your thoughts).{0,80})$",
             re.I,
         ),
     ),
@@ -193,6 +360,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("disclaimer", re.compile(r"^(?:disclaimer|disclosure)\s*:", re.I)),
+    (
+        "tags",
+        re.compile(
+            r"^(?:tags?|tagged|topics|filed under|categories|more on)\s*:\s*\S.{0,200}$", re.I
+        ),
+    ),
     ("teaser-end", re.compile(r"(?:\[(?:…|\.\.\.)\]|\[?read more\]?)\s*$", re.I)),
 ]
 
@@ -215,11 +388,195 @@ _RELATED_PREFIX = re.compile(
 )
 _BIO = re.compile(
     r"^(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2}) (?:is|has been|was) (?:an? |the )?"
-    r"(?:[\w-]+ ){0,5}(?:reporter|writer|journalist|editor|author|contributor|correspondent|"
+    r"(?:[\w’'-]+ ){0,5}(?:reporter|writer|journalist|editor|author|contributor|correspondent|"
     r"blogger|analyst|enthusiast|columnist|freelancer)\b",
 )
 
 
+#: common English words: an English sentence has some
+_ENGLISH_WORDS = frozenset(
+    (
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "that",
+        "this",
+        "as",
+        "but",
+        "not",
+        "will",
+        "would",
+        "can",
+        "said",
+        "says",
+        "our",
+        "we",
+        "you",
+        "your",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "how",
+        "when",
+        "more",
+        "all",
+        "about",
+        "after",
+        "see",
+    )
+)
+#: common words of other languages scrapes show (German, Spanish, French, Italian, Portuguese,
+#: Dutch) that are not English words
+_FOREIGN_WORDS = frozenset(
+    (
+        "der",
+        "das",
+        "und",
+        "nicht",
+        "ist",
+        "ein",
+        "eine",
+        "einem",
+        "einen",
+        "mit",
+        "von",
+        "zu",
+        "auf",
+        "für",
+        "dem",
+        "den",
+        "des",
+        "aus",
+        "wurde",
+        "sind",
+        "auch",
+        "sich",
+        "noch",
+        "nach",
+        "bei",
+        "wird",
+        "werden",
+        "el",
+        "los",
+        "las",
+        "y",
+        "que",
+        "en",
+        "un",
+        "una",
+        "por",
+        "con",
+        "para",
+        "del",
+        "se",
+        "lo",
+        "al",
+        "muy",
+        "pero",
+        "esta",
+        "este",
+        "le",
+        "les",
+        "et",
+        "du",
+        "est",
+        "pour",
+        "dans",
+        "qui",
+        "sur",
+        "pas",
+        "une",
+        "avec",
+        "sont",
+        "il",
+        "di",
+        "che",
+        "per",
+        "non",
+        "della",
+        "gli",
+        "nel",
+        "sono",
+        "um",
+        "uma",
+        "não",
+        "com",
+        "os",
+        "het",
+        "een",
+        "niet",
+        "van",
+        "op",
+        "met",
+        "voor",
+        "zijn",
+    )
+)
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def other_language(text: str) -> bool:
+    """A line in another language than English: mostly non-Latin letters, or a
+    sentence of eight or more Latin-script words with no common English word and
+    at least two common words of another language."""
+    letters = _LETTER.findall(text)
+    if (
+        len(letters) >= 6
+        and sum(1 for ch in letters if not _LATIN_LETTER.match(ch)) > len(letters) / 2
+    ):
+        return True
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return (
+        len(words) >= 8
+        and not any(w in _ENGLISH_WORDS for w in words)
+        and sum(1 for w in words if w in _FOREIGN_WORDS) >= 2
+    )
+
+
+_MENU_SEPARATOR = re.compile(r"\s+[|·•»›]\s+")
+
+
+def _is_menu_line(text: str) -> bool:
+    """A menu or breadcrumb: three or more short capitalised items between separators."""
+    items = _MENU_SEPARATOR.split(text.strip(" |·•"))
+    return len(items) >= 3 and all(
+        1 <= len(item.split()) <= 3 and item[:1].isupper() and item[-1] not in ".,;:!?"
+        for item in items
+    )
+
+
+@lru_cache(maxsize=1 << 16)  # pages repeat their chrome; segment and clean both ask
 def chrome_rule(text: str) -> str | None:
     """The boilerplate rule a whole line matches, or None for content."""
     key = canonical(text).lower().strip(" .:!|•·»›-–—()[]")
@@ -228,35 +585,104 @@ def chrome_rule(text: str) -> str | None:
     tokens = key.replace("|", " ").replace("/", " ").split()
     if tokens and len(tokens) <= 10 and all(t in _SOCIAL_WORDS for t in tokens) and len(tokens) > 1:
         return "share-bar"
+    if _is_menu_line(text):
+        return "navigation"
     if word_count(text) <= 70:
         for rule, pattern in _PATTERNS:
             if pattern.search(text):
                 return rule
     if looks_like_image_alt(text):
         return "image-alt"
+    if other_language(text):
+        return "other-language"
     return None
 
 
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 
 
-def chrome_rules(texts: list[str]) -> list[str | None]:
-    """`chrome_rule` for each line, plus the author name printed under a lone "By"."""
+#: a credit printed on its own line under a photo ("(Credit: Tesla)", "Photo by: Lucid")
+_CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:(?:image|photo|picture|video)s?\s*(?:credits?|courtesy|by|source|via)?|credits?|courtesy|source|via)"
+    r"\s*[:\-–—]?\s*(?:\S+\s*){1,6}\)?$",
+    re.I,
+)
+
+
+def _is_credit_line(text: str, rule: str | None) -> bool:
+    return rule == "caption" and word_count(text) <= 8 and bool(_CREDIT_LINE.match(text))
+
+
+def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> list[str | None]:
+    """`chrome_rule` for each line, plus rules that need the neighbouring lines.
+
+    - the author name printed under a lone "By";
+    - a photo caption: a short title-like line right above a credit line, when
+      it follows the headline, or follows chrome after the byline (after a body
+      paragraph, such a line is a subheading; before the byline, the headline);
+    - a listing teaser cut off with "…" right above a "Read more" line.
+
+    `headline_before` is the index of the line printed right under the headline,
+    when the lines are an article's.
+    """
     rules = [chrome_rule(text) for text in texts]
     for i in range(1, len(texts)):
         if texts[i - 1].strip().lower() == "by" and rules[i] is None and _NAME.match(texts[i]):
             rules[i] = "byline"
+    byline_before = [False] * len(texts)
+    for i in range(1, len(texts)):
+        byline_before[i] = byline_before[i - 1] or rules[i - 1] == "byline"
+    for i in range(len(texts) - 2, -1, -1):
+        if rules[i] is not None:
+            continue
+        text, after = texts[i], texts[i + 1]
+        if i == headline_before:
+            under_headline, after_chrome = True, False
+        elif i == 0:
+            under_headline, after_chrome = False, False
+        else:
+            before = texts[i - 1]
+            under_headline = (
+                rules[i - 1] is None and looks_like_heading(before) and not looks_like_label(before)
+            )
+            after_chrome = rules[i - 1] is not None and byline_before[i]
+        if (
+            _is_credit_line(after, rules[i + 1])
+            and word_count(text) <= 15
+            and text[-1] not in ".:;,!?"
+            and (under_headline or after_chrome)
+        ):
+            rules[i] = "caption"
+        elif text.endswith(("…", "...")) and rules[i + 1] == "continue-reading":
+            rules[i] = "teaser-end"
     return rules
 
 
+_NAME_BEFORE_DATE = re.compile(
+    rf"^(?!(?:By|BY)\b)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}})\s*[|/·•]\s*(?:{DATE_TEXT})"
+)
+
+
 def byline_name(previous: str, text: str) -> list[str]:
-    """Author names a byline line states ("By Jane Doe and John Roe", or a name under "By")."""
-    if previous.strip().lower() == "by" and _NAME.match(text):
+    """Author names a byline line states.
+
+    "By Jane Doe and John Roe", "By: Jane Doe", a name under a lone "By", or
+    "Jane Doe | Jun 12 2025 - 9:30 am PT" (a name of two or more words set off
+    from the date; a single word before a date is usually an agency or site).
+    """
+    if previous.strip().lower().rstrip(":") == "by" and _NAME.match(text):
         return [text.strip()]
-    match = re.match(r"^by\s+(.+)$", re.sub(DATE_TEXT, "", text, flags=re.I).strip(), re.I)
+    before_date = _NAME_BEFORE_DATE.match(text)
+    if before_date:
+        return [before_date.group("name")]
+    match = re.match(
+        r"^(?:(?:written|words|story|reported|text) )?by:?\s+(.+)$",
+        re.sub(DATE_TEXT, "", text, flags=re.I).strip(),
+        re.I,
+    )
     if not match:
         return []
-    names = re.split(r"\s+(?:and|&)\s+", re.split(r"\s+[|·•-]\s+", match.group(1))[0])
+    names = re.split(r"\s+(?:and|&)\s+", re.split(r"\s*[|·•]\s*|\s+[-–—]\s+", match.group(1))[0])
     names = [name.split(",")[0].strip() for name in names]
     return [name for name in names if _NAME.match(name)][:4]
 
@@ -291,9 +717,36 @@ def related_prefix(text: str) -> bool:
     return bool(_RELATED_PREFIX.match(text))
 
 
+#: "Jane Doe covers batteries and charging for Site." / "… has been covering EVs since 2014. She …"
+_BIO_COVERS = re.compile(
+    r"^(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2}) (?:covers|has been covering|has covered|"
+    r"writes about|has been writing about|reports on) [^.]{3,160}?"
+    r"(?:\bfor (?:the )?[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}[.!](?:\s|$)|\.\s+(?:He|She|They|Before|Previously|Prior)\b)",
+)
+
+
 def bio_author(text: str) -> str | None:
+    """The author an author-bio line describes, or None."""
+    if word_count(text) > 80:
+        return None
     match = _BIO.match(text)
-    return match.group("name") if match else None
+    if match:
+        return match.group("name")
+    match = _BIO_COVERS.match(text)
+    if not match:
+        return None
+    name = match.group("name")
+    # one word could be a company ("Ford covers …"): a person's bio goes on about him or her
+    if " " not in name and not re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er)\b", text):
+        return None
+    return name
+
+
+def unique_authors(names: list[str]) -> list[str]:
+    """Names in order without repeats; a lone first name of a fuller name listed is dropped."""
+    names = list(dict.fromkeys(name for name in names if name))
+    first_names = {name.split()[0] for name in names if len(name.split()) > 1}
+    return [name for name in names if len(name.split()) > 1 or name not in first_names]
 
 
 _NOT_PERSON_MAILBOXES = {
@@ -356,6 +809,8 @@ def looks_like_heading(text: str, max_words: int = 25) -> bool:
         return False
     if has_email(text) or "http" in text or text.endswith("…"):
         return False
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return False  # a quotation cut off: the end of a truncated paragraph
     return bool(_HEADING_START.match(text))
 
 

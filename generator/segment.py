@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .model import Document, Line, RawArticle
 from .rules import chrome_rules, looks_like_heading, looks_like_label, looks_like_period_headline
-from .text import word_count
+from .text import normalize, word_count
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,13 @@ class _Page:
             i -= 1
         return None
 
+    def after_headline(self, i: int) -> int | None:
+        """The content line after line i, skipping a copy of line i printed twice."""
+        after = self.next_content(i + 1)
+        if after is not None and normalize(self.text(after)) == normalize(self.text(i)):
+            return self.next_content(after + 1)
+        return after
+
     def byline_follows(self, i: int) -> bool:
         """True when a byline/date line comes right after line i (captions may sit between)."""
         for j in range(i + 1, min(i + 4, len(self.lines))):
@@ -79,11 +86,12 @@ class _Page:
             return False
         line = self.lines[i]
         if line.level:
-            return line.level == 1
+            # a lower-level heading heads an article only with a label above and a byline below
+            return line.level == 1 or (labelled and self.byline_follows(i))
         text = line.text
         if word_count(text) < 3:
             return False
-        after = self.next_content(i + 1)
+        after = self.after_headline(i)
         if looks_like_heading(text):
             follows = self.byline_follows(i) or self.is_body(after) or self._deck_then_body(after)
             return follows and (labelled or self.byline_follows(i))
@@ -137,7 +145,7 @@ def _lead_headline(page: _Page, end: int) -> int | None:
     text = page.text(first)
     if looks_like_label(text):
         return None
-    after = page.next_content(first + 1)
+    after = page.after_headline(first)
     if looks_like_heading(text) and word_count(text) >= 3 and after is not None and after < end:
         return first if page.is_body(after) or page.byline_follows(first) else None
     return None
@@ -148,9 +156,13 @@ def segment(doc: Document) -> list[RawArticle]:
     starts = find_starts(page)
     articles: list[RawArticle] = []
     lead_end = starts[0].first if starts else len(page.lines)
-    # chrome before the first appended article belongs to it when there is no lead
+    # what comes before the first appended article belongs to it when there is no
+    # lead: chrome, and the site name and menu words of a page without body text there
     carried: tuple[Line, ...] = doc.lines[:lead_end]
-    if any(rule is None for rule in page.chrome[:lead_end]):
+    content = [i for i in range(lead_end) if page.chrome[i] is None]
+    if (content and (not starts or any(page.is_body(i) for i in content))) or (
+        not starts and doc.lines  # only chrome: cleaning drops each line under its rule
+    ):
         articles.append(_lead(doc, page, lead_end))
         carried = ()
     for k, start in enumerate(starts):
@@ -165,6 +177,7 @@ def segment(doc: Document) -> list[RawArticle]:
                 headline=page.text(start.headline),
                 start_line=doc.lines[start.first].number,
                 lines=carried + tuple(between) + doc.lines[start.headline + 1 : end],
+                headline_line=doc.lines[start.headline].number,
             )
         )
         carried = ()
@@ -189,4 +202,5 @@ def _lead(doc: Document, page: _Page, end: int) -> RawArticle:
         headline=page.text(headline) if headline is not None else doc.meta.title,
         start_line=doc.lines[0].number,
         lines=tuple(lines),
+        headline_line=doc.lines[headline].number if headline is not None else None,
     )

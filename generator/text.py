@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _PUNCT_MAP = str.maketrans(
     {
@@ -34,11 +35,13 @@ _SPACES = re.compile(r"\s+")
 WORD = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical(text: str) -> str:
     """NFKC with typographic quotes, dashes and ellipses made plain."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_PUNCT_MAP)).strip()
 
 
+@lru_cache(maxsize=1 << 17)  # the same lines and paragraphs are compared many times
 def normalize(text: str) -> str:
     """Lower-case words only, for comparing text across scrapes."""
     return _SPACES.sub(" ", _NON_WORD.sub(" ", canonical(text).lower())).strip()

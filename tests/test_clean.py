@@ -1,7 +1,9 @@
 from __future__ import annotations
 
-from generator.clean import clean, drop_known_headlines, parse_date
-from generator.model import BlockKind, Line, RawArticle
+from dataclasses import replace
+
+from generator.clean import clean, drop_known_headlines, drop_recurring_boilerplate, parse_date
+from generator.model import Block, BlockKind, Instance, Line, RawArticle
 
 BODY = "The company said the new plant will start production next year and employ about 2,000 people at full output."
 LONG = " ".join([BODY] * 3)
@@ -138,3 +140,171 @@ def test_parse_date_forms() -> None:
     assert parse_date("date 2025-03-04") == "2025-03-04"
     assert parse_date("3 hours ago") is None
     assert parse_date("February 30, 2025") is None
+
+
+def test_byline_shapes_give_date_and_authors() -> None:
+    for byline, author in [
+        ("By: Lena Ortiz", "Lena Ortiz"),
+        ("Lena Ortiz | Jun 12 2025 - 9:30 am PT", "Lena Ortiz"),
+        ("By Lena Ortiz | June 12, 2025", "Lena Ortiz"),
+        ("Lena Ortiz / June 12, 2025", "Lena Ortiz"),
+    ]:
+        inst, dropped = article(f"{byline}\nJune 12, 2025\n{LONG}")
+        assert dropped[byline] == "byline", byline
+        assert inst.authors == (author,) and inst.date == "2025-06-12", byline
+    inst, dropped = article(f"WireServiceJune 12, 2025 · 10:42 AM\n{LONG}")
+    assert dropped["WireServiceJune 12, 2025 · 10:42 AM"] == "byline"
+    assert inst.authors == () and inst.date == "2025-06-12"
+    _, dropped = article(f"{LONG}\nSomeAggregator · 21h\n{BODY}")
+    assert dropped["SomeAggregator · 21h"] == "byline"
+
+
+def test_author_bio_shapes() -> None:
+    inst, dropped = article(f"""
+{LONG}
+Author
+Lena Ortiz
+Senior Reporter
+Lena Ortiz covers charging networks and grid storage for Example Motors. She lives in Lyon.
+""")
+    assert texts(inst) == [LONG]
+    assert inst.authors == ("Lena Ortiz",)
+    assert dropped["Senior Reporter"] == "author-bio"
+    assert dropped["Author"] == "author-bio"
+    inst, dropped = article(
+        f"{LONG}\nTom Reyes is Example Motors’ Texas correspondent. Reach him at tom@example.org."
+    )
+    assert inst.authors == ("Tom Reyes",) and texts(inst) == [LONG]
+    # a first name is not listed next to the full name it belongs to
+    inst, _ = article(
+        f"By Lena Ortiz\n{LONG}\nLena covers batteries for Example Motors. Before that, she wrote code."
+    )
+    assert inst.authors == ("Lena Ortiz",)
+    # a company "covers" costs: not a bio
+    inst, _ = article(
+        f"{LONG}\nFord covers the cost of a home charger for buyers who order this month."
+    )
+    assert len(inst.blocks) == 2
+
+
+def test_site_chrome_lines_are_dropped_with_their_rules() -> None:
+    chrome = {
+        "This story originally appeared on Example Motors and is republished with permission.": "syndication",
+        "Originally published on Example Motors.": "syndication",
+        "Read the original article on Example Motors.": "syndication",
+        "FTC: We use income earning affiliate links.": "disclaimer",
+        "Example Motors uses affiliate links. See our policy here.": "disclaimer",
+        "Our Standards: The Example Trust Principles.": "disclaimer",
+        "Please enable JavaScript to view the comments.": "script-notice",
+        "Loading next story…": "script-notice",
+        "Page 2 of 97": "pagination",
+        "Next »": "pagination",
+        "© 2025 Example Media LLC.": "copyright",
+        "Read our Privacy Policy and Terms of Use.": "legal",
+        "The best EV stories delivered straight to your inbox.": "newsletter",
+        "Subscribe to Example Motors on YouTube for weekly videos.": "social-follow",
+        "Add Example Motors to your Google News feed.": "google-news",
+        "(Reporting by A. Writer in Oslo; Editing by B. Editor)": "wire-credit",
+        "Click to share on Facebook (Opens in new window)": "share-bar",
+        "Home | Batteries | Charging | Policy": "navigation",
+        "Have a battery story we missed? Write to tips@example.org.": "contact-line",
+        "Dieser Text wurde automatisch aus einem Agenturfeed übernommen und nicht geprüft.": "other-language",
+    }
+    inst, dropped = article(LONG + "\n" + "\n".join(chrome) + "\n" + BODY)
+    assert texts(inst) == [LONG, BODY]
+    assert dropped == chrome
+
+
+def test_caption_above_credit_line_and_gallery_label() -> None:
+    inst, dropped = article(f"""
+Published on June 12, 2025
+The new ferry at its berth
+Photo by: Example Ferries
+{LONG}
+Gallery: 2026 Example Ferry
+{BODY}
+A ferry at sea (Image: Example Ferries)
+{BODY}
+""")
+    assert dropped["The new ferry at its berth"] == "caption"
+    assert dropped["Gallery: 2026 Example Ferry"] == "caption"
+    assert dropped["A ferry at sea (Image: Example Ferries)"] == "caption"
+    assert texts(inst) == [LONG, BODY, BODY]
+
+
+def test_one_sentence_deck_before_a_longer_first_paragraph() -> None:
+    inst, _ = article(f"The plant will make cells for three carmakers from next year.\n{LONG}")
+    assert inst.deck == "The plant will make cells for three carmakers from next year."
+    assert texts(inst) == [LONG]
+    other = (
+        "Officials said the site was chosen for its rail links and its access to cheap hydro power."
+    )
+    inst, _ = article(f"{BODY}\n{other}")  # a first paragraph as long as the next is not a deck
+    assert inst.deck is None and len(inst.blocks) == 2
+
+
+def test_stat_lines_and_cut_off_paragraphs_are_body() -> None:
+    inst, dropped = article(f"""
+{LONG}
+The figures for the quarter:
+Deliveries: 12,400
+Range: 520 km
+Charging outlook
+The company said it expects “a busy summer for the
+""")
+    assert [b.kind for b in inst.blocks] == [
+        BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.PARAGRAPH,
+        BlockKind.HEADING, BlockKind.PARAGRAPH,
+    ]  # fmt: skip
+    assert dropped == {}
+
+
+def test_glued_tweet_does_not_take_the_paragraph_above() -> None:
+    para = (
+        "The first sites opened on Monday, and the operator said twelve more will follow by autumn."
+    )
+    inst, dropped = article(f"""
+{LONG}
+{para}
+Twelve more sites by autumn, says the operator. Big news! https://t.co/AbCd1234 — Charge Fan (@chargefan) May 3, 2025
+{BODY}
+""")
+    assert texts(inst) == [LONG, para, BODY]
+    assert list(dropped.values()) == ["embedded-tweet"]
+
+
+def test_foreign_language_tweet_does_not_take_english_text_above() -> None:
+    para = "The model went on sale in Korea last year, where it is offered with two battery sizes."
+    inst, dropped = article(f"""
+{LONG}
+{para}
+기아 신형 전기차 미국 출시 확정! 조지아 공장에서 생산 예정
+pic.twitter.com/Xy12ab
+— 전기차 뉴스 (@evnews) July 22, 2025
+{BODY}
+""")
+    assert texts(inst) == [LONG, para, BODY]
+    assert set(dropped.values()) == {"embedded-tweet"} and len(dropped) == 3
+
+
+def test_recurring_short_lines_are_learned_across_different_stories() -> None:
+    def story(n: int, extra: str) -> Instance:
+        long = f"Story number {n} tells of a plant that will build {n} thousand cells a year for three carmakers from next spring onwards, regional officials said on Monday."
+        return Instance(
+            f"site/{n}.txt", 0, None, f"Headline {n}", 1, None,
+            (Block(BlockKind.PARAGRAPH, long, 2), Block(BlockKind.PARAGRAPH, extra, 3)),
+        )  # fmt: skip
+
+    prompt = "Become a member and read without ads"
+    pages = [story(n, prompt) for n in (1, 2, 3)]
+    cleaned, dropped = drop_recurring_boilerplate(pages)
+    assert [len(inst.blocks) for inst in cleaned] == [1, 1, 1]
+    assert {d.rule for d in dropped} == {"recurring-boilerplate"} and len(dropped) == 3
+    # the same story on three pages: its short paragraph is not chrome
+    copies = [
+        replace(story(7, "The line starts in May."), source=f"copy/{k}.txt") for k in range(3)
+    ]
+    cleaned, dropped = drop_recurring_boilerplate(copies)
+    assert dropped == [] and cleaned == copies
+    # two pages are not enough
+    assert drop_recurring_boilerplate(pages[:2])[1] == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import filecmp
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 from generator.build import process_file
 from generator.text import normalize
 
-from .conftest import ROOT, SEEDS, read_page, run_cli
+from .conftest import SEEDS, read_page, run_cli
 
 HEADLINES = {
     "Tesla just trademarked MEGAPOD: here’s what it is": "Elon Musk",
@@ -72,12 +71,14 @@ def pages(build: Path) -> dict[str, tuple[dict, str]]:
 
 
 def unescape(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown).replace("&amp;", "&")
+    return re.sub(r"\\(.)", r"\1", markdown).replace("&lt;", "<").replace("&amp;", "&")
 
 
 def article_body(body: str) -> str:
-    """The article text without the title line and the sources list."""
-    return unescape(body.split("\n---\n")[0])
+    """The deck and body: what follows the collapsible list of sources."""
+    head, sources, rest = body.partition('??? quote "Found in')
+    assert sources, "no sources block"
+    return unescape(rest.split("\n\n", 1)[1].split("\n\n", 1)[1])
 
 
 def test_nine_articles_with_verbatim_headlines(seeds_build: Path) -> None:
@@ -242,18 +243,11 @@ def test_ids_are_stable_across_runs(seeds_build: Path) -> None:
 
 def test_mkdocs_strict_build_runs_the_generator(tmp_path: Path) -> None:
     """`mkdocs build --strict` on a fresh project regenerates the pages through the hook."""
+    from .sitebuild import copy_project
+
     project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(SEEDS, project / "seeds")
-    shutil.copytree(
-        ROOT / "docs",
-        project / "docs",
-        ignore=shutil.ignore_patterns("articles", "index.md", ".evdigest*"),
-    )
-    if (ROOT / "topics").is_dir():
-        shutil.copytree(ROOT / "topics", project / "topics")
-    (project / "generator").symlink_to(ROOT / "generator")
+    copy_project(project)
+    assert not list((project / "docs").rglob("articles/*.md"))
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=project,

@@ -74,3 +74,64 @@ def test_markdown_headings_keep_levels(tmp_path: Path) -> None:
     assert [(line.text, line.level) for line in doc.lines] == [
         ("Title here now", 1), ("Body text.", 0), ("Sub part", 2), ("- item one", 0)
     ]  # fmt: skip
+
+
+def test_markdown_inline_syntax_and_link_lists(tmp_path: Path) -> None:
+    page = tmp_path / "capture.md"
+    page.write_text(
+        "[Skip to content](#main)\n\n"
+        "*   [Home](https://example.org/)\n"
+        "*   [Reviews](https://example.org/reviews/)\n\n"
+        "[Site](https://example.org/) › [Batteries](https://example.org/batteries/)\n\n"
+        "Solid-state cells reach a pilot line\n"
+        "====================================\n\n"
+        "![a cell on a bench](https://example.org/cell.jpg)\n\n"
+        "The **pilot line** in [Lyon](https://example.org/lyon) makes *about* 200 cells_a_day.\n\n"
+        "Why it matters\n"
+        "--------------\n\n"
+        "* * *\n\n"
+        "Costs fall when \\*yields\\* rise.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(page, tmp_path)
+    assert not isinstance(doc, Skipped)
+    assert [(line.text, line.level) for line in doc.lines] == [
+        ("Solid-state cells reach a pilot line", 1),
+        ("The pilot line in Lyon makes about 200 cells_a_day.", 0),
+        ("Why it matters", 2),
+        ("Costs fall when *yields* rise.", 0),
+    ]
+    rules = {d.line: d.rule for d in doc.dropped}
+    assert rules == {
+        1: "link-list", 3: "link-list", 4: "link-list", 6: "link-list", 9: "markdown-syntax",
+        11: "inline-image", 16: "markdown-syntax", 18: "markdown-syntax",
+    }  # fmt: skip
+
+
+def test_markdown_front_matter_reader_header_and_author_link(tmp_path: Path) -> None:
+    clipped = tmp_path / "clip.md"
+    clipped.write_text(
+        '---\ntitle: Heat pumps get cheaper\nauthor:\n  - "[[Ada Brook]]"\n'
+        "published: 2025-02-03\ncreated: 2025-02-09\n---\n# Heat pumps get cheaper\n\nBody.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(clipped, tmp_path)
+    assert not isinstance(doc, Skipped)
+    assert doc.meta.title == "Heat pumps get cheaper"
+    assert doc.meta.date == "2025-02-03" and doc.meta.authors == ("Ada Brook",)
+    assert [line.text for line in doc.lines] == ["Heat pumps get cheaper", "Body."]
+    assert {d.rule for d in doc.dropped} == {"front-matter"} and len(doc.dropped) == 7
+
+    reader = tmp_path / "reader.md"
+    reader.write_text(
+        "Title: Ferry goes electric\n\nURL Source: https://example.org/ferry\n\n"
+        "Published Time: 2025-04-05T08:00:00Z\n\nMarkdown Content:\n"
+        "Ferry goes electric\n===================\n\n"
+        "[Lena Ortiz](https://example.org/author/lena-ortiz/)\n\nThe ferry sails today.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(reader, tmp_path)
+    assert not isinstance(doc, Skipped)
+    assert doc.meta.date == "2025-04-05" and doc.meta.authors == ("Lena Ortiz",)
+    assert [line.text for line in doc.lines] == ["Ferry goes electric", "The ferry sails today."]
+    assert [d.rule for d in doc.dropped] == ["reader-header"] * 4 + ["markdown-syntax", "byline"]

@@ -24,7 +24,7 @@ def test_writes_only_changes_and_never_touches_hand_written_files(tmp_path: Path
 
 
 def test_escape_neutralises_markup() -> None:
-    assert escape("<script>alert(1)</script>") == "\\<script\\>alert(1)\\</script\\>"
+    assert escape("<script>alert(1)</script>") == "&lt;script\\>alert(1)&lt;/script\\>"
     assert escape("# not a heading") == "\\# not a heading"
     assert escape("- not a list") == "\\- not a list"
     assert escape("[link](http://x)") == "\\[link\\](http://x)"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from generator.clean import clean
 from generator.model import Document, Line
 from generator.segment import segment
 
@@ -110,3 +111,84 @@ def test_html_level_one_headings_start_articles() -> None:
         ("Policy", "EU agrees on battery passport rules"),
         (None, "Second story heading here"),
     ]
+
+
+def test_site_name_and_menu_before_the_first_article_are_not_a_lead() -> None:
+    page = doc(f"""
+Example Motors
+Batteries
+Charging
+Policy
+Charging
+Ferry operator orders its first battery-electric vessel
+By Jane Doe
+{BODY}
+""")
+    (article,) = segment(page)
+    assert (article.position, article.section) == (0, "Charging")
+    assert article.headline == "Ferry operator orders its first battery-electric vessel"
+    instance, dropped = clean(article)
+    assert [b.text for b in instance.blocks] == [BODY]
+    assert {d.text: d.rule for d in dropped if d.line < 5} == {
+        "Example Motors": "navigation",
+        "Batteries": "navigation",
+        "Charging": "navigation",
+        "Policy": "navigation",
+    }
+
+
+def test_headline_printed_twice_heads_the_lead() -> None:
+    page = doc(f"""
+Ferry operator orders its first battery-electric vessel
+Ferry operator orders its first battery-electric vessel
+{BODY}
+""")
+    (article,) = segment(page)
+    assert article.headline == "Ferry operator orders its first battery-electric vessel"
+    instance, dropped = clean(article)
+    assert [d.rule for d in dropped] == ["repeated-headline"]
+
+
+def test_listing_teasers_are_not_articles() -> None:
+    page = doc("""
+Archives
+Ferry operator orders its first battery-electric vessel
+By Jane Doe
+2 hours ago
+The operator said the ship will enter service in 2027 and carry up to 600 passengers on its…
+Read More
+Charging hubs double along the coast road
+By John Roe
+5 hours ago
+A regional program has doubled the number of fast-charging hubs on the coast road in a year […]
+Read More
+""")
+    articles = segment(page)
+    results = [clean(article) for article in articles]
+    assert all(not instance.blocks for instance, _ in results)
+    rules = {d.text: d.rule for _, dropped in results for d in dropped}
+    assert rules["Charging hubs double along the coast road"] == "teaser"
+    assert rules["Read More"] == "continue-reading"
+    assert rules[
+        "The operator said the ship will enter service in 2027 and carry up to 600 passengers on its…"
+    ] in ("teaser", "teaser-end")
+
+
+def test_lower_level_heading_with_label_and_byline_starts_an_article() -> None:
+    lines = (
+        Line(1, "Ferry operator orders its first battery-electric vessel", 1),
+        Line(2, BODY),
+        Line(3, "Why it matters", 2),
+        Line(4, BODY),
+        Line(5, "Charging"),
+        Line(6, "Charging hubs double along the coast road", 2),
+        Line(7, "Jane Doe | Jun 11 2025 - 12:04 pm PT"),
+        Line(8, BODY),
+    )
+    articles = segment(Document("p.md", "markdown", lines))
+    assert [(a.section, a.headline) for a in articles] == [
+        (None, "Ferry operator orders its first battery-electric vessel"),
+        ("Charging", "Charging hubs double along the coast road"),
+    ]
+    instance, _ = clean(articles[1])
+    assert instance.authors == ("Jane Doe",) and instance.date == "2025-06-11"

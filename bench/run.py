@@ -1,0 +1,484 @@
+"""The EV Digest benchmark: generator scale, incremental rebuilds, MkDocs at size, the editor loop.
+
+Every measurement runs the real commands (`python -m generator build`, `mkdocs build`) in a
+subprocess, on synthetic corpora from `bench.corpus`, under `bench/work/` (gitignored).
+Corpora are kept between runs (making 50k scrapes takes a while); build outputs and caches
+are recreated for every run. The figures go to stdout and to `bench/results.md`.
+
+Usage: ``python -m bench [--sizes 1000,10000,50000] [--site-sizes 1000,5000] [--quick]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .corpus import MANIFEST, make_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "work"
+RESULTS = ROOT / "bench" / "results.md"
+#: scrapes per article in the synthetic corpus is about 0.45: a site of N articles needs
+#: this many scrapes per article
+SCRAPES_PER_ARTICLE = 0.45
+
+
+# -- running commands ---------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    wall: float
+    peak_rss_mb: float  # largest sum of RSS over the process tree, sampled every 50 ms
+    max_rss_mb: float  # largest single process (getrusage), for comparison
+    stdout: str
+    stderr: str
+    returncode: int
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """RSS of `pid` and all its descendants, from /proc (0 where /proc is not available)."""
+    try:
+        children: dict[int, list[int]] = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as handle:
+                    fields = handle.read().rsplit(b")", 1)[1].split()
+                children.setdefault(int(fields[1]), []).append(int(entry.name))
+            except OSError:
+                continue
+        total, todo = 0, [pid]
+        while todo:
+            current = todo.pop()
+            todo += children.get(current, [])
+            try:
+                with open(f"/proc/{current}/statm", "rb") as handle:
+                    total += int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+            except OSError:
+                continue
+        return total
+    except OSError:
+        return 0
+
+
+def run(cmd: list[str], cwd: Path = ROOT, env: dict | None = None) -> Run:
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    peak = 0
+    out_parts: list[str] = []
+    err_parts: list[str] = []
+
+    def drain(stream, parts):
+        parts.append(stream.read())
+
+    threads = [
+        threading.Thread(target=drain, args=(proc.stdout, out_parts)),
+        threading.Thread(target=drain, args=(proc.stderr, err_parts)),
+    ]
+    for thread in threads:
+        thread.start()
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss_kb(proc.pid))
+        time.sleep(0.05)
+    wall = time.perf_counter() - start
+    for thread in threads:
+        thread.join()
+    max_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return Run(
+        wall, peak / 1024, max_rss / 1024, "".join(out_parts), "".join(err_parts), proc.returncode
+    )
+
+
+def generator_build(seeds: Path, docs: Path, cache: Path, topics: Path) -> Run:
+    result = run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--seeds",
+            str(seeds),
+            "--topics",
+            str(topics),
+            "--docs",
+            str(docs),
+            "--cache-dir",
+            str(cache),
+        ]
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+_BUILT = re.compile(r"Built (\d+) article pages from (\d+) files \((\d+) article instances\)")
+_MERGED = re.compile(r"duplicates merged: (\d+) \((\d+) stories found more than once\)")
+_WRITTEN = re.compile(r": (\d+) written, (\d+) unchanged, (\d+) removed")
+
+
+def parse_summary(stdout: str) -> dict:
+    built, merged, written = _BUILT.search(stdout), _MERGED.search(stdout), _WRITTEN.search(stdout)
+    if not (built and merged and written):
+        raise SystemExit(f"cannot read the build summary:\n{stdout}")
+    return {
+        "articles": int(built.group(1)),
+        "files": int(built.group(2)),
+        "instances": int(built.group(3)),
+        "duplicates_merged": int(merged.group(1)),
+        "merged_stories": int(merged.group(2)),
+        "written": int(written.group(1)),
+        "unchanged": int(written.group(2)),
+        "removed": int(written.group(3)),
+    }
+
+
+# -- corpora ------------------------------------------------------------------------------
+
+
+def corpus(n: int, seed: int, folder: Path | None = None) -> tuple[Path, dict]:
+    """`folder/seeds` holding n scrapes (made once), and the ground truth from the manifest."""
+    folder = folder or WORK / f"corpus-{n}-{seed}"
+    seeds, manifest = folder / "seeds", folder / MANIFEST
+    if not manifest.is_file():
+        shutil.rmtree(folder, ignore_errors=True)
+        print(f"  making a corpus of {n} scrapes in {seeds} …", flush=True)
+        make_corpus(seeds, n, seed)
+        # the manifest is ground truth for the benchmark, not a seed
+        (seeds / MANIFEST).rename(manifest)
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    stories = data["stories"]
+    truth = {
+        "stories": len(stories),
+        "multi_copy_stories": sum(1 for s in stories.values() if s["copies"] > 1),
+        "instances": sum(len(ids) for ids in data["scrapes"].values()),
+    }
+    return seeds, truth
+
+
+def corpus_bytes(seeds: Path) -> int:
+    return sum(p.stat().st_size for p in seeds.rglob("*") if p.is_file())
+
+
+# -- the measurements -----------------------------------------------------------------------
+
+
+@dataclass
+class ScaleResult:
+    n: int
+    mb: float
+    cold: Run
+    summary: dict
+    truth: dict
+    nochange: Run
+    nochange_summary: dict
+    added: Run
+    added_summary: dict
+    serial_wall: float | None = None
+
+
+def measure_scale(n: int, seed: int, topics: Path) -> ScaleResult:
+    seeds, truth = corpus(n, seed)
+    out = WORK / f"run-{n}"
+    shutil.rmtree(out, ignore_errors=True)
+    docs, cache = out / "docs", out / "cache"
+    extra = seeds / "zz-bench-added"
+    shutil.rmtree(extra, ignore_errors=True)
+    mb = corpus_bytes(seeds) / 1e6
+    print(f"  cold build of {n} scrapes ({mb:.0f} MB) …", flush=True)
+    cold = generator_build(seeds, docs, cache, topics)
+    summary = parse_summary(cold.stdout)
+    print(f"    {cold.wall:.1f} s, {summary['articles']} articles", flush=True)
+    nochange = generator_build(seeds, docs, cache, topics)
+    print(f"    no-change rebuild {nochange.wall:.2f} s", flush=True)
+    # one new scrape (a page from another seed's corpus: new stories)
+    new_page = out / "new-page"
+    make_corpus(new_page, 1, seed + 10_000)
+    extra.mkdir()
+    for path in new_page.rglob("*.*"):
+        if path.name != MANIFEST:
+            shutil.copy(path, extra / path.name)
+    try:
+        added = generator_build(seeds, docs, cache, topics)
+        print(f"    one scrape added {added.wall:.2f} s", flush=True)
+    finally:
+        shutil.rmtree(extra, ignore_errors=True)
+    return ScaleResult(
+        n,
+        mb,
+        cold,
+        summary,
+        truth,
+        nochange,
+        parse_summary(nochange.stdout),
+        added,
+        parse_summary(added.stdout),
+    )
+
+
+@dataclass
+class SiteResult:
+    articles: int
+    scrapes: int
+    mkdocs_wall: float
+    index_bytes: int
+    index_docs: int
+    site_mb: float
+    loop_generator: float = 0.0
+    loop_mkdocs: float = 0.0
+    loop_serve_equivalent: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+
+def site_project(articles: int, seed: int) -> tuple[Path, int]:
+    """A copy of the project (config, hand-written docs, topics) over a corpus giving ~`articles`."""
+    scrapes = max(10, round(articles * SCRAPES_PER_ARTICLE))
+    project = WORK / f"site-{articles}"
+    seeds, _ = corpus(scrapes, seed, WORK / f"corpus-{scrapes}-{seed}")
+    shutil.rmtree(project, ignore_errors=True)
+    project.mkdir(parents=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("generator/mkdocs_hook.py", str(ROOT / "generator" / "mkdocs_hook.py"))
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for name in ("overrides", "topics"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copytree(
+        ROOT / "docs",
+        project / "docs",
+        ignore=lambda folder, names: _generated(ROOT / "docs", Path(folder), names),
+    )
+    (project / "seeds").symlink_to(seeds, target_is_directory=True)
+    return project, scrapes
+
+
+def _generated(docs: Path, folder: Path, names: list[str]) -> list[str]:
+    """The generated files in docs/ (listed in its manifest): not part of the project copy."""
+    try:
+        owned = set(json.loads((docs / ".evdigest-manifest.json").read_text())["generated"])
+    except (OSError, ValueError, KeyError):
+        owned = set()
+    rel = folder.relative_to(docs).as_posix()
+    skip = []
+    for name in names:
+        path = name if rel == "." else f"{rel}/{name}"
+        if (
+            path in owned
+            or name == ".evdigest-manifest.json"
+            or (
+                (folder / name).is_dir()
+                and name in ("articles", "topics", "companies", "archive", "feeds")
+                and rel == "."
+            )
+        ):
+            skip.append(name)
+    return skip
+
+
+def mkdocs(project: Path) -> Run:
+    result = run([str(Path(sys.executable).parent / "mkdocs"), "build", "-q"], cwd=project)
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def measure_site(articles: int, seed: int, loop: bool) -> SiteResult:
+    project, scrapes = site_project(articles, seed)
+    print(f"  site with ~{articles} articles ({scrapes} scrapes) …", flush=True)
+    gen = generator_build(
+        project / "seeds", project / "docs", project / ".evdigest-cache", project / "topics"
+    )
+    found = parse_summary(gen.stdout)["articles"]
+    built = mkdocs(project)
+    index = project / "site" / "search" / "search_index.json"
+    data = json.loads(index.read_text(encoding="utf-8"))
+    site_mb = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file()) / 1e6
+    result = SiteResult(
+        found, scrapes, built.wall, index.stat().st_size, len(data.get("docs", [])), site_mb
+    )
+    print(
+        f"    mkdocs build {built.wall:.1f} s, search index {result.index_bytes / 1e6:.1f} MB",
+        flush=True,
+    )
+    if loop:
+        topic = sorted((project / "topics").glob("*.yml"))[0]
+        text = topic.read_text(encoding="utf-8")
+        # the editor adds a keyword to a topic
+        edited = re.sub(r"(keywords:\s*\[)", r"\1benchmark keyword, ", text, count=1)
+        if edited == text:
+            edited = text + "\n# edited by the benchmark\n"
+        topic.write_text(edited, encoding="utf-8")
+        gen = generator_build(
+            project / "seeds", project / "docs", project / ".evdigest-cache", project / "topics"
+        )
+        rebuilt = mkdocs(project)
+        result.loop_generator, result.loop_mkdocs = gen.wall, rebuilt.wall
+        # what `mkdocs serve` does on a save: one MkDocs build, whose hook runs the generator
+        topic.write_text(text, encoding="utf-8")
+        serve_like = mkdocs(project)
+        result.loop_serve_equivalent = serve_like.wall
+        print(
+            f"    editor loop: ev-digest build {gen.wall:.2f} s + mkdocs build {rebuilt.wall:.2f} s;"
+            f" one hooked mkdocs build after a save {serve_like.wall:.2f} s",
+            flush=True,
+        )
+    return result
+
+
+# -- the report -----------------------------------------------------------------------------
+
+
+def _target(ok: bool) -> str:
+    return "✅" if ok else "❌"
+
+
+def report(
+    scales: list[ScaleResult], sites: list[SiteResult], command: str, serial: dict[int, float]
+) -> str:
+    cores = os.cpu_count()
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# EV Digest benchmark results",
+        "",
+        f"- date: {now}",
+        f"- machine: {cores} CPU cores, {platform.machine()}, Python {platform.python_version()},"
+        f" {platform.system()} {platform.release()}",
+        f"- command: `{command}`",
+        "- corpus: `bench.corpus` synthetic scrapes (seed 0); each build runs in a subprocess",
+        "  with a fresh `docs/` and cache; memory is the peak sum of RSS over the build's process",
+        "  tree (main process + pool workers), sampled every 50 ms.",
+        "",
+    ]
+    if scales:
+        lines += [
+            "## Generator",
+            "",
+            "| scrapes | MB | cold build (s) | scrapes/s | MB/s | peak memory (MB) | articles (true stories) | stories merged (true multi-copy) | no-change rebuild (s) | files rewritten | +1 scrape (s) |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for s in scales:
+            lines.append(
+                f"| {s.n:,} | {s.mb:.0f} | {s.cold.wall:.1f} | {s.n / s.cold.wall:.0f} |"
+                f" {s.mb / s.cold.wall:.1f} | {s.cold.peak_rss_mb:.0f} |"
+                f" {s.summary['articles']:,} ({s.truth['stories']:,}) |"
+                f" {s.summary['merged_stories']:,} ({s.truth['multi_copy_stories']:,}) |"
+                f" {s.nochange.wall:.2f} | {s.nochange_summary['written']} | {s.added.wall:.2f} |"
+            )
+        by_n = {s.n: s for s in scales}
+        lines += ["", "Targets (2-core machine):", ""]
+        if 10_000 in by_n:
+            s = by_n[10_000]
+            lines += [
+                f"- {_target(s.cold.wall <= 30)} 10k scrapes ≤ 30 s: {s.cold.wall:.1f} s",
+                f"- {_target(s.nochange.wall <= 2 and s.nochange_summary['written'] == 0)} no-change"
+                f" rebuild of 10k ≤ 2 s, 0 files rewritten: {s.nochange.wall:.2f} s,"
+                f" {s.nochange_summary['written']} rewritten",
+                f"- {_target(s.added.wall <= 3)} one scrape added to 10k ≤ 3 s: {s.added.wall:.2f} s",
+            ]
+        if 50_000 in by_n:
+            s = by_n[50_000]
+            lines += [
+                f"- {_target(s.cold.wall <= 150)} 50k scrapes ≤ 150 s: {s.cold.wall:.1f} s",
+                f"- {_target(s.cold.peak_rss_mb <= 2048)} peak memory at 50k ≤ 2 GiB:"
+                f" {s.cold.peak_rss_mb:.0f} MB",
+            ]
+            if 10_000 in by_n:
+                ratio = s.cold.wall / by_n[10_000].cold.wall
+                lines.append(f"- {_target(ratio <= 5.5)} t(50k)/t(10k) ≤ 5.5: {ratio:.2f}")
+        if serial:
+            lines += [
+                "",
+                "Same cold build without the pool or the cache (`--workers 1 --no-cache`):",
+                "",
+            ]
+            for n, wall in sorted(serial.items()):
+                lines.append(f"- {n:,} scrapes: {wall:.1f} s")
+        lines.append("")
+    if sites:
+        lines += [
+            "## Site (MkDocs + Material)",
+            "",
+            "| articles | scrapes | `mkdocs build` (s) | search index (MB) | index entries | site size (MB) |",
+            "|---:|---:|---:|---:|---:|---:|",
+        ]
+        for r in sites:
+            lines.append(
+                f"| {r.articles:,} | {r.scrapes:,} | {r.mkdocs_wall:.1f} | {r.index_bytes / 1e6:.2f} |"
+                f" {r.index_docs:,} | {r.site_mb:.0f} |"
+            )
+        loops = [r for r in sites if r.loop_generator]
+        if loops:
+            lines += ["", "Editor loop (a keyword added to a topic file):", ""]
+            for r in loops:
+                total = r.loop_generator + r.loop_mkdocs
+                lines += [
+                    f"- {r.articles:,} articles: `ev-digest build` {r.loop_generator:.2f} s +"
+                    f" `mkdocs build` {r.loop_mkdocs:.2f} s = {total:.2f} s {_target(total <= 3)}"
+                    f" (target ≤ 3 s); what `mkdocs serve` runs on a save (one MkDocs build whose"
+                    f" hook regenerates): {r.loop_serve_equivalent:.2f} s",
+                ]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,50000", help="scrapes per generator run")
+    parser.add_argument("--site-sizes", default="1000,5000", help="articles per MkDocs site")
+    parser.add_argument("--quick", action="store_true", help="--sizes 1000 --site-sizes 1000")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--serial", action="store_true", help="also time --workers 1 --no-cache")
+    parser.add_argument("--no-site", action="store_true", help="skip the MkDocs measurements")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="results file (Markdown)")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.site_sizes = "1000", "1000"
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+    site_sizes = [] if args.no_site else [int(x) for x in args.site_sizes.split(",") if x]
+    WORK.mkdir(parents=True, exist_ok=True)
+    topics = ROOT / "topics"
+    scales, serial = [], {}
+    for n in sizes:
+        print(f"generator, {n} scrapes", flush=True)
+        scales.append(measure_scale(n, args.seed, topics))
+        if args.serial:
+            seeds, _ = corpus(n, args.seed)
+            out = WORK / f"serial-{n}"
+            shutil.rmtree(out, ignore_errors=True)
+            result = run(
+                [sys.executable, "-m", "generator", "build", "--seeds", str(seeds), "--topics",
+                 str(topics), "--docs", str(out / "docs"), "--workers", "1", "--no-cache"]
+            )  # fmt: skip
+            serial[n] = result.wall
+            print(f"  serial, no cache: {result.wall:.1f} s", flush=True)
+            shutil.rmtree(out, ignore_errors=True)
+    sites = []
+    for k, articles in enumerate(site_sizes):
+        print(f"site, {articles} articles", flush=True)
+        sites.append(measure_site(articles, args.seed, loop=k == 0))
+    command = "python -m bench " + " ".join(argv if argv is not None else sys.argv[1:])
+    text = report(scales, sites, command.strip(), serial)
+    print()
+    print(text)
+    args.out.write_text(text + "\n", encoding="utf-8")
+    print(f"written to {args.out}")
+    return 0

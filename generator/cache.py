@@ -1,0 +1,240 @@
+"""The build cache: per-file results keyed by content hash, and the last build's output.
+
+Reading, segmenting and cleaning a page depends on that page alone, so its
+`PageResult` is stored under a key made of the code version, the page's path
+and a hash of its bytes. A file whose size and modification time match what the
+cache saw last time is not even read again (like git's index). When every page
+and the curation files are the same as in the last build, the whole set of
+rendered pages is taken from the cache too; `write_outputs` still compares each
+of them with `docs/`.
+
+The code version is a hash of the generator's own source files and of the
+versions of the libraries that shape the results, so editing a rule or
+upgrading markdownify invalidates the cache. Entries are pickles written
+atomically; an entry that cannot be read, or holds something unexpected, is a
+miss and is rebuilt, never an error. The cache folder can be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from .model import PageResult
+
+FORMAT = 1
+#: stat entries this close to the time of the scan are not trusted on the next build:
+#: a file rewritten within the file system's timestamp resolution keeps its mtime
+RACY_NS = 2_000_000_000
+_PACKAGE = Path(__file__).parent
+#: modules whose code decides a page's `PageResult`
+PAGE_MODULES = ("build", "cache", "clean", "ingest", "model", "rules", "segment", "text")
+PAGE_LIBRARIES = ("beautifulsoup4", "markdownify", "charset-normalizer", "pyyaml")
+OUTPUT_LIBRARIES = ("datasketch", "pyyaml", "feedgen", "numpy")
+
+
+def _digest(*parts: bytes | str) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _versions(names: tuple[str, ...]) -> str:
+    out = []
+    for name in names:
+        try:
+            out.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            out.append(f"{name}=?")
+    return ";".join(out)
+
+
+def code_version(modules: tuple[str, ...] | None = None, libraries: tuple[str, ...] = ()) -> str:
+    """A hash of the given generator modules' source (all of them when None) and library versions."""
+    files = (
+        sorted(_PACKAGE.glob("*.py"))
+        if modules is None
+        else [_PACKAGE / f"{m}.py" for m in sorted(modules)]
+    )
+    parts: list[bytes | str] = [str(FORMAT), _versions(libraries)]
+    for path in files:
+        parts += [path.name, path.read_bytes()]
+    return _digest(*parts)
+
+
+PAGE_VERSION = code_version(PAGE_MODULES, PAGE_LIBRARIES)
+OUTPUT_VERSION = code_version(None, PAGE_LIBRARIES + OUTPUT_LIBRARIES)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _load(path: Path) -> object | None:
+    """The unpickled content of `path`, or None if it is missing or unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:  # a corrupt or foreign entry is a miss
+        return None
+
+
+@dataclass
+class Output:
+    """What the last build produced, for a build whose inputs are all unchanged."""
+
+    key: str
+    files: dict[str, str]
+    state: dict  # the BuildResult fields the summary needs, see build._light_state
+
+
+@dataclass
+class Cache:
+    """A cache folder; `Cache(None)` caches nothing (every lookup misses)."""
+
+    root: Path | None
+    page_version: str = PAGE_VERSION
+    output_version: str = OUTPUT_VERSION
+    hits: int = 0
+    misses: int = 0
+    _stats: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    _new_stats: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    _loaded: bool = False
+
+    @property
+    def enabled(self) -> bool:
+        return self.root is not None
+
+    # -- file digests ---------------------------------------------------------
+
+    def _stat_index(self) -> Path:
+        assert self.root is not None
+        return self.root / "files.pkl"
+
+    def _load_stats(self) -> None:
+        if self._loaded or self.root is None:
+            return
+        self._loaded = True
+        data = _load(self._stat_index())
+        if isinstance(data, dict) and data.get("format") == FORMAT:
+            stats = data.get("files")
+            if isinstance(stats, dict):
+                self._stats = stats
+
+    def file_digest(self, path: Path, rel: str) -> str | None:
+        """A hash of the file's bytes; unchanged size and mtime reuse the last one. None if unreadable."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        self._load_stats()
+        known = self._stats.get(rel)
+        if known and known[0] == st.st_size and known[1] == st.st_mtime_ns:
+            digest = known[2]
+        else:
+            try:
+                with open(path, "rb") as handle:
+                    digest = hashlib.file_digest(handle, "blake2b").hexdigest()[:40]
+            except OSError:
+                return None
+        self._new_stats[rel] = (st.st_size, st.st_mtime_ns, digest)
+        return digest
+
+    def save_stats(self) -> None:
+        if self.root is None:
+            return
+        now = time.time_ns()
+        stats = {rel: s for rel, s in self._new_stats.items() if s[1] < now - RACY_NS}
+        if stats == self._stats:
+            return
+        with contextlib.suppress(OSError):
+            write_bytes_atomic(
+                self._stat_index(),
+                pickle.dumps({"format": FORMAT, "files": stats}, pickle.HIGHEST_PROTOCOL),
+            )
+        self._stats = stats
+
+    # -- page results ---------------------------------------------------------
+
+    def page_key(self, rel: str, digest: str) -> str:
+        return _digest(self.page_version, rel, digest)
+
+    def _page_path(self, key: str) -> Path:
+        assert self.root is not None
+        return self.root / "pages" / key[:2] / f"{key}.pkl"
+
+    def get_page(self, key: str, rel: str) -> PageResult | None:
+        if self.root is None:
+            self.misses += 1
+            return None
+        page = _load(self._page_path(key))
+        if isinstance(page, PageResult) and page.source == rel:
+            self.hits += 1
+            return page
+        self.misses += 1
+        return None
+
+    def put_page_bytes(self, key: str, data: bytes) -> None:
+        if self.root is None:
+            return
+        # a cache that cannot be written only makes the next build slower
+        with contextlib.suppress(OSError):
+            write_bytes_atomic(self._page_path(key), data)
+
+    # -- the last build's output ----------------------------------------------
+
+    def output_key(self, *parts: str) -> str:
+        return _digest(self.output_version, *parts)
+
+    def get_output(self, key: str) -> Output | None:
+        if self.root is None:
+            return None
+        out = _load(self.root / "output.pkl")
+        if isinstance(out, Output) and out.key == key and isinstance(out.files, dict):
+            return out
+        return None
+
+    def put_output(self, out: Output) -> None:
+        if self.root is None:
+            return
+        with contextlib.suppress(OSError):
+            write_bytes_atomic(self.root / "output.pkl", pickle.dumps(out, pickle.HIGHEST_PROTOCOL))
+
+
+def folder_digest(folder: Path) -> str:
+    """A hash of every file's path and bytes under `folder` (curation files are few and small)."""
+    parts: list[bytes | str] = []
+    if folder.is_dir():
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            try:
+                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+            except OSError:
+                parts += [path.as_posix(), "unreadable"]
+    return _digest(*parts)
+
+
+def file_bytes_digest(path: Path) -> str:
+    try:
+        return _digest(path.read_bytes())
+    except OSError:
+        return "missing"

@@ -1,0 +1,332 @@
+"""Curation files: the editors' topic and company YAML, loaded and validated.
+
+The schema is declared once, one field per line (like mkdocs'
+`config/defaults.py`). Validation collects every problem before giving up and
+reports each as `file:line: key: what is wrong, expected …`, taking the line
+from the YAML node marks, so an editor can jump straight to the mistake.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .text import slugify
+
+COMPANIES_FILE = "companies.yml"
+TOPIC_SUFFIXES = (".yml", ".yaml")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.key}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Rules:
+    keywords: tuple[str, ...]
+    required: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    min_hits: int = 2
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    file: str
+    title: str
+    description: str = ""
+    order: int = 100
+    rules: Rules = Rules(())
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    pinned: tuple[str, ...] = ()
+    #: line of each override id in the file, to point at ids that match no article
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Company:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Curation:
+    topics: list[Topic] = field(default_factory=list)
+    companies: list[Company] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+# name: (type, required, description) — the whole schema of a topic file
+TOPIC_SCHEMA: dict[str, tuple[type, bool, str]] = {
+    "title": (str, True, "the topic's name as readers see it"),
+    "description": (str, False, "Markdown shown at the top of the topic page"),
+    "order": (int, False, "position in the navigation, smaller first (default 100)"),
+    "rules": (dict, False, "how articles are matched (see RULES_SCHEMA)"),
+    "include": (list, False, "article ids always filed here"),
+    "exclude": (list, False, "article ids never filed here"),
+    "pinned": (list, False, "article ids shown first on the topic page"),
+}
+RULES_SCHEMA: dict[str, tuple[type, bool, str]] = {
+    "keywords": (list, True, "words or phrases; each occurrence is a hit (title hits count twice)"),
+    "required": (list, False, "terms of which every one must appear"),
+    "excluded": (list, False, "terms of which none may appear"),
+    "min_hits": (int, False, "hits needed to file an article (default 2)"),
+}
+COMPANY_SCHEMA: dict[str, tuple[type, bool, str]] = {
+    "name": (str, True, "the company's name"),
+    "aliases": (list, False, "other names it appears under, e.g. VW"),
+}
+_TYPE_NAMES = {str: "a string", int: "an integer", list: "a list", dict: "a mapping"}
+
+
+class _File:
+    """One YAML file's node tree with helpers that record problems."""
+
+    def __init__(self, path: Path, display: str, problems: list[Problem]):
+        self.display = display
+        self.problems = problems
+        self.root: yaml.Node | None = None
+        try:
+            self.root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line = mark.line + 1 if mark else 1
+            self.problem(line, "(file)", f"unreadable YAML: {error.problem or error}")
+        except (OSError, UnicodeDecodeError) as error:
+            self.problem(1, "(file)", f"cannot read file: {error}")
+
+    def problem(self, line: int, key: str, message: str) -> None:
+        self.problems.append(Problem(self.display, line, key, message))
+
+    def mapping(self, node: yaml.Node | None, schema: dict, where: str) -> dict[str, yaml.Node]:
+        """The keys of a mapping node checked against `schema`."""
+        if not isinstance(node, yaml.MappingNode):
+            line = node.start_mark.line + 1 if node is not None else 1
+            self.problem(
+                line, where or "(file)", f"expected a mapping with keys {', '.join(schema)}"
+            )
+            return {}
+        found: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            full = f"{where}.{key}" if where else key
+            line = key_node.start_mark.line + 1
+            if key in found:
+                self.problem(line, full, "duplicate key (the earlier value would be silently lost)")
+            elif key not in schema:
+                self.problem(line, full, f"unknown key, expected one of: {', '.join(schema)}")
+            else:
+                found[key] = value_node
+        for key, (_, required, description) in schema.items():
+            if required and key not in found:
+                full = f"{where}.{key}" if where else key
+                self.problem(node.start_mark.line + 1, full, f"missing, expected {description}")
+        return found
+
+    def value(self, node: yaml.Node, expected: type, key: str) -> Any:
+        """The Python value of a node, or None (with a problem) if it has the wrong type."""
+        data = yaml.safe_load(yaml.serialize(node)) if node is not None else None
+        ok = isinstance(data, expected) and not (expected is int and isinstance(data, bool))
+        if not ok:
+            got = "nothing" if data is None else type(data).__name__
+            self.problem(
+                node.start_mark.line + 1, key, f"got {got}, expected {_TYPE_NAMES[expected]}"
+            )
+            return None
+        return data
+
+    def strings(self, node: yaml.Node, key: str) -> tuple[tuple[str, int], ...]:
+        """A list of non-empty strings, each with its line."""
+        if self.value(node, list, key) is None:
+            return ()
+        items: list[tuple[str, int]] = []
+        for item in node.value:
+            line = item.start_mark.line + 1
+            if (
+                not isinstance(item, yaml.ScalarNode)
+                or not str(item.value).strip()
+                or item.tag.endswith(":null")
+            ):
+                self.problem(line, key, "expected a non-empty string in the list")
+            else:
+                items.append((str(item.value).strip(), line))
+        return tuple(items)
+
+
+def load_curation(folder: Path) -> Curation:
+    """Every topic file and the company list in `folder`, with all problems found."""
+    curation = Curation()
+    if not folder.is_dir():
+        return curation
+    seen: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.suffix not in TOPIC_SUFFIXES or not path.is_file():
+            continue
+        display = path.as_posix()
+        if path.name == COMPANIES_FILE:
+            curation.companies = _load_companies(path, display, curation.problems)
+            continue
+        topic_id = path.stem
+        if not _ID.match(topic_id):
+            curation.problems.append(
+                Problem(
+                    display,
+                    1,
+                    "(file name)",
+                    "topic id from the file name must be lower-case letters, digits and dashes",
+                )
+            )
+            continue
+        if topic_id in seen:
+            curation.problems.append(
+                Problem(
+                    display,
+                    1,
+                    "(file name)",
+                    f"duplicate topic id {topic_id!r}, also defined by {seen[topic_id]}",
+                )
+            )
+            continue
+        seen[topic_id] = display
+        topic = _load_topic(path, display, topic_id, curation.problems)
+        if topic:
+            curation.topics.append(topic)
+    curation.topics.sort(key=lambda t: (t.order, t.id))
+    return curation
+
+
+def _load_topic(path: Path, display: str, topic_id: str, problems: list[Problem]) -> Topic | None:
+    file = _File(path, display, problems)
+    if file.root is None:
+        if not any(p.file == display for p in problems):
+            file.problem(1, "(file)", "empty file, expected a mapping with title and rules")
+        return None
+    before = len(problems)
+    keys = file.mapping(file.root, TOPIC_SCHEMA, "")
+    title = file.value(keys["title"], str, "title") if "title" in keys else None
+    description = (
+        file.value(keys["description"], str, "description") if "description" in keys else ""
+    )
+    order = file.value(keys["order"], int, "order") if "order" in keys else 100
+    lists = {
+        name: file.strings(keys[name], name) if name in keys else ()
+        for name in ("include", "exclude", "pinned")
+    }
+    rules = Rules(())
+    if "rules" in keys:
+        rule_keys = file.mapping(keys["rules"], RULES_SCHEMA, "rules")
+        keywords = (
+            file.strings(rule_keys["keywords"], "rules.keywords") if "keywords" in rule_keys else ()
+        )
+        min_hits = (
+            file.value(rule_keys["min_hits"], int, "rules.min_hits")
+            if "min_hits" in rule_keys
+            else 2
+        )
+        if isinstance(min_hits, int) and min_hits < 1:
+            file.problem(
+                rule_keys["min_hits"].start_mark.line + 1,
+                "rules.min_hits",
+                f"got {min_hits}, expected 1 or more",
+            )
+        if "keywords" in rule_keys and not keywords and rule_keys["keywords"].value == []:
+            file.problem(
+                rule_keys["keywords"].start_mark.line + 1,
+                "rules.keywords",
+                "empty list, expected at least one keyword",
+            )
+        rules = Rules(
+            keywords=tuple(k for k, _ in keywords),
+            required=tuple(k for k, _ in file.strings(rule_keys["required"], "rules.required"))
+            if "required" in rule_keys
+            else (),
+            excluded=tuple(k for k, _ in file.strings(rule_keys["excluded"], "rules.excluded"))
+            if "excluded" in rule_keys
+            else (),
+            min_hits=min_hits if isinstance(min_hits, int) else 2,
+        )
+    elif not lists["include"]:
+        file.problem(
+            file.root.start_mark.line + 1,
+            "rules",
+            "missing, expected rules.keywords or an include list (otherwise no article can be filed here)",
+        )
+    if len(problems) > before:
+        return None
+    return Topic(
+        id=topic_id,
+        file=display,
+        title=title or topic_id,
+        description=description or "",
+        order=order if isinstance(order, int) else 100,
+        rules=rules,
+        include=tuple(i for i, _ in lists["include"]),
+        exclude=tuple(i for i, _ in lists["exclude"]),
+        pinned=tuple(i for i, _ in lists["pinned"]),
+        lines={f"{name}:{i}": line for name, items in lists.items() for i, line in items},
+    )
+
+
+def _load_companies(path: Path, display: str, problems: list[Problem]) -> list[Company]:
+    file = _File(path, display, problems)
+    if file.root is None:
+        return []
+    keys = file.mapping(
+        file.root, {"companies": (list, True, "a list of companies with name and aliases")}, ""
+    )
+    if "companies" not in keys or file.value(keys["companies"], list, "companies") is None:
+        return []
+    companies: list[Company] = []
+    ids: dict[str, int] = {}
+    for index, node in enumerate(keys["companies"].value):
+        where = f"companies[{index}]"
+        entry = file.mapping(node, COMPANY_SCHEMA, where)
+        name = file.value(entry["name"], str, f"{where}.name") if "name" in entry else None
+        aliases = file.strings(entry["aliases"], f"{where}.aliases") if "aliases" in entry else ()
+        if not name:
+            continue
+        company_id = slugify(name)
+        line = node.start_mark.line + 1
+        if company_id in ids:
+            file.problem(
+                line,
+                f"{where}.name",
+                f"duplicate company {name!r}, also listed on line {ids[company_id]}",
+            )
+            continue
+        ids[company_id] = line
+        companies.append(Company(company_id, name.strip(), tuple(a for a, _ in aliases)))
+    return companies
+
+
+def unknown_ids(curation: Curation, article_ids: set[str]) -> list[Problem]:
+    """Override ids (include/exclude/pinned) that match no article in the build."""
+    problems: list[Problem] = []
+    for topic in curation.topics:
+        for name in ("include", "exclude", "pinned"):
+            for article_id in getattr(topic, name):
+                if article_id not in article_ids:
+                    line = topic.lines.get(f"{name}:{article_id}", 1)
+                    problems.append(
+                        Problem(
+                            topic.file,
+                            line,
+                            name,
+                            f"{article_id!r} matches no article, expected an article id from the front-matter of docs/articles/*.md",
+                        )
+                    )
+    return problems

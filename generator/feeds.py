@@ -1,0 +1,193 @@
+"""RSS feeds of the digest: one for every story, one per topic.
+
+The feeds are written with feedgen (never with hand-built strings) and are
+ordinary generated files: `feed_files` returns them for `write_outputs`, so they
+are written only when they change and MkDocs copies them into `site/` as they
+are.
+
+Format and dates, decided once:
+
+- RSS 2.0, because an RSS item may have no date while an Atom entry must have
+  one. Most scraped pages state no publication date, and the digest never
+  invents one (not the build time, not a git date).
+- Items are the newest dated stories first (`pubDate` from the article's own
+  date), then undated stories without a `pubDate`, in the site's stable order;
+  at most `FEED_LIMIT` items per feed.
+- The channel's `lastBuildDate` is the newest article date in that feed, or
+  absent when no article in it has a date. Two builds of the same input give
+  byte-identical feeds.
+- The GUID of an item is the article's URL, built from its id (which is stable
+  across builds), so a reader never sees the same story twice.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from .curation import Curation
+from .model import Article
+from .render import display_name, newest_first
+
+FEEDS_DIR = "feeds"
+ALL_FEED = f"{FEEDS_DIR}/all.xml"
+FEED_LIMIT = 100
+DEFAULT_TITLE = "EV Digest"
+DEFAULT_DESCRIPTION = "A curated digest of EV-industry news."
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# characters XML 1.0 cannot carry (lxml refuses them)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def topic_feed_path(topic_id: str) -> str:
+    """Where a topic's feed lives, relative to `docs/` (and to the site root)."""
+    return f"{FEEDS_DIR}/topics/{topic_id}.xml"
+
+
+def site_settings(docs: Path | None) -> dict:
+    """`site_name`, `site_description`, `site_url`, `use_directory_urls` of the project.
+
+    Read from the `mkdocs.yml` next to `docs/`; tags such as `!ENV` or
+    `!!python/name:` are tolerated (read as null). Without a config file the
+    feeds use root-relative links.
+    """
+    config: dict = {}
+    if docs is not None:
+        try:
+            text = (docs.parent / "mkdocs.yml").read_text(encoding="utf-8")
+            loaded = yaml.load(text, Loader=_TolerantLoader)
+            if isinstance(loaded, dict):
+                config = loaded
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            pass
+    site_url = config.get("site_url") if isinstance(config.get("site_url"), str) else None
+    return {
+        "site_name": str(config.get("site_name") or DEFAULT_TITLE),
+        "site_description": str(config.get("site_description") or DEFAULT_DESCRIPTION),
+        "site_url": (site_url.rstrip("/") + "/") if site_url else "/",
+        "use_directory_urls": config.get("use_directory_urls", True) is not False,
+    }
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    pass
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, node: None)
+
+
+def feed_files(
+    articles: list[Article],
+    docs: Path | None = None,
+    curation: Curation | None = None,
+    settings: Mapping | None = None,
+) -> dict[str, str]:
+    """`feeds/all.xml`, and `feeds/topics/<topic-id>.xml` for every curated topic and every
+    topic an article is filed under (a curated topic with no story yet has an empty feed,
+    so a link to it never breaks)."""
+    if settings is None:
+        settings = site_settings(docs)
+    titles = {t.id: t.title for t in curation.topics} if curation else {}
+    files = {ALL_FEED: render_feed(articles, settings, ALL_FEED)}
+    for topic in sorted(set(titles) | {t for a in articles for t in a.topics}):
+        if not _SAFE_ID.match(topic):
+            continue
+        members = [a for a in articles if topic in a.topics]
+        name = titles.get(topic) or display_name(topic)
+        files[topic_feed_path(topic)] = render_feed(
+            members, settings, topic_feed_path(topic), title=f"{settings['site_name']}: {name}"
+        )
+    for folder in sorted({path.rsplit("/", 1)[0] for path in files}):
+        files[f"{folder}/sitemap.xml"] = EMPTY_SITEMAP
+    return files
+
+
+def _empty_sitemap() -> str:
+    root = etree.Element("urlset", nsmap={None: "http://www.sitemaps.org/schemas/sitemap/0.9"})
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8").decode("utf-8") + "\n"
+
+
+#: Material for MkDocs treats every `<link rel="alternate">` as a translation of
+#: the site and fetches `sitemap.xml` next to its href (`feeds/sitemap.xml` for
+#: `feeds/all.xml`) on every page; an empty sitemap in each feed folder keeps
+#: that request from failing (a 404 and a console error on every page).
+EMPTY_SITEMAP = _empty_sitemap()
+
+
+def article_url(article: Article, settings: Mapping) -> str:
+    path = (
+        f"articles/{article.id}/"
+        if settings["use_directory_urls"]
+        else f"articles/{article.id}.html"
+    )
+    return settings["site_url"] + path
+
+
+def article_datetime(article: Article) -> datetime | None:
+    """The article's own date at midnight UTC, or None (never a guessed date)."""
+    match = _ISO_DATE.match(article.date or "")
+    if not match:
+        return None
+    try:
+        return datetime(*(int(part) for part in match.groups()), tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def feed_order(articles: Iterable[Article]) -> list[Article]:
+    """Dated stories newest first, then undated ones (the site's stable order)."""
+    ordered = newest_first(list(articles))
+    dated = [a for a in ordered if article_datetime(a)]
+    return dated + [a for a in ordered if not article_datetime(a)]
+
+
+def render_feed(
+    articles: list[Article], settings: Mapping, path: str, title: str | None = None
+) -> str:
+    items = feed_order(articles)[:FEED_LIMIT]
+    fg = FeedGenerator()
+    fg.title(_xml(title or settings["site_name"]))
+    fg.description(_xml(settings["site_description"]))
+    fg.link(href=settings["site_url"] + path, rel="self", type="application/rss+xml")
+    fg.link(href=settings["site_url"], rel="alternate")
+    fg.language("en")
+    dates = [d for d in (article_datetime(a) for a in items) if d]
+    if dates:
+        fg.lastBuildDate(max(dates))
+    for article in items:
+        url = article_url(article, settings)
+        entry = fg.add_entry(order="append")
+        entry.title(_xml(article.title))
+        entry.link(href=url)
+        entry.guid(url, permalink=True)
+        if article.summary:
+            # an RSS description is HTML: escape it so the summary shows as the text it is
+            entry.description(_xml(html.escape(article.summary, quote=False)))
+        published = article_datetime(article)
+        if published:
+            entry.pubDate(published)
+        if article.section:
+            entry.category(term=_xml(article.section))
+    xml = fg.rss_str(pretty=True)
+    if not dates:
+        # feedgen always writes a lastBuildDate (the current time by default);
+        # with no dated article there is no honest value, so the feed has none.
+        root = etree.fromstring(xml)
+        for node in root.iter("lastBuildDate"):
+            node.getparent().remove(node)
+        xml = etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
+    return xml.decode("utf-8")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("", text)

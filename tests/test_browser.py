@@ -1,0 +1,251 @@
+"""The built site in a real browser: Debian's Chromium, headless, driven by Playwright.
+
+The seeds site is built with `mkdocs build --strict` (tests/sitebuild.py) and
+served from 127.0.0.1. Screenshots of every page visited, light and dark, go to
+tests/artifacts/ (git-ignored; CI keeps them as artifacts).
+
+Without /usr/bin/chromium (or Playwright) these tests skip, except under
+CI=true, where a missing browser is a failure: CI must run them.
+`scripts/install-browser.sh` (run by `make test`) installs Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+
+from generator.render import newest_first
+
+from .conftest import read_page
+from .sitebuild import build_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+STARFALL = "SpaceX is launching a secret spacecraft that could change how things are made in space"
+SCHEMES = ("light", "dark")
+TIMEOUT = 10_000  # ms
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}; CI=true, so the browser tests must run", pytrace=False)
+    pytest.skip(f"{reason} (run scripts/install-browser.sh, or set CI=true to make this fatal)")
+
+
+@pytest.fixture(scope="session")
+def sync_api():
+    if not CHROMIUM.is_file():
+        _unavailable(f"no browser: {CHROMIUM} not found")
+    try:
+        from playwright import sync_api
+    except ImportError:
+        _unavailable("Playwright for Python is not installed")
+    return sync_api
+
+
+@pytest.fixture(scope="session")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(project: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(project / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser(sync_api) -> Iterator:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Tab:
+    """A page in one colour scheme that records console errors and uncaught exceptions."""
+
+    def __init__(self, browser, base_url: str, scheme: str) -> None:
+        self.context = browser.new_context(
+            color_scheme=scheme, viewport={"width": 1280, "height": 900}, base_url=base_url
+        )
+        self.context.set_default_timeout(TIMEOUT)
+        self.scheme = scheme
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on(
+            "console",
+            lambda msg: (
+                self.errors.append(f"console {msg.type}: {msg.text} ({self.page.url})")
+                if msg.type == "error"
+                else None
+            ),
+        )
+        self.page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
+        self.page.on(
+            "requestfailed",
+            lambda req: self.errors.append(f"request failed: {req.url} {req.failure}"),
+        )
+
+    def open(self, path: str) -> None:
+        response = self.page.goto(path, wait_until="load")
+        assert response is not None and response.ok, f"{path}: {response and response.status}"
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}-{self.scheme}.png"))
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture(params=SCHEMES)
+def tab(request, browser, base_url: str) -> Iterator[Tab]:
+    tab = Tab(browser, base_url, request.param)
+    yield tab
+    try:
+        # (4) no console errors, no uncaught exception, no failed request on any page visited
+        assert tab.errors == [], "\n".join(tab.errors)
+    finally:
+        tab.close()
+
+
+def articles(project: Path) -> list:
+    """The built articles, as front-matter dicts, in the site's newest-first order."""
+    from generator.model import Article
+
+    metas = [read_page(p)[0] for p in sorted((project / "docs" / "articles").glob("*.md"))]
+    by_id = {m["id"]: m for m in metas}
+    stubs = [Article(m["id"], m["title"], "", None, [], m["date"], None, [], [], []) for m in metas]
+    return [by_id[a.id] for a in newest_first(stubs)]
+
+
+def test_home_page_shows_the_latest_articles(tab: Tab, project: Path) -> None:
+    tab.open("")
+    page = tab.page
+    assert page.title() == "EV Digest"
+    latest = page.locator("article.md-content__inner h2#latest + ul > li > p > a, "
+                          "article.md-content__inner h2#latest + ul > li > a")  # fmt: skip
+    expected = [a["title"] for a in articles(project)]
+    shown = [text.strip() for text in latest.all_inner_texts()]
+    assert shown[:5] == expected[:5]
+    assert len(shown) == min(len(expected), 30)
+    # the palette follows the reader's system setting
+    scheme = page.get_attribute("body", "data-md-color-scheme")
+    assert scheme == ("slate" if tab.scheme == "dark" else "default")
+    tab.shot("home")
+
+
+def test_search_finds_starfall_and_opens_the_article(tab: Tab) -> None:
+    tab.open("")
+    page = tab.page
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("Starfall")
+    result = page.locator(".md-search-result__item", has_text=STARFALL).first
+    result.wait_for(state="visible")
+    tab.shot("search")
+    result.locator("a").first.click()
+    # instant loading swaps the page in place (history.pushState): no "load" event
+    page.wait_for_url(re.compile(r"/articles/spacex-is-launching-[^/]+/"), wait_until="commit")
+    heading = page.locator("article h1", has_text=STARFALL)
+    heading.wait_for(state="visible")
+    assert "Found in 2 scrapes" in page.locator("article").inner_text()
+    tab.shot("article")
+
+
+def test_archive_lists_every_article(tab: Tab, project: Path) -> None:
+    tab.open("archive/")
+    page = tab.page
+    assert page.locator("article h1").first.inner_text().strip().startswith("Archive")
+    shown = page.locator("article.md-content__inner li a").all_inner_texts()
+    for article in articles(project):
+        assert article["title"] in shown
+    if not any(a["date"] for a in articles(project)):
+        assert page.locator("h2#undated").is_visible()
+    tab.shot("archive")
+
+
+def _topic_with_most_articles(project: Path) -> tuple[str, list[str]] | None:
+    topics: dict[str, list[str]] = {}
+    for article in articles(project):
+        for topic in article["topics"]:
+            topics.setdefault(topic, []).append(article["title"])
+    pages = project / "docs" / "topics"
+    candidates = [(t, titles) for t, titles in topics.items() if (pages / f"{t}.md").is_file()]
+    return max(candidates, key=lambda c: (len(c[1]), c[0])) if candidates else None
+
+
+def test_topic_page_lists_its_articles(tab: Tab, project: Path) -> None:
+    found = _topic_with_most_articles(project)
+    if found is None:
+        pytest.skip("no topic pages generated")
+    topic, titles = found
+    tab.open(f"topics/{topic}/")
+    shown = tab.page.locator("article.md-content__inner li a").all_inner_texts()
+    for title in titles:
+        assert title in shown, f"{title!r} missing from the {topic} page"
+    tab.shot("topic")
+
+
+def test_article_links_to_its_topics_and_feed(tab: Tab, project: Path) -> None:
+    tab.open("articles/spacex-is-launching-a-secret-spacecraft-that-could-352ed8/")
+    page = tab.page
+    feed = page.locator("link[rel='alternate'][type='application/rss+xml']").first
+    href = feed.get_attribute("href")
+    assert href and href.endswith("feeds/all.xml")
+    response = page.request.get(urljoin(page.url, href))
+    assert response.ok and b"<rss" in response.body()
+    meta = read_page(
+        project
+        / "docs"
+        / "articles"
+        / "spacex-is-launching-a-secret-spacecraft-that-could-352ed8.md"
+    )[0]
+    if meta["topics"]:
+        link = page.locator("p.evd-links a[href*='topics/']").first
+        link.click()
+        page.wait_for_url(re.compile(r"/topics/[^/]+/"), wait_until="commit")
+        page.locator("article h1").first.wait_for(state="visible")
+
+
+def test_missing_browser_skips_outside_ci_and_fails_under_ci(monkeypatch) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no browser"):
+        _unavailable("no browser: /usr/bin/chromium not found")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true"):
+        _unavailable("no browser: /usr/bin/chromium not found")

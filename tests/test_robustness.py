@@ -1,0 +1,374 @@
+"""Bad seed files never stop a build: each is read where it can be, else skipped with a reason.
+
+Every bad file is made here, at test time, in a temporary folder: nothing
+binary or huge is committed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+
+import generator.build as build_module
+from generator.build import BuildOptions, build, process_file
+from generator.ingest import MAX_FILE_BYTES, decode, discover, read_document
+from generator.model import Document, Skipped
+
+from .conftest import run_cli
+
+PARAGRAPHS = [
+    "The carmaker said on Tuesday that it would add a third shift at the plant, raising output "
+    "of the compact crossover to about 5,000 vehicles a week by the end of the year.",
+    "Analysts expect the move to lift margins, although the company warned that battery costs "
+    "remain high and that suppliers are still struggling to keep up with demand.",
+    "The plant employs about 11,000 people and is the company's largest outside its home "
+    "market, according to a filing with the local regulator published last month.",
+]
+
+
+VOCABULARY = (
+    "battery plant shift output margin supplier demand cell charger network fleet lease "
+    "price factory engineer robot software update recall range motor inverter cathode "
+    "lithium nickel grid storage truck van sedan crossover dealer order quarter target"
+).split()
+
+
+def story(n: int, words: str = "") -> str:
+    """A plain-text scrape of one article with its own headline and a body no other story shares."""
+    rng = random.Random(n)
+    body = [
+        " ".join([f"Paragraph {k} of story {n}:", *rng.choices(VOCABULARY, k=30)]).capitalize()
+        + f" {words}".rstrip()
+        + "."
+        for k in range(3)
+    ]
+    return "\n".join([f"Automaker number {n} expands production at its main plant", *body]) + "\n"
+
+
+def body_text(result) -> str:
+    return "\n".join(block.text for inst in result.instances for block in inst.blocks)
+
+
+def read(path: Path, root: Path) -> Document:
+    doc = read_document(path, root)
+    assert isinstance(doc, Document), doc
+    return doc
+
+
+def text_of(doc: Document) -> str:
+    return "\n".join(line.text for line in doc.lines)
+
+
+# --- encodings -----------------------------------------------------------------------
+
+WESTERN = "Citroën’s ë-C4 “arrives” in Zürich — from €30,000; Señor Müller in Köln."
+
+
+LATIN = "Café Señor Müller, Köln: große Nachfrage."
+CYRILLIC = "Тесла объявила о новом заводе в Берлине."
+JAPANESE = "テスラは新しい工場を発表しました。"
+
+
+@pytest.mark.parametrize(
+    "data,expected",
+    [
+        (WESTERN.encode(), WESTERN),
+        (codecs.BOM_UTF8 + WESTERN.encode(), WESTERN),
+        (codecs.BOM_UTF16_LE + WESTERN.encode("utf-16-le"), WESTERN),
+        (codecs.BOM_UTF16_BE + WESTERN.encode("utf-16-be"), WESTERN),
+        (WESTERN.encode("utf-16-le"), WESTERN),  # no byte-order mark
+        (WESTERN.encode("utf-16-be"), WESTERN),
+        (WESTERN.encode("utf-32"), WESTERN),
+        (WESTERN.encode("cp1252"), WESTERN),
+        (LATIN.encode("latin-1"), LATIN),
+        (CYRILLIC.encode("cp1251"), CYRILLIC),
+        (JAPANESE.encode("shift_jis"), JAPANESE),
+        (WESTERN.encode() + " and caf\xe9".encode("cp1252"), WESTERN + " and café"),  # mixed
+        (WESTERN.encode() + "€".encode()[:2], WESTERN),  # cut in the middle of a character
+    ],
+    ids=[
+        "utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be", "utf32",
+        "cp1252", "latin1", "cp1251", "shift-jis", "utf8-with-cp1252", "truncated",
+    ],  # fmt: skip
+)
+def test_encodings_are_detected(data: bytes, expected: str) -> None:
+    text, problem = decode(data)
+    assert problem is None and text is not None
+    assert text.rstrip("\ufffd€â‚¬") == expected
+
+
+def test_mojibake_is_repaired() -> None:
+    broken = "Tesla’s Model Y — “best seller” in São Paulo, café".encode().decode("cp1252", "replace")
+    assert "â€" in broken
+    text, _ = decode(broken.encode("utf-8"))
+    assert text == "Tesla’s Model Y — “best seller” in São Paulo, café"
+    # text that only looks a little like mojibake is left alone
+    assert decode("Ã la carte: 2 × 3 â la mode".encode())[0] == "Ã la carte: 2 × 3 â la mode"
+
+
+@pytest.mark.parametrize(
+    "data,reason",
+    [
+        (b"", "empty file"),
+        (b" \n\t\r\n  ", "empty file"),
+        (b"\x00" * 4096, "empty file (only NUL bytes)"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "binary file (PNG image)"),
+        (b"%PDF-1.7\n" + bytes(range(256)) * 8, "binary file (PDF document)"),
+        (random.Random(1).randbytes(20_000), "binary file"),
+        (bytes(range(1, 32)) * 400, "binary file"),
+    ],
+)
+def test_unreadable_bytes_give_a_reason(data: bytes, reason: str) -> None:
+    text, problem = decode(data)
+    assert text is None and problem is not None and problem.startswith(reason)
+
+
+def test_nul_bytes_and_control_characters_are_removed() -> None:
+    text, _ = decode(b"Tesla\x00 ships\x07 the\x1b Semi\x00\x00.\r\nNext line\rthird")
+    assert text == "Tesla ships the Semi.\nNext line\nthird"
+
+
+# --- size and shape --------------------------------------------------------------------
+
+
+def test_a_50_mb_file_is_skipped_quickly(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    line = (PARAGRAPHS[0] + "\n").encode()
+    with big.open("wb") as handle:
+        handle.write(line * (50 * 2**20 // len(line) + 1))
+    assert big.stat().st_size > 50 * 2**20 > MAX_FILE_BYTES
+    start = time.monotonic()
+    result = process_file(big, tmp_path)
+    assert time.monotonic() - start < 2
+    assert result.skipped is not None
+    assert result.skipped.source == "big.txt"
+    assert result.skipped.reason.startswith("file too large (50.0 MiB")
+
+
+def test_a_single_1_mb_line_is_read_whole(tmp_path: Path) -> None:
+    sentences = [f"Sentence {i} says the plant builds cars in shift {i % 3}." for i in range(20_000)]
+    line = " ".join(sentences)[: 2**20]
+    (tmp_path / "one-line.txt").write_text(line, encoding="utf-8")
+    doc = read(tmp_path / "one-line.txt", tmp_path)
+    assert len(doc.lines) > 40 and all(len(x.text) <= 20_000 for x in doc.lines)
+    assert {x.number for x in doc.lines} == {1}
+    assert " ".join(x.text for x in doc.lines) == line.strip()
+    result = process_file(tmp_path / "one-line.txt", tmp_path)
+    assert result.skipped is None and result.instances
+    kept = body_text(result)
+    assert "Sentence 0 says" in kept and sentences[15_000] in kept
+
+
+def test_a_long_line_without_spaces_is_cut_not_lost(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("Intro line here.\n" + "x" * 45_000 + "\n", encoding="utf-8")
+    doc = read(tmp_path / "x.txt", tmp_path)
+    assert "".join(x.text for x in doc.lines[1:]) == "x" * 45_000
+
+
+@pytest.mark.parametrize(
+    "html,reason",
+    [
+        ("<html><head><title>Only a title</title></head></html>", "no article"),
+        ("<script>var a = 1;</script><style>p { color: red }</style>", "no text lines"),
+        ("<html><body><nav>Home News</nav><footer>(c) 2025</footer></body></html>", "no text"),
+        ("<!-- nothing but a comment -->", "no text lines"),
+    ],
+)
+def test_html_without_text_is_an_empty_page_with_a_reason(
+    tmp_path: Path, html: str, reason: str
+) -> None:
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    result = process_file(tmp_path / "page.html", tmp_path)
+    assert result.skipped is None and not result.instances
+    assert result.empty_reason is not None and result.empty_reason.startswith(reason)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["<div>" * 20_000 + "{body}" + "</div>" * 20_000, "<div><b>" * 3_000 + "{body}"],
+)
+def test_deeply_nested_html_is_read(tmp_path: Path, shape: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    html = f"<html><head><title>Automaker expands production at its main plant</title></head><body>{shape.format(body=body)}</body></html>"
+    (tmp_path / "deep.html").write_text(html, encoding="utf-8")
+    result = process_file(tmp_path / "deep.html", tmp_path)
+    assert result.skipped is None
+    assert [i.headline for i in result.instances] == [
+        "Automaker expands production at its main plant"
+    ]
+    assert [b.text for b in result.instances[0].blocks] == PARAGRAPHS
+
+
+def test_thousands_of_unclosed_paragraphs_are_read(tmp_path: Path) -> None:
+    html = "<body><h1>Automaker expands production</h1>" + "".join(
+        f"<p>{p} Part {i}." for i in range(1_000) for p in PARAGRAPHS[:1]
+    )
+    (tmp_path / "sloppy.html").write_text(html, encoding="utf-8")
+    doc = read(tmp_path / "sloppy.html", tmp_path)
+    assert len(doc.lines) == 1_001 and doc.lines[-1].text.endswith("Part 999.")
+
+
+# --- folders and links ----------------------------------------------------------------------
+
+
+def test_deeply_nested_folders_are_walked(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    folder = seeds
+    for _ in range(400):  # deeper than Python's recursion limit allows a recursive walk
+        folder = folder / "d"
+    folder.mkdir(parents=True)
+    (folder / "deep.txt").write_text(story(1), encoding="utf-8")
+    paths, skipped = discover(seeds)
+    assert [p.name for p in paths] == ["deep.txt"] and skipped == []
+
+
+def test_links_pipes_and_odd_names(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    (seeds / "day1").mkdir(parents=True)
+    (seeds / "day1" / "a.txt").write_text(story(1), encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("outside", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    os.symlink(tmp_path / "secret.txt", seeds / "outside.txt")
+    os.symlink(tmp_path / "elsewhere", seeds / "outside-folder")
+    os.symlink(seeds, seeds / "day1" / "loop")
+    os.symlink(seeds / "day1", seeds / "alias")
+    os.symlink(seeds / "day1" / "a.txt", seeds / "same.txt")
+    os.symlink(seeds / "missing.txt", seeds / "broken.txt")
+    os.symlink(seeds / "ping.txt", seeds / "pong.txt")
+    os.symlink(seeds / "pong.txt", seeds / "ping.txt")
+    os.mkfifo(seeds / "pipe.txt")
+    (seeds / "bad\nname.txt").write_text(story(2), encoding="utf-8")
+    (seeds / ".hidden.txt").write_text(story(3), encoding="utf-8")
+    paths, skipped = discover(seeds)
+    assert [p.relative_to(seeds).as_posix() for p in paths] == ["day1/a.txt"]
+    reasons = {s.source: s.reason for s in skipped}
+    assert reasons == {
+        "alias/": "link to the folder day1/ inside the seeds folder (read there)",
+        "bad\\nname.txt": "file name has control characters",
+        "broken.txt": "broken link (its target does not exist, or links loop)",
+        "day1/loop/": "link loop (points to a folder that contains it)",
+        "outside-folder/": "link points outside the seeds folder",
+        "outside.txt": "link points outside the seeds folder",
+        "ping.txt": "broken link (its target does not exist, or links loop)",
+        "pipe.txt": "not a regular file (a pipe, socket or device)",
+        "pong.txt": "broken link (its target does not exist, or links loop)",
+        "same.txt": "same file as day1/a.txt (a link to it)",
+    }
+
+
+def test_a_link_to_a_file_inside_the_seeds_is_read(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    (seeds / ".archive").mkdir(parents=True)
+    (seeds / ".archive" / "old.txt").write_text(story(1), encoding="utf-8")
+    os.symlink(seeds / ".archive" / "old.txt", seeds / "old.txt")
+    paths, skipped = discover(seeds)
+    assert paths == [seeds / "old.txt"] and skipped == []
+    assert process_file(paths[0], seeds).instances
+
+
+# --- a stage that fails ----------------------------------------------------------------------
+
+
+def test_a_stage_that_raises_skips_only_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(3):
+        (seeds / f"{n}.txt").write_text(story(n, "trigger" if n == 1 else ""), encoding="utf-8")
+    real_segment = build_module.segment
+
+    def failing_segment(doc):
+        if doc.source == "1.txt":
+            raise ValueError("boom\nsecond line")
+        return real_segment(doc)
+
+    monkeypatch.setattr(build_module, "segment", failing_segment)
+    result = process_file(seeds / "1.txt", seeds)
+    assert result.skipped is not None and result.skipped.source == "1.txt"
+    assert result.skipped.reason.startswith("could not process: ValueError: boom second line (at ")
+    assert "in failing_segment)" in result.skipped.reason
+    built = build(
+        BuildOptions(
+            seeds=seeds, topics=tmp_path / "topics", docs=tmp_path / "docs", use_cache=False
+        )
+    )
+    assert [s.source for s in built.skipped] == ["1.txt"]
+    assert len(built.articles) == 2
+
+
+# --- the whole build -----------------------------------------------------------------------------
+
+
+def make_bad_seeds(seeds: Path) -> dict[str, str]:
+    """A seeds folder with good stories and every kind of bad file; returns {bad file: reason}."""
+    seeds.mkdir(parents=True)
+    for n in range(3):
+        (seeds / f"good-{n}.txt").write_text(story(n), encoding="utf-8")
+    (seeds / "good-cp1252.txt").write_bytes(story(10, "Zürich café €").encode("cp1252"))
+    (seeds / "good-utf16.txt").write_bytes(story(11, "Köln").encode("utf-16"))
+    (seeds / "good-nul.txt").write_bytes(story(12).encode().replace(b" ", b" \x00", 5))
+    deep = seeds.joinpath(*["nest"] * 60)
+    deep.mkdir(parents=True)
+    (deep / "good-deep.txt").write_text(story(13), encoding="utf-8")
+    (seeds / "empty.txt").write_bytes(b"")
+    (seeds / "binary.txt").write_bytes(random.Random(7).randbytes(4096))
+    (seeds / "nul.txt").write_bytes(b"\x00" * 100)
+    (seeds / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (seeds / "only-scripts.html").write_text("<script>x()</script>", encoding="utf-8")
+    with (seeds / "huge.txt").open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    (tmp := seeds.parent / "outside.txt").write_text("secret", encoding="utf-8")
+    os.symlink(tmp, seeds / "outside.txt")
+    os.symlink(seeds, seeds / "loop")
+    return {
+        "empty.txt": "empty file",
+        "binary.txt": "binary file",
+        "nul.txt": "empty file",
+        "notes.pdf": "unsupported file type",
+        "huge.txt": "file too large",
+        "outside.txt": "link points outside",
+        "loop/": "link loop",
+        "only-scripts.html": "no text lines",
+    }
+
+
+def test_cli_build_with_bad_seeds_succeeds_and_reports_each(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    bad = make_bad_seeds(seeds)
+    args = ["build", "--seeds", str(seeds), "--topics", str(tmp_path / "topics")]
+    args += ["--docs", str(tmp_path / "docs"), "--report", str(tmp_path / "report.json")]
+    done = run_cli(*args)
+    assert done.returncode == 0, done.stderr + done.stdout
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    reasons = {s["source"]: s["reason"] for s in report["skipped"]}
+    reasons |= {p["source"]: p["reason"] for p in report["empty_pages"]}
+    for source, reason in bad.items():
+        assert reasons.get(source, "").startswith(reason), (source, reasons.get(source))
+        assert "\n" not in reasons[source]
+        assert source in done.stdout  # the summary names every file it skipped
+    assert report["summary"]["articles"] == 7
+    titles = {p.read_text(encoding="utf-8").split("\ntitle: ")[1].split("\n")[0] for p in (tmp_path / "docs" / "articles").glob("*.md")}  # fmt: skip
+    assert titles == {f"Automaker number {n} expands production at its main plant" for n in (0, 1, 2, 10, 11, 12, 13)}  # fmt: skip
+    cp1252 = next((tmp_path / "docs" / "articles").glob("automaker-number-10-*.md"))
+    assert "Zürich café €" in cp1252.read_text(encoding="utf-8")
+    strict = run_cli(*args, "--strict")
+    assert strict.returncode == 1
+    assert "--strict" in strict.stderr
+
+
+def test_skip_reasons_name_the_file_on_one_line(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    make_bad_seeds(seeds)
+    paths, skipped = discover(seeds)
+    results = [process_file(path, seeds) for path in paths]
+    everything: list[Skipped] = skipped + [r.skipped for r in results if r.skipped]
+    assert len(everything) >= 6
+    for entry in everything:
+        assert entry.source and entry.reason and "\n" not in entry.reason

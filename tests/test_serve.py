@@ -1,0 +1,86 @@
+"""`mkdocs serve` regenerates the digest when an editor changes a topic or seed file."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from .sitebuild import copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def wait_for(predicate, timeout: float = 45.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def make_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    copy_project(project)
+    return project
+
+
+def test_topic_files_edited_during_serve_update_the_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path)
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        log_path = tmp_path / "serve.log"
+        assert wait_for(lambda: "Serving on" in log_path.read_text()), "server did not start"
+        # the served path follows site_url's path
+        base = re.search(r"Serving on (http://\S+?)/?\s", log_path.read_text()).group(1)
+        assert wait_for(lambda: fetch(f"{base}/topics/china/") is not None), "site not served"
+        # add a topic
+        (project / "topics" / "heat-pumps.yml").write_text(
+            "title: Heat pumps\norder: 5\nrules:\n  keywords: [heat pump, heat pumps]\n  min_hits: 2\n",
+            encoding="utf-8",
+        )
+        assert wait_for(lambda: "Tesla orders 450K" in (fetch(f"{base}/topics/heat-pumps/") or ""))
+        # edit it: a required term no article has empties it
+        (project / "topics" / "heat-pumps.yml").write_text(
+            "title: Heat pumps\norder: 5\nrules:\n  keywords: [heat pump]\n  required: [Norway]\n",
+            encoding="utf-8",
+        )
+        assert wait_for(lambda: "No articles yet" in (fetch(f"{base}/topics/heat-pumps/") or ""))
+        # remove it: the page goes away
+        (project / "topics" / "heat-pumps.yml").unlink()
+        assert wait_for(lambda: fetch(f"{base}/topics/heat-pumps/") is None)
+        assert not (project / "docs" / "topics" / "heat-pumps.md").exists()
+        # the hook's own writes into docs/ settle instead of rebuilding forever
+        time.sleep(3)
+        builds = (tmp_path / "serve.log").read_text().count("Building documentation")
+        time.sleep(4)
+        assert (tmp_path / "serve.log").read_text().count("Building documentation") == builds
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
