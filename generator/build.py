@@ -6,6 +6,7 @@ build that fails part-way leaves `docs/` as it was.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -163,11 +164,19 @@ class _Inputs:
     keys: list[str | None]
 
 
+def _relative(path: Path, root: Path) -> str:
+    """`path.relative_to(root).as_posix()`, without pathlib's cost on 100k files."""
+    text, prefix = str(path), str(root).rstrip(os.sep) + os.sep
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
+    return path.relative_to(root).as_posix()
+
+
 def _inputs(options: BuildOptions, cache: Cache) -> _Inputs:
     paths, skipped = discover(options.seeds)
     keys: list[str | None] = []
     for path in paths:
-        rel = path.relative_to(options.seeds).as_posix()
+        rel = _relative(path, options.seeds)
         digest = cache.file_digest(path, rel) if cache.enabled else None
         keys.append(cache.page_key(rel, digest) if digest else None)
     return _Inputs(paths, skipped, keys)
@@ -183,7 +192,71 @@ def _classify_chunk(task: tuple[Curation, list[Article]]) -> list[tuple[list[str
     return [(article.topics, article.entities) for article in articles]
 
 
-def classify(articles: list[Article], curation: Curation, workers: int = 1) -> None:
+def classify(
+    articles: list[Article], curation: Curation, workers: int = 1, cache: Cache | None = None
+) -> None:
+    """`Classifier.classify`, remembering each topic's and the companies' decision per article.
+
+    A decision depends only on the article and on that topic's (or the company
+    list's) definition, so after adding a scrape only the new articles are
+    classified, and after editing one topic only that topic is decided again.
+    """
+    if cache is None or not cache.enabled:
+        _classify(articles, curation, workers)
+        return
+    table = cache.get_table("classify")
+    version = cache.output_version[:16]
+    topic_keys = [(t.id, _key(version, repr(t))) for t in curation.topics]
+    company_key = _key(version, repr(curation.companies))
+    article_keys = [_article_key(a) for a in articles]
+    need = [
+        i
+        for i, ak in enumerate(article_keys)
+        if (company_key, ak) not in table or any((tk, ak) not in table for _, tk in topic_keys)
+    ]
+    if need:
+        missing_topics = {
+            tk for i in need for _, tk in topic_keys if (tk, article_keys[i]) not in table
+        }
+        companies_missing = any((company_key, article_keys[i]) not in table for i in need)
+        sub = Curation(
+            topics=[
+                t
+                for t, (_, tk) in zip(curation.topics, topic_keys, strict=True)
+                if tk in missing_topics
+            ],
+            companies=curation.companies if companies_missing else [],
+        )
+        part = [articles[i] for i in need]
+        _classify(part, sub, workers)
+        for i, article in zip(need, part, strict=True):
+            filed = set(article.topics)
+            for topic in sub.topics:
+                table[(_key(version, repr(topic)), article_keys[i])] = topic.id in filed
+            if companies_missing:
+                table[(company_key, article_keys[i])] = list(article.entities)
+    kept: dict = {}
+    for article, ak in zip(articles, article_keys, strict=True):
+        article.topics = [tid for tid, tk in topic_keys if table[(tk, ak)]]
+        article.entities = list(table[(company_key, ak)])
+        kept.update({(tk, ak): table[(tk, ak)] for _, tk in topic_keys})
+        kept[(company_key, ak)] = table[(company_key, ak)]
+    if need or len(kept) != len(table):  # new decisions, or old articles' to forget
+        cache.put_table("classify", kept)
+
+
+def _key(*parts: str) -> str:
+    return hashlib.blake2b("\0".join(parts).encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _article_key(article: Article) -> str:
+    """What classification reads of an article: its id, title, deck and body."""
+    return _key(
+        article.id, article.title, article.deck or "", *(block.text for block in article.blocks)
+    )
+
+
+def _classify(articles: list[Article], curation: Curation, workers: int) -> None:
     """`Classifier.classify`, split over a process pool when there are many articles."""
     if workers <= 1 or len(articles) < 4 * POOL_MIN_FILES:
         Classifier(curation).classify(articles)
@@ -202,7 +275,7 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
     pages: list[PageResult | None] = []
     todo: list[int] = []
     for path, key in zip(inputs.paths, inputs.keys, strict=True):
-        rel = path.relative_to(options.seeds).as_posix()
+        rel = _relative(path, options.seeds)
         page = cache.get_page(key, rel) if key else None
         if page is None:
             todo.append(len(pages))
@@ -250,6 +323,7 @@ def collect(
         if options.progress:
             options.progress("read", done, len(inputs.paths))
     cache.save_stats()
+    cache.prune()
     instances, recurring_drops = drop_recurring_boilerplate(result.instances)
     instances, known_drops = drop_known_headlines(instances)
     result.dropped = [d for page in result.pages for d in page.dropped]
@@ -282,27 +356,39 @@ def build(options: BuildOptions) -> BuildResult:
         raise CurationError(curation.problems)
     cache = open_cache(options)
     inputs = _inputs(options, cache)
-    output_key = None
+    output_key = collected_key = None
+    result = None
     if cache.enabled and all(inputs.keys):
+        pages_key = [repr([(s.source, s.reason) for s in inputs.skipped])]
+        pages_key += [key or "" for key in inputs.keys]
         output_key = cache.output_key(
             folder_digest(options.topics),
             file_bytes_digest(options.docs.parent / "mkdocs.yml"),
             str(options.docs.resolve()),
-            repr([(s.source, s.reason) for s in inputs.skipped]),
-            *[key or "" for key in inputs.keys],
+            *pages_key,
         )
-        cached = cache.get_output(output_key) if options.report is None else None
-        if cached is not None:
-            cache.save_stats()
-            result = _from_state(cached.state, curation)
-            result.written = write_outputs(options.docs, cached.files)
-            return result
-    result = collect(options, cache, inputs)
+        collected_key = cache.output_key("collected", *pages_key)
+        if options.report is None:
+            cached = cache.get_output(output_key)
+            if cached is not None:  # nothing changed: the pages as the last build made them
+                cache.save_stats()
+                result = _from_state(cached.state, curation)
+                result.written = write_outputs(options.docs, cached.files)
+                return result
+            collected = cache.get_output(collected_key, "collected")
+            if collected is not None:  # only curation changed: the articles are the same
+                cache.save_stats()
+                result = _from_state(collected.state, curation)
+    if result is None:
+        result = collect(options, cache, inputs)
+        if collected_key is not None:
+            state = _light_state(result) | {"articles": result.articles}
+            cache.put_output(Output(collected_key, {}, state), "collected")
     problems = unknown_ids(curation, {a.id for a in result.articles})
     if problems:
         raise CurationError(problems)
     result.curation = curation
-    classify(result.articles, curation, _workers(options))
+    classify(result.articles, curation, _workers(options), cache)
     files = render_site(result.articles, curation)
     files |= archive_pages(result.articles) | feed_files(result.articles, options.docs, curation)
     result.written = write_outputs(options.docs, files)
@@ -317,6 +403,7 @@ def build(options: BuildOptions) -> BuildResult:
 
 def report(result: BuildResult) -> dict:
     """Everything found, merged, dropped and skipped: nothing is unaccounted for."""
+    article_of = _article_of(result.articles)
     return {
         "summary": summary(result),
         "skipped": [asdict(s) for s in result.skipped],
@@ -328,7 +415,7 @@ def report(result: BuildResult) -> dict:
                 "line": inst.start_line,
                 "title": inst.headline,
                 "section": inst.section,
-                "article": _article_of(result.articles).get(inst.key),
+                "article": article_of.get(inst.key),
             }
             for inst in result.instances
         ],
@@ -361,6 +448,7 @@ def _from_state(state: dict, curation: Curation) -> BuildResult:
     return BuildResult(
         files=state["files"],
         skipped=state["skipped"],
+        articles=state.get("articles", []),
         merges=state["merges"],
         curation=curation,
         counts=state["counts"],

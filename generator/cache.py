@@ -21,6 +21,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -181,7 +182,16 @@ class Cache:
 
     def _page_path(self, key: str) -> Path:
         assert self.root is not None
-        return self.root / "pages" / key[:2] / f"{key}.pkl"
+        return self.root / "pages" / self.page_version[:16] / key[:2] / f"{key}.pkl"
+
+    def prune(self) -> None:
+        """Remove the page results of other code versions: they can never be used again."""
+        if self.root is None:
+            return
+        with contextlib.suppress(OSError):
+            for folder in (self.root / "pages").iterdir():
+                if folder.name != self.page_version[:16]:
+                    shutil.rmtree(folder, ignore_errors=True)
 
     def get_page(self, key: str, rel: str) -> PageResult | None:
         if self.root is None:
@@ -206,19 +216,37 @@ class Cache:
     def output_key(self, *parts: str) -> str:
         return _digest(self.output_version, *parts)
 
-    def get_output(self, key: str) -> Output | None:
+    def get_output(self, key: str, name: str = "output") -> Output | None:
+        """The stored `Output` called `name` if it was stored under `key` (one is kept per name)."""
         if self.root is None:
             return None
-        out = _load(self.root / "output.pkl")
+        out = _load(self.root / f"{name}.pkl")
         if isinstance(out, Output) and out.key == key and isinstance(out.files, dict):
             return out
         return None
 
-    def put_output(self, out: Output) -> None:
+    def get_table(self, name: str) -> dict:
+        """A dictionary stored under `name` (empty if there is none or it cannot be read)."""
+        if self.root is None:
+            return {}
+        table = _load(self.root / f"{name}.pkl")
+        return table if isinstance(table, dict) else {}
+
+    def put_table(self, name: str, table: dict) -> None:
         if self.root is None:
             return
         with contextlib.suppress(OSError):
-            write_bytes_atomic(self.root / "output.pkl", pickle.dumps(out, pickle.HIGHEST_PROTOCOL))
+            write_bytes_atomic(
+                self.root / f"{name}.pkl", pickle.dumps(table, pickle.HIGHEST_PROTOCOL)
+            )
+
+    def put_output(self, out: Output, name: str = "output") -> None:
+        if self.root is None:
+            return
+        with contextlib.suppress(OSError):
+            write_bytes_atomic(
+                self.root / f"{name}.pkl", pickle.dumps(out, pickle.HIGHEST_PROTOCOL)
+            )
 
 
 def folder_digest(folder: Path) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .build import BuildOptions, BuildResult, CurationError, build, check, summary
 from .curation import Problem
+from .output import recover
 from .topics import Classifier
 
 
@@ -49,8 +50,12 @@ def print_summary(result: BuildResult, docs: Path, elapsed: float) -> None:
     print(f"  files skipped: {s['skipped_files']}; pages without articles: {s['empty_pages']}")
     for skipped in result.skipped[:10]:
         print(f"    skipped {skipped.source}: {skipped.reason}")
+    if len(result.skipped) > 10:
+        print(f"    … and {len(result.skipped) - 10} more skipped (--report FILE lists them all)")
     for page in result.empty_pages[:10]:
         print(f"    no article in {page.source}: {page.empty_reason}")
+    if len(result.empty_pages) > 10:
+        print(f"    … and {len(result.empty_pages) - 10} more (--report FILE lists them all)")
     print(
         f"  {docs}: {s['files_written']} written, {s['files_unchanged']} unchanged, "
         f"{s['files_removed']} removed"
@@ -83,6 +88,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not options.seeds.is_dir():
         print(f"ev-digest: seeds folder not found: {options.seeds}", file=sys.stderr)
         return 2
+    recovered = recover(options.docs)  # build() would do it too, without saying so
+    if recovered:
+        print(f"ev-digest: {options.docs}: {recovered}", file=sys.stderr)
     try:
         result = build(options)
     except CurationError as error:
@@ -95,7 +103,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     print_summary(result, options.docs, time.monotonic() - start)
     if args.strict and (result.skipped or result.empty_pages or result.written.conflicts):
-        print("ev-digest: --strict: some input was skipped (see above)", file=sys.stderr)
+        print(
+            f"ev-digest: --strict: {len(result.skipped)} file(s) skipped, "
+            f"{len(result.empty_pages)} page(s) without articles, "
+            f"{len(result.written.conflicts)} conflict(s) (see above)",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

@@ -16,9 +16,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:  # imported when first used: datasketch pulls in scipy (a second at start-up)
+    import numpy as np
+    from datasketch import MinHash
 
 from .model import Article, Block, BlockKind, Instance, Merge
 from .text import first_sentence, normalize, shorten, slugify, stable_hash
@@ -53,15 +55,12 @@ _block_shingles = lru_cache(maxsize=1 << 16)(shingles)
 
 
 #: odd 64-bit multipliers: a shingle's hash is sum(token hash × multiplier of its place)
-_PLACES = np.array(
-    [
-        0x9E3779B97F4A7C15,
-        0xC2B2AE3D27D4EB4F,
-        0x165667B19E3779F9,
-        0xD6E8FEB86659FD93,
-        0xFF51AFD7ED558CCD,
-    ],
-    dtype=np.uint64,
+_PLACES = (
+    0x9E3779B97F4A7C15,
+    0xC2B2AE3D27D4EB4F,
+    0x165667B19E3779F9,
+    0xD6E8FEB86659FD93,
+    0xFF51AFD7ED558CCD,
 )[:SHINGLE_WORDS]
 _TOKEN_HASHES: dict[str, int] = {}
 
@@ -76,19 +75,26 @@ def _token_hash(token: str) -> int:
 
 
 def _token_shingles(tokens: list[str]) -> frozenset[int]:
-    """32-bit hashes of every run of SHINGLE_WORDS tokens, computed with numpy.
+    return frozenset(_shingle_array(tokens).tolist())
+
+
+def _shingle_array(tokens: list[str]) -> np.ndarray:
+    """32-bit hashes of every run of SHINGLE_WORDS tokens: a sorted numpy array without repeats.
 
     Each token is hashed once (crc32, the same in every process); a shingle's
-    hash is the top half of a position-weighted sum of its tokens' hashes.
+    hash is the top half of a position-weighted sum of its tokens' hashes. An
+    array takes 4 bytes a shingle where a set of Python ints takes about 60.
     """
+    import numpy as np
+
     if len(tokens) < SHINGLE_WORDS:
-        return frozenset([_crc(" ".join(tokens))]) if tokens else frozenset()
+        return np.array([_crc(" ".join(tokens))] if tokens else [], dtype=np.uint32)
     ids = np.fromiter(map(_token_hash, tokens), dtype=np.uint64, count=len(tokens))
     width = len(tokens) - SHINGLE_WORDS + 1
-    total = ids[:width] * _PLACES[0]
+    total = ids[:width] * np.uint64(_PLACES[0])
     for k in range(1, SHINGLE_WORDS):
-        total += ids[k : k + width] * _PLACES[k]
-    return frozenset((total >> np.uint64(32)).tolist())
+        total += ids[k : k + width] * np.uint64(_PLACES[k])
+    return np.unique((total >> np.uint64(32)).astype(np.uint32))
 
 
 def _crc(text: str) -> int:
@@ -125,6 +131,17 @@ def similarity(a: frozenset[int], b: frozenset[int]) -> Similarity:
     return Similarity(common / len(a | b), common / smaller, smaller)
 
 
+def _array_similarity(a: np.ndarray, b: np.ndarray) -> Similarity:
+    """`similarity` of two shingle arrays (sorted, without repeats)."""
+    import numpy as np
+
+    if not len(a) or not len(b):
+        return Similarity(0.0, 0.0, 0)
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    smaller = min(len(a), len(b))
+    return Similarity(common / (len(a) + len(b) - common), common / smaller, smaller)
+
+
 class _Groups:
     """Union-find over instance indexes, remembering why each union happened."""
 
@@ -149,6 +166,8 @@ class _Groups:
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple:
+    from datasketch import MinHash
+
     template = MinHash(num_perm=NUM_PERM, seed=1)
     return template.permutations, template.scheme
 
@@ -162,30 +181,47 @@ def _minhash() -> MinHash:
 
     The permutations are drawn once, as MinHash(num_perm=NUM_PERM, seed=1) draws them.
     """
+    from datasketch import MinHash
+
     permutations, scheme = _permutations()
     return MinHash(
         num_perm=NUM_PERM, seed=1, permutations=permutations, scheme=scheme, hashfunc=_same
     )
 
 
-def candidate_pairs(
-    sets: list[frozenset[int]], texts: list[str], token_lists: list[list[str]] | None = None
-) -> set[tuple[int, int]]:
-    pairs: set[tuple[int, int]] = set()
-    buckets: dict[str, list[int]] = defaultdict(list)
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    for i, (shingle_set, text) in enumerate(zip(sets, texts, strict=True)):
-        tokens = token_lists[i] if token_lists is not None else _tokens(text)
+def candidate_pairs(sets: list[frozenset[int]], texts: list[str]) -> set[tuple[int, int]]:
+    """Pairs of instances that may be copies of one story (verified afterwards)."""
+    edges: dict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        tokens = _tokens(text)
         if tokens:
-            buckets["open:" + " ".join(tokens[:OPENING_WORDS])].append(i)
-            buckets["close:" + " ".join(tokens[-OPENING_WORDS:])].append(i)
+            edges["open:" + " ".join(tokens[:OPENING_WORDS])].append(i)
+            edges["close:" + " ".join(tokens[-OPENING_WORDS:])].append(i)
+    return _lsh_pairs([sorted(s) for s in sets]) | _bucket_pairs(edges)
+
+
+def _lsh_pairs(sorted_sets: list) -> set[tuple[int, int]]:
+    """Pairs whose MinHash signatures collide (each set: its shingle hashes, sorted)."""
+    from datasketch import MinHashLSH
+
+    pairs: set[tuple[int, int]] = set()
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    for i, shingle_set in enumerate(sorted_sets):
         if len(shingle_set) < 2:
             continue
         minhash = _minhash()
-        minhash.update_batch(sorted(shingle_set))
+        minhash.update_batch(
+            shingle_set.tolist() if hasattr(shingle_set, "tolist") else list(shingle_set)
+        )
         for j in lsh.query(minhash):
             pairs.add((j, i))
         lsh.insert(i, minhash)
+    return pairs
+
+
+def _bucket_pairs(buckets: dict[str, list[int]]) -> set[tuple[int, int]]:
+    """Pairs of instances that open or close with the same words."""
+    pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
         for a in range(len(members)):
             for b in range(a + 1, len(members)):
@@ -196,12 +232,19 @@ def candidate_pairs(
 def group_instances(
     instances: list[Instance],
 ) -> tuple[list[list[int]], dict[int, list[tuple[int, int, Similarity]]]]:
-    texts = [body_text(instance) for instance in instances]
-    token_lists = [_tokens(text) for text in texts]
-    sets = [_token_shingles(tokens) for tokens in token_lists]
+    # one instance at a time, keeping only the compact shingle array: the token
+    # lists of every body at once would take gigabytes on a large build
+    arrays = []
+    edges: dict[str, list[int]] = defaultdict(list)
+    for i, instance in enumerate(instances):
+        tokens = _tokens(body_text(instance))
+        if tokens:
+            edges["open:" + " ".join(tokens[:OPENING_WORDS])].append(i)
+            edges["close:" + " ".join(tokens[-OPENING_WORDS:])].append(i)
+        arrays.append(_shingle_array(tokens))
     groups = _Groups(len(instances))
-    for i, j in sorted(candidate_pairs(sets, texts, token_lists)):
-        sim = similarity(sets[i], sets[j])
+    for i, j in sorted(_lsh_pairs(arrays) | _bucket_pairs(edges)):
+        sim = _array_similarity(arrays[i], arrays[j])
         if sim.duplicate:
             groups.union(i, j, sim)
     members: dict[int, list[int]] = defaultdict(list)

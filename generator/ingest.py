@@ -4,6 +4,15 @@ Text scrapes are read as they are; HTML pages are stripped of scripts, styles
 and page chrome, their metadata is read from the head, and the rest is
 converted to Markdown with markdownify. Files that cannot be read are returned
 as `Skipped` with a reason; nothing here raises on bad input.
+
+What "bad input" covers (tests/test_robustness.py makes each case): empty
+files, binary files (by signature or control characters), any encoding with
+or without a byte-order mark (UTF-8/16/32, cp1252 and latin-1, others through
+charset-normalizer), mojibake (repaired with ftfy), NUL bytes, files over
+MAX_FILE_BYTES, lines over MAX_LINE_CHARS (cut into pieces, nothing lost),
+HTML nested deeper than the tree-based reader can take (read as a stream),
+folders of any depth, and links that leave the seeds folder, loop, dangle or
+point at a file read anyway.
 """
 
 from __future__ import annotations
@@ -59,11 +68,12 @@ def discover(root: Path) -> tuple[list[Path], list[Skipped]]:
                 Skipped((folder_rel or ".") + "/", f"cannot read folder: {_os_reason(error)}")
             )
             continue
+        real_folder = os.path.realpath(folder)  # once per folder, not once per file
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             path = Path(entry.path)
-            rel = _rel(path, root)
+            rel = f"{folder_rel}/{entry.name}" if folder_rel else entry.name  # = _rel(path, root)
             if _UNSAFE_NAME.search(entry.name):
                 skipped.append(Skipped(repr(rel)[1:-1], "file name has control characters"))
                 continue
@@ -78,7 +88,7 @@ def discover(root: Path) -> tuple[list[Path], list[Skipped]]:
                 elif entry.is_dir(follow_symlinks=False):
                     stack.append(path)
                 elif entry.is_file(follow_symlinks=False):
-                    files.append((rel, path, os.path.realpath(path), False))
+                    files.append((rel, path, os.path.join(real_folder, entry.name), False))
                 else:
                     skipped.append(Skipped(rel, "not a regular file (a pipe, socket or device)"))
             except OSError as error:
@@ -351,16 +361,20 @@ _MD_SETEXT = re.compile(r"^(?:=+|-+)$")
 _MD_RULE = re.compile(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _MD_BULLET = re.compile(r"^[*+-]\s+")
 _MD_EMPHASIZED = re.compile(r"^(?:\*[^*].{0,300}[^*]\*|_[^_].{0,300}[^_]_)$")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
+#: a backslash escapes any ASCII punctuation (CommonMark); markdownify escapes these too
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# No pattern here may scan to the end of the line from every start: "[[[[…" or "*a *a …"
+# 20,000 characters long would take seconds (tests/test_robustness.py times them). So
+# bracketed text stops at the next bracket, and emphasis spans at most 500 characters.
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
 _MD_LINK = re.compile(
-    r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\]]+)\]\[[^\]]*\]"
+    r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\[\]]+)\]\[[^\[\]]*\]"
 )
 _MD_EMPHASIS = (
-    re.compile(r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])"),
-    re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])"),
-    re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
-    re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"),
+    re.compile(r"(?<![\w*])\*\*(?=\S)(.{1,500}?)(?<=\S)\*\*(?![\w*])"),
+    re.compile(r"(?<![\w_])__(?=\S)(.{1,500}?)(?<=\S)__(?![\w_])"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=[^\s_])(.{1,500}?)(?<=[^\s_])_(?![\w_])"),
 )
 #: what may sit between the links of a navigation line ("[News](/) › [EVs](/evs/)")
 _LINK_GLUE = re.compile(r"^[\s|/›»>·•,;:–—-]*$")
@@ -400,17 +414,32 @@ def _header_end(raw: list[str]) -> tuple[int, str | None]:
     return end, ("reader-header" if end else None)
 
 
+#: private-use blocks `_md_inline` can hide escaped characters in: the first one the
+#: text does not use itself (icon fonts put glyphs at U+E000…), so none is mistaken
+_PLACEHOLDER_BASES = (0xE000, 0xF0000, 0x100000)
+#: undoes the private-use characters `_md_inline` hides escaped characters in
+_UNPROTECT = {base: {base + code: code for code in range(0x100)} for base in _PLACEHOLDER_BASES}
+
+
 def _md_inline(text: str) -> str:
     """Markdown inline syntax to plain text: images go, links keep their text, emphasis goes."""
-    protected = _MD_ESCAPE.sub(lambda m: chr(0xE000 + ord(m.group(1))), text)
+    base = _placeholder_base(text) if "\\" in text else None
+    protected = text
+    if base is not None:
+        protected = _MD_ESCAPE.sub(lambda m: chr(base + ord(m.group(1))), text)
     protected = _MD_IMAGE.sub("", protected)
     protected = _MD_LINK.sub(
         lambda m: m.group(1) if m.group(1) is not None else m.group(2), protected
     )
     for pattern in _MD_EMPHASIS:
         protected = pattern.sub(r"\1", protected)
-    plain = "".join(chr(ord(ch) - 0xE000) if 0xE000 <= ord(ch) < 0xE100 else ch for ch in protected)
+    plain = protected.translate(_UNPROTECT[base]) if base is not None else protected
     return canonical_spaces(plain)
+
+
+def _placeholder_base(text: str) -> int | None:
+    used = {ord(ch) & ~0xFF for ch in text if ord(ch) >= 0xE000}
+    return next((base for base in _PLACEHOLDER_BASES if base not in used), None)
 
 
 def _link_only(text: str) -> bool:
@@ -517,6 +546,18 @@ def _numbered(raw_lines: list[str]) -> Iterator[tuple[int, str]]:
         yield number, raw
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader without aliases: nested `*a` of `&a` make a few lines billions of items."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases are not allowed in front-matter", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
 def markdown_meta(text: str) -> PageMeta:
     """What a Markdown page states about itself: front-matter, reader header, author links."""
     raw_lines = text.split("\n")
@@ -525,9 +566,9 @@ def markdown_meta(text: str) -> PageMeta:
     if kind == "front-matter":
         body = "\n".join(line for line in raw_lines[:end] if line.strip() not in ("---", "..."))
         try:
-            loaded = yaml.safe_load(body)
-        except yaml.YAMLError:
-            loaded = None
+            loaded = yaml.load(body, Loader=_FrontMatterLoader)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+            loaded = None  # bad front-matter: the page is read without it
         fields = {str(k).lower(): v for k, v in loaded.items()} if isinstance(loaded, dict) else {}
     elif kind == "reader-header":
         for line in raw_lines[:end]:
@@ -600,6 +641,8 @@ _CHROME_CLASS = re.compile(
 
 _MARKDOWN = MarkdownConverter(
     heading_style="ATX",
+    # text that looks like Markdown ("# 1", "- a", "[a](b)") stays text, not a heading or link
+    escape_misc=True,
     strip=[
         "a",
         "img",
@@ -671,8 +714,18 @@ def _record(dropped: list[Dropped], rel: str, tag: Tag, rule: str) -> None:
 
 
 def _meta_content(soup: BeautifulSoup, *keys: str) -> str | None:
+    # one pass over the page's <meta> tags, not two searches of the whole page per key
+    by_property: dict[str, Tag] = {}
+    by_name: dict[str, Tag] = {}
+    for meta in soup.find_all("meta"):
+        if isinstance(meta, Tag):
+            prop, name = meta.get("property"), meta.get("name")
+            if isinstance(prop, str):
+                by_property.setdefault(prop, meta)
+            if isinstance(name, str):
+                by_name.setdefault(name, meta)
     for key in keys:
-        tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+        tag = by_property.get(key) or by_name.get(key)
         if isinstance(tag, Tag) and tag.get("content"):
             return canonical_spaces(str(tag["content"]))
     return None
@@ -734,9 +787,10 @@ def _json_ld(soup: BeautifulSoup) -> dict:
     for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
         try:
             data = json.loads(script.string or "")
-        except (ValueError, TypeError):
+            items = _ld_items(data)
+        except (ValueError, TypeError, RecursionError):  # RecursionError: absurdly nested
             continue
-        for item in _ld_items(data):
+        for item in items:
             kind = item.get("@type")
             kinds = kind if isinstance(kind, list) else [kind]
             if any(

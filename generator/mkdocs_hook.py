@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from generator.build import BuildOptions, BuildResult, CurationError, build, summary
+from generator.search_index import ARTICLES_PREFIX, settings, should_slim, slim_search_index
 
 log = logging.getLogger("mkdocs.hooks.ev_digest")
 
@@ -58,3 +59,30 @@ def generated_nav(result: BuildResult, docs: Path) -> list[dict]:
         nav.append({"Archive": "archive/index.md"})
     nav.append({"Unsorted": "unsorted.md"})
     return nav
+
+
+#: article URL -> summary, gathered while MkDocs reads the pages (for the search index);
+#: kept across `mkdocs serve` rebuilds, since a dirty rebuild reads only the changed pages
+_summaries: dict[str, str] = {}
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri.startswith(ARTICLES_PREFIX):
+        _summaries[page.url] = str(page.meta.get("summary") or "")
+    return markdown
+
+
+def on_post_build(config):
+    """Slim Material's search index on a large digest (see generator/search_index.py).
+
+    Hooks run after the plugins, so the search plugin has written the index by now.
+    """
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    mode, limit = settings(config.extra)
+    if should_slim(path, mode, limit):
+        before, after = slim_search_index(path, _summaries)
+        log.info(
+            "EV Digest: search index %.1f MB -> %.1f MB (articles by title, summary and headings)",
+            before / 1e6,
+            after / 1e6,
+        )

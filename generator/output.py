@@ -21,15 +21,18 @@ the new build makes it:
    into place; that rename is the commit point.
 4. Apply. Each staged file is renamed over its target (`os.replace`, atomic
    per file), stale generated files are deleted, the staged manifest replaces
-   the old one, then the journal and the staging folder are removed.
+   the old one, then the staging folder is emptied, the journal going last.
 
 Recovery (`recover`) runs at the start of every `write_outputs`, and so of
 every build (`build()` also calls it first thing): a staging folder without
 a journal is an interrupted stage step and is deleted (docs/ stays fully old);
 a journal is an interrupted apply step and is applied again (every step is
 idempotent: a staged file that is gone was already moved), so docs/ becomes
-fully new. Between a kill and that recovery, docs/ may be partly applied: run
-`ev-digest build` (or `generator.output.recover(docs)`) before serving it.
+fully new. Between a kill and that recovery docs/ may be partly applied;
+`mkdocs build` and `mkdocs serve` run a build (the hook) before reading docs/,
+so they recover first, and `generator.output.recover(docs)` does it alone.
+A hand-made file or folder standing where a generated file goes is reported
+as a conflict and left alone, so recovery can never get stuck on it.
 
 This covers a killed process, not a power cut: nothing is fsynced. An
 exclusive lock on the `docs/` folder (flock, where the platform has it) keeps
@@ -104,7 +107,7 @@ def write_outputs(docs: Path, files: dict[str, str]) -> WriteResult:
         writes: list[tuple[str, str]] = []  # (path, "create" or "replace")
         for rel in sorted(files):
             path = docs / rel
-            exists = path.exists() or path.is_symlink()
+            exists = _exists(path)
             if exists and rel not in previous:
                 result.conflicts.append(rel)
                 continue
@@ -120,11 +123,12 @@ def write_outputs(docs: Path, files: dict[str, str]) -> WriteResult:
         staging = docs / STAGING
         _step("stage")
         (staging / _NEW).mkdir(parents=True)
+        folders: set[Path] = set()
         for rel, _ in writes:
             _step("stage " + rel)
-            _write_plain(staging / _NEW / rel, files[rel])
+            _write_plain(staging / _NEW / rel, files[rel], folders)
         _step("stage manifest")
-        _write_plain(staging / _STAGED_MANIFEST, manifest)
+        _write_plain(staging / _STAGED_MANIFEST, manifest, folders)
         journal = {"write": [list(w) for w in writes], "remove": removes}
         _step("commit")
         write_atomic(staging / JOURNAL, json.dumps(journal, indent=1) + "\n")
@@ -149,8 +153,11 @@ def _recover(docs: Path) -> str | None:
         return None
     journal = _read_journal(staging / JOURNAL)
     if journal is None:
+        done = staging.is_dir() and not any(staging.iterdir())
         _step("discard staging")
         _remove_tree(staging)
+        if done:  # killed after the write, before the staging folder was removed
+            return None
         return "discarded the unfinished output of an interrupted build (docs/ is as before it)"
     _apply(docs, journal)
     return "finished writing the output of an interrupted build"
@@ -184,22 +191,29 @@ def _apply(docs: Path, journal: dict) -> _Applied:
     """Move the staged files in, delete the stale ones, switch the manifest; idempotent."""
     staging = docs / STAGING
     applied = _Applied()
+    folders: set[Path] = set()
     for rel, kind in journal["write"]:
         staged = staging / _NEW / rel
-        if not staged.is_file():
+        if not _exists(staged):
             continue  # moved in already
         target = docs / rel
-        if kind == "create" and (target.exists() or target.is_symlink()):
+        if kind == "create" and _exists(target):
             applied.conflicts.append(rel)  # a file appeared there meanwhile: not ours
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _step("move " + rel)
-        os.replace(staged, target)
+        try:
+            _make_folder(target.parent, folders)
+            _step("move " + rel)
+            os.replace(staged, target)
+        except OSError:  # a hand-made file or folder in the way: leave it, never get stuck
+            applied.conflicts.append(rel)
     for rel in journal["remove"]:
         target = docs / rel
         if target.is_file() or target.is_symlink():
             _step("remove " + rel)
-            target.unlink()
+            try:
+                target.unlink()
+            except OSError:
+                continue
             applied.removed.append(rel)
             _remove_empty_parents(target.parent, docs)
     staged_manifest = staging / _STAGED_MANIFEST
@@ -213,10 +227,16 @@ def _apply(docs: Path, journal: dict) -> _Applied:
             )
         _step("switch manifest")
         os.replace(staged_manifest, docs / MANIFEST)
+    # the journal goes last: a staging folder without one is then either unapplied
+    # (discard it) or empty (all done)
+    for child in list(staging.iterdir()):
+        if child.name != JOURNAL:
+            _step("clean up " + child.name)
+            _remove_tree(child)
     _step("end")
     (staging / JOURNAL).unlink(missing_ok=True)
-    _step("clean up")
-    _remove_tree(staging)
+    _step("remove staging")
+    staging.rmdir()
     return applied
 
 
@@ -224,10 +244,25 @@ def _step(what: str) -> None:
     """Called before every change to `docs/`; tests replace it to stop the process right there."""
 
 
-def _write_plain(path: Path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
+def _write_plain(path: Path, content: str, folders: set[Path]) -> None:
+    _make_folder(path.parent, folders)
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(content)
+
+
+def _make_folder(folder: Path, made: set[Path]) -> None:
+    if folder not in made:
+        folder.mkdir(parents=True, exist_ok=True)
+        made.add(folder)
+
+
+def _exists(path: Path) -> bool:
+    """True for anything at `path`, a dangling link too."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
 
 
 def _same(path: Path, content: str) -> bool:

@@ -57,9 +57,24 @@ _FAST_DUMPER = getattr(yaml, "CSafeDumper", None)
 _NOT_FOR_LIBYAML = re.compile("[\x85\ud800-\udfff\U00010000-\U0010ffff]")
 
 
+class _SafeDumper(yaml.SafeDumper):
+    """SafeDumper that double-quotes a string holding U+0085 (next line).
+
+    YAML reads U+0085 as a line break, so in a plain or single-quoted scalar
+    it comes back as a space; double quotes write it as the escape "\\N".
+    """
+
+    def represent_str(self, data: str) -> yaml.ScalarNode:
+        style = '"' if "\x85" in data else None
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_SafeDumper.add_representer(str, _SafeDumper.represent_str)
+
+
 def _dumper(data: dict) -> type:
     if _FAST_DUMPER is None or any(_NOT_FOR_LIBYAML.search(text) for text in _strings(data)):
-        return yaml.SafeDumper
+        return _SafeDumper
     return _FAST_DUMPER
 
 

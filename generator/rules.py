@@ -216,9 +216,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "caption",  # "Caption text. Image credits- Tesla", "… REUTERS/File Photo"
         re.compile(
-            r"^(?:\S+\s+){0,30}?(?:\S*\s)?(?:image|photo|picture|video)\s+(?:credits?|courtesy|source)\s*[:\-–—]\s*[^.]{1,60}$"
-            r"|^(?:\S+\s+){0,30}\S*[A-Z]{3,}/(?:File )?Photo\b.{0,60}$",
-            re.I,
+            r"(?i:image|photo|picture|video)\s+(?i:credits?|courtesy|source)\s*[:\-–—]\s*[^.]{1,60}$"
+            r"|\b[A-Z]{3,}/(?:File )?Photo\b.{0,60}$"
         ),
     ),
     ("caption", re.compile(r"^(?:gallery|slideshow|photos)\s*:", re.I)),
@@ -368,6 +367,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ),
     ("teaser-end", re.compile(r"(?:\[(?:…|\.\.\.)\]|\[?read more\]?)\s*$", re.I)),
 ]
+
+#: words one of which a line must contain for any pattern of the rule to match: a
+#: cheap test that spares most lines the rule's regular expressions
+_NEEDLES: dict[str, tuple[str, ...]] = {
+    "caption": (
+        "image", "photo", "pic", "video", "credit", "courtesy", "source", "via", "gallery",
+        "slideshow", "©",
+    ),
+    "contact-line": (
+        "tip", "hesitate", "contact", "reach", "email", "shoot", "drop", "follow", "send",
+        "story", "scoop", "@",
+    ),
+    "newsletter": ("sign up", "subscribe", "newsletter", "email", "inbox", "spam"),
+    "legal": ("privacy", "terms of", "cookie", "rights reserved"),
+    "social-follow": ("subscribe", "follow"),
+    "teaser-end": ("[", "read more"),
+}  # fmt: skip
 
 _CONTINUE_SUFFIX = re.compile(
     r"\s*(?:\(?continue reading(?:\s*(?:…|\.{3}))?\)?|read (?:entire|the full|full) (?:article|story)|read more\s*(?:»|›|→)?)\s*$",
@@ -542,24 +558,27 @@ _FOREIGN_WORDS = frozenset(
         "zijn",
     )
 )
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER = re.compile(r"[^\W\d_]")
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
+_LOWER_WORD = re.compile(r"[^\W\d_]+")
 
 
 def other_language(text: str) -> bool:
     """A line in another language than English: mostly non-Latin letters, or a
     sentence of eight or more Latin-script words with no common English word and
     at least two common words of another language."""
-    letters = _LETTER.findall(text)
-    if (
-        len(letters) >= 6
-        and sum(1 for ch in letters if not _LATIN_LETTER.match(ch)) > len(letters) / 2
-    ):
-        return True
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not text.isascii():
+        letters = len(_LETTER.findall(text))
+        if letters >= 6 and 2 * len(_NON_LATIN_LETTER.findall(text)) > letters:
+            return True
+    lower = text.lower()
+    tokens = lower.split()
+    if len(tokens) < 8 or not _ENGLISH_WORDS.isdisjoint(tokens):
+        return False  # most English lines stop here, before the finer word split
+    words = _LOWER_WORD.findall(lower)
     return (
         len(words) >= 8
-        and not any(w in _ENGLISH_WORDS for w in words)
+        and _ENGLISH_WORDS.isdisjoint(words)
         and sum(1 for w in words if w in _FOREIGN_WORDS) >= 2
     )
 
@@ -588,7 +607,11 @@ def chrome_rule(text: str) -> str | None:
     if _is_menu_line(text):
         return "navigation"
     if word_count(text) <= 70:
+        lower = text.lower()
         for rule, pattern in _PATTERNS:
+            needles = _NEEDLES.get(rule)
+            if needles and not any(needle in lower for needle in needles):
+                continue
             if pattern.search(text):
                 return rule
     if looks_like_image_alt(text):

@@ -192,7 +192,12 @@ def _lead(doc: Document, page: _Page, end: int) -> RawArticle:
     lines = doc.lines[:end]
     if headline is not None:
         lines = doc.lines[:headline] + doc.lines[headline + 1 : end]
-    elif first is not None and looks_like_label(page.text(first)):
+    elif (
+        first is not None
+        and looks_like_label(page.text(first))
+        # a label that differs from the page's stated section stays a line, so it is not lost
+        and (not section or normalize(section) == normalize(page.text(first)))
+    ):
         section = section or page.text(first)
         lines = doc.lines[:first] + doc.lines[first + 1 : end]
     return RawArticle(

@@ -145,6 +145,7 @@ def test_parse_date_forms() -> None:
 def test_byline_shapes_give_date_and_authors() -> None:
     for byline, author in [
         ("By: Lena Ortiz", "Lena Ortiz"),
+        ("Written by Lena Ortiz", "Lena Ortiz"),
         ("Lena Ortiz | Jun 12 2025 - 9:30 am PT", "Lena Ortiz"),
         ("By Lena Ortiz | June 12, 2025", "Lena Ortiz"),
         ("Lena Ortiz / June 12, 2025", "Lena Ortiz"),
@@ -207,6 +208,9 @@ def test_site_chrome_lines_are_dropped_with_their_rules() -> None:
         "(Reporting by A. Writer in Oslo; Editing by B. Editor)": "wire-credit",
         "Click to share on Facebook (Opens in new window)": "share-bar",
         "Home | Batteries | Charging | Policy": "navigation",
+        "Tags: Ferries, Batteries, Norway": "tags",
+        "Recommended for you": "related-block",
+        "The ferry at dusk. Photo: Example Ferries": "caption",
         "Have a battery story we missed? Write to tips@example.org.": "contact-line",
         "Dieser Text wurde automatisch aus einem Agenturfeed übernommen und nicht geprüft.": "other-language",
     }

@@ -90,7 +90,9 @@ def test_markdown_inline_syntax_and_link_lists(tmp_path: Path) -> None:
         "Why it matters\n"
         "--------------\n\n"
         "* * *\n\n"
-        "Costs fall when \\*yields\\* rise.\n",
+        "Costs fall when \\*yields\\* rise.\n\n"
+        "![](https://example.org/line.jpg)\n\n"
+        "_The line in Lyon_\n",
         encoding="utf-8",
     )
     doc = read_document(page, tmp_path)
@@ -104,7 +106,8 @@ def test_markdown_inline_syntax_and_link_lists(tmp_path: Path) -> None:
     rules = {d.line: d.rule for d in doc.dropped}
     assert rules == {
         1: "link-list", 3: "link-list", 4: "link-list", 6: "link-list", 9: "markdown-syntax",
-        11: "inline-image", 16: "markdown-syntax", 18: "markdown-syntax",
+        11: "inline-image", 16: "markdown-syntax", 18: "markdown-syntax", 22: "inline-image",
+        24: "caption",
     }  # fmt: skip
 
 

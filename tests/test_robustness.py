@@ -7,17 +7,22 @@ binary or huge is committed.
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import os
 import random
+import shutil
+import subprocess
+import sys
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 import generator.build as build_module
 from generator.build import BuildOptions, build, process_file
-from generator.ingest import MAX_FILE_BYTES, decode, discover, read_document
+from generator.ingest import MAX_FILE_BYTES, decode, discover, read_document, read_html
 from generator.model import Document, Skipped
 
 from .conftest import run_cli
@@ -93,8 +98,19 @@ JAPANESE = "テスラは新しい工場を発表しました。"
         (WESTERN.encode() + "€".encode()[:2], WESTERN),  # cut in the middle of a character
     ],
     ids=[
-        "utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be", "utf32",
-        "cp1252", "latin1", "cp1251", "shift-jis", "utf8-with-cp1252", "truncated",
+        "utf8",
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf16le",
+        "utf16be",
+        "utf32",
+        "cp1252",
+        "latin1",
+        "cp1251",
+        "shift-jis",
+        "utf8-with-cp1252",
+        "truncated",
     ],  # fmt: skip
 )
 def test_encodings_are_detected(data: bytes, expected: str) -> None:
@@ -104,7 +120,9 @@ def test_encodings_are_detected(data: bytes, expected: str) -> None:
 
 
 def test_mojibake_is_repaired() -> None:
-    broken = "Tesla’s Model Y — “best seller” in São Paulo, café".encode().decode("cp1252", "replace")
+    broken = "Tesla’s Model Y — “best seller” in São Paulo, café".encode().decode(
+        "cp1252", "replace"
+    )
     assert "â€" in broken
     text, _ = decode(broken.encode("utf-8"))
     assert text == "Tesla’s Model Y — “best seller” in São Paulo, café"
@@ -152,7 +170,9 @@ def test_a_50_mb_file_is_skipped_quickly(tmp_path: Path) -> None:
 
 
 def test_a_single_1_mb_line_is_read_whole(tmp_path: Path) -> None:
-    sentences = [f"Sentence {i} says the plant builds cars in shift {i % 3}." for i in range(20_000)]
+    sentences = [
+        f"Sentence {i} says the plant builds cars in shift {i % 3}." for i in range(20_000)
+    ]
     line = " ".join(sentences)[: 2**20]
     (tmp_path / "one-line.txt").write_text(line, encoding="utf-8")
     doc = read(tmp_path / "one-line.txt", tmp_path)
@@ -212,6 +232,64 @@ def test_thousands_of_unclosed_paragraphs_are_read(tmp_path: Path) -> None:
     (tmp_path / "sloppy.html").write_text(html, encoding="utf-8")
     doc = read(tmp_path / "sloppy.html", tmp_path)
     assert len(doc.lines) == 1_001 and doc.lines[-1].text.endswith("Part 999.")
+
+
+PATHOLOGICAL_LINES = {
+    "brackets": "[" * 19_000,
+    "images": "![" * 9_000,
+    "links": "[a](" * 4_000,
+    "emphasis": "*a " * 6_000,
+    "strong": "**a " * 5_000,
+    "underscores": "_a " * 6_000,
+    "markup": "*_[](){}!#<>&" * 1_400,
+    "credit": "(" * 9_000 + "Credit:",
+    "byline": "By " + "Abc " * 4_000,
+    "no-spaces": "a" * 19_999,
+}
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".html"])
+def test_pathological_lines_are_read_in_linear_time(tmp_path: Path, suffix: str) -> None:
+    """Regexes that rescan the rest of the line from every position would take minutes here."""
+    for name, line in PATHOLOGICAL_LINES.items():
+        path = tmp_path / f"{name}{suffix}"
+        path.write_text(f"Headline of a test page here\n{line}\nThe end.\n", encoding="utf-8")
+        start = time.monotonic()
+        result = process_file(path, tmp_path)
+        assert time.monotonic() - start < 2, name
+        assert result.skipped is None, (name, result.skipped)
+
+
+def test_private_use_characters_survive_markdown_unescaping(tmp_path: Path) -> None:
+    # icon fonts put glyphs at U+E000…, where escaped characters were once hidden
+    html = "<p>Range \ue000 and \ue02a icons, 5* rating</p>"  # markdownify escapes the *
+    assert [x.text for x in read_html("x.html", html).lines] == [
+        "Range \ue000 and \ue02a icons, 5* rating"
+    ]
+    (tmp_path / "x.md").write_text("Glyph \ue02a then \\*stars\\*\n", encoding="utf-8")
+    assert [x.text for x in read(tmp_path / "x.md", tmp_path).lines] == [
+        "Glyph \ue02a then *stars*"
+    ]
+
+
+def test_absurd_json_ld_is_ignored() -> None:
+    for data in ("[" * 100_000 + "]" * 100_000, '{"@graph":' * 5_000 + "{}" + "}" * 5_000):
+        html = f'<head><script type="application/ld+json">{data}</script></head><p>Body text.</p>'
+        doc = read_html("x.html", html)
+        assert [line.text for line in doc.lines] == ["Body text."]
+
+
+def test_front_matter_bombs_and_bad_values_are_ignored(tmp_path: Path) -> None:
+    bomb = ["---", "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for k in range(1, 9):  # 9**9 items once expanded
+        bomb.append(f"b{k}: &b{k} [" + ", ".join([f"*{'a' if k == 1 else f'b{k - 1}'}"] * 9) + "]")
+    bomb += ["title: *b8", "---"]
+    for header in (bomb, ["---", "date: 2025-13-45", "---"], ["---", "t: " + "[" * 5000, "---"]):
+        (tmp_path / "page.md").write_text("\n".join([*header, story(1)]), encoding="utf-8")
+        start = time.monotonic()
+        result = process_file(tmp_path / "page.md", tmp_path)
+        assert time.monotonic() - start < 5
+        assert result.skipped is None and result.instances
 
 
 # --- folders and links ----------------------------------------------------------------------
@@ -372,3 +450,85 @@ def test_skip_reasons_name_the_file_on_one_line(tmp_path: Path) -> None:
     assert len(everything) >= 6
     for entry in everything:
         assert entry.source and entry.reason and "\n" not in entry.reason
+
+
+# --- markup in scraped text ---------------------------------------------------------------------
+
+EVIL_TITLE = (
+    'Tesla <script>alert("title")</script> --- title: {{ config.site_name }} {% raw %} & co'
+)
+EVIL_BODY = [
+    'The company said <script>alert("body")</script> and <img src=x onerror=alert(2)> happened '
+    'in {{ config }} and {% include "x" %}, plus | pipes |, "quotes" and &amp; entities today.',
+    '!!! note "Injected admonition"',
+    "1. Not a list: the plant will build 5,000 cars a week from next year, the company said.",
+    '{: onclick="alert(4)" } The attribute list syntax shows as text in this paragraph here.',
+    "--- key: value # a YAML-looking line that is not front-matter, in the middle of the body",
+]
+
+
+class _Page(HTMLParser):
+    """Scripts, attributes and visible text of a built page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[str] = []
+        self.attrs: list[tuple[str, str, str]] = []
+        self.text: list[str] = []
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attrs += [(tag, name, value or "") for name, value in attrs]
+        if tag in ("script", "style"):
+            self._in.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in and tag == self._in[-1]:
+            self._in.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._in and self._in[-1] == "script":
+            self.scripts.append(data)
+        elif not self._in:
+            self.text.append(data)
+
+
+def test_markup_in_scraped_text_renders_as_text_in_the_site(tmp_path: Path) -> None:
+    from .sitebuild import copy_project
+
+    project = tmp_path / "project"
+    copy_project(project)
+    for folder in ("seeds", "topics"):  # only the hostile pages; no curation ids to match
+        shutil.rmtree(project / folder)
+        (project / folder).mkdir()
+    page = f"<html><head><title>{html.escape(EVIL_TITLE)}</title></head><body><article>"
+    page += f"<h1>{html.escape(EVIL_TITLE)}</h1>"
+    page += "".join(f"<p>{html.escape(p)}</p>" for p in EVIL_BODY) + "</article></body></html>"
+    (project / "seeds" / "evil.html").write_text(page, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    articles = list((project / "site" / "articles").glob("*/index.html"))
+    assert len(articles) == 1
+    for built in [*articles, project / "site" / "index.html"]:
+        parsed = _Page()
+        parsed.feed(built.read_text(encoding="utf-8"))
+        assert not any("alert(" in script for script in parsed.scripts), built
+        for tag, name, value in parsed.attrs:
+            assert not (name.startswith("on") and "alert" in value), (built, tag, name)
+            assert not value.strip().lower().startswith("javascript:"), (built, tag, name)
+        assert not any(tag == "img" and value == "x" for tag, _, value in parsed.attrs)
+    parsed = _Page()
+    parsed.feed(articles[0].read_text(encoding="utf-8"))
+    text = " ".join("".join(parsed.text).split())
+    assert EVIL_TITLE in text
+    for paragraph in EVIL_BODY:
+        assert " ".join(paragraph.split()) in text, paragraph
+    assert not any(name == "class" and "admonition" in value for _, name, value in parsed.attrs)
+    assert not any(name == "onclick" for _, name, _ in parsed.attrs)

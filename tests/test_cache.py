@@ -1,0 +1,244 @@
+"""The build cache: hits, misses on change, corrupt entries, code versions, and pool = serial."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import make_corpus
+from generator import build as build_module
+from generator.build import BuildOptions, build, collect, summary
+from generator.cache import Cache
+
+ROOT = Path(__file__).resolve().parent.parent
+PAST = 1_600_000_000  # a modification time well before the build (see cache.RACY_NS)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small synthetic corpus (text and HTML pages), the repo's seeds alongside."""
+    folder = tmp_path_factory.mktemp("corpus")
+    make_corpus(folder / "made", 24, seed=3)
+    (folder / "made" / "manifest.json").unlink()
+    shutil.copytree(ROOT / "seeds", folder / "made" / "repo")
+    return folder / "made"
+
+
+def project(tmp_path: Path, corpus: Path) -> BuildOptions:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(corpus, seeds)
+    for path in seeds.rglob("*"):
+        os.utime(path, (PAST, PAST))
+    return BuildOptions(
+        seeds=seeds, topics=ROOT / "topics", docs=tmp_path / "docs", cache_dir=tmp_path / "cache"
+    )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def seed_files(options: BuildOptions) -> list[Path]:
+    return sorted(p for p in options.seeds.rglob("*") if p.is_file())
+
+
+def test_second_build_hits_the_cache_and_writes_nothing(tmp_path: Path, corpus: Path) -> None:
+    options = project(tmp_path, corpus)
+    first = build(options)
+    docs = tree(options.docs)
+    second = build(options)
+    assert second.counts is not None  # the whole output came from the cache
+    assert second.written.written == [] and second.written.removed == []
+    assert tree(options.docs) == docs
+    s1, s2 = summary(first), summary(second)
+    for key in ("files", "instances", "articles", "duplicates_merged", "dropped_lines"):
+        assert s1[key] == s2[key], key
+    cache = Cache(options.cache_dir)
+    collect(options, cache)
+    assert cache.hits == len(seed_files(options)) and cache.misses == 0
+
+
+def test_a_changed_file_misses_and_the_rest_hit(tmp_path: Path, corpus: Path) -> None:
+    options = project(tmp_path, corpus)
+    build(options)
+    changed = next(p for p in seed_files(options) if p.suffix == ".txt")
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8"
+    )
+    cache = Cache(options.cache_dir)
+    result = collect(options, cache)
+    assert cache.misses == 1
+    assert cache.hits == len(seed_files(options)) - 1
+    rel = changed.relative_to(options.seeds).as_posix()
+    assert any(
+        "One more paragraph." in b.text
+        for page in result.pages
+        if page.source == rel
+        for inst in page.instances
+        for b in inst.blocks
+    )
+    # and a build after the change is not taken from the output cache
+    assert build(options).counts is None
+
+
+def test_a_file_rewritten_with_the_same_size_and_mtime_is_still_trusted_by_stat(
+    tmp_path: Path, corpus: Path
+) -> None:
+    options = project(tmp_path, corpus)
+    build(options)
+    path = seed_files(options)[0]
+    rel = path.relative_to(options.seeds).as_posix()
+    digest = Cache(options.cache_dir).file_digest(path, rel)
+    data = path.read_bytes()
+    path.write_bytes(data[::-1])  # same size
+    os.utime(path, ns=(PAST * 10**9, PAST * 10**9))
+    assert Cache(options.cache_dir).file_digest(path, rel) == digest  # not read again
+    os.utime(path, ns=(PAST * 10**9 + 1, PAST * 10**9 + 1))
+    assert Cache(options.cache_dir).file_digest(path, rel) != digest
+
+
+def test_corrupt_entries_are_ignored(tmp_path: Path, corpus: Path) -> None:
+    options = project(tmp_path, corpus)
+    build(options)
+    docs = tree(options.docs)
+    entries = [p for p in options.cache_dir.rglob("*.pkl")]
+    assert len(entries) > 3
+    for k, entry in enumerate(entries):
+        entry.write_bytes([b"", b"not a pickle", b"\x80\x05garbage"][k % 3])
+    cache = Cache(options.cache_dir)
+    collect(options, cache)
+    assert cache.hits == 0
+    shutil.rmtree(options.docs)
+    result = build(options)
+    assert result.counts is None
+    assert tree(options.docs) == docs
+
+
+def test_an_entry_for_another_page_is_a_miss(tmp_path: Path, corpus: Path) -> None:
+    options = project(tmp_path, corpus)
+    build(options)
+    a, b = (p.relative_to(options.seeds).as_posix() for p in seed_files(options)[:2])
+    cache = Cache(options.cache_dir)
+    key_a = cache.page_key(a, cache.file_digest(options.seeds / a, a))
+    key_b = cache.page_key(b, cache.file_digest(options.seeds / b, b))
+    assert cache.get_page(key_a, a) is not None
+    shutil.copy(cache._page_path(key_b), cache._page_path(key_a))
+    assert cache.get_page(key_a, a) is None  # b's result stored under a's key: not used
+
+
+def test_a_new_code_version_invalidates_the_cache(tmp_path: Path, corpus: Path) -> None:
+    options = project(tmp_path, corpus)
+    build(options)
+    same = Cache(options.cache_dir)
+    collect(options, same)
+    assert same.misses == 0
+    other = Cache(options.cache_dir, page_version="edited rules")
+    collect(options, other)
+    assert other.hits == 0 and other.misses == len(seed_files(options))
+    assert other.get_output(other.output_key("x")) is None
+    # the old version's entries were pruned: only the new version's folder is left
+    assert [p.name for p in (options.cache_dir / "pages").iterdir()] == ["edited rules"[:16]]
+
+
+def test_pool_and_cache_give_the_same_bytes_as_a_serial_build(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build_module, "POOL_MIN_FILES", 1)
+    serial = project(tmp_path / "serial", corpus)
+    serial.workers, serial.use_cache = 1, False
+    build(serial)
+    pooled = project(tmp_path / "pooled", corpus)
+    pooled.workers = 2
+    build(pooled)
+    assert tree(pooled.docs) == tree(serial.docs)
+    shutil.rmtree(pooled.docs)
+    build(pooled)  # every page from the cache, output written again
+    assert tree(pooled.docs) == tree(serial.docs)
+
+
+def test_classifying_in_a_pool_gives_the_same_topics(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = project(tmp_path, corpus)
+    options.use_cache = False
+    articles = collect(options).articles
+    assert len(articles) > 8
+    from generator.curation import load_curation
+
+    curation = load_curation(options.topics)
+    build_module.classify(articles, curation, workers=1)
+    expected = [(a.topics, a.entities) for a in articles]
+    for a in articles:
+        a.topics, a.entities = [], []
+    monkeypatch.setattr(build_module, "POOL_MIN_FILES", 1)
+    build_module.classify(articles, curation, workers=2)
+    assert [(a.topics, a.entities) for a in articles] == expected
+
+
+def test_no_cache_writes_no_cache_folder(tmp_path: Path, corpus: Path) -> None:
+    options = project(tmp_path, corpus)
+    options.use_cache = False
+    build(options)
+    assert not options.cache_dir.exists()
+    assert build(options).counts is None
+
+
+def test_a_topic_edit_reuses_the_articles_and_files_them_again(
+    tmp_path: Path, corpus: Path
+) -> None:
+    options = project(tmp_path, corpus)
+    topics = tmp_path / "topics"
+    shutil.copytree(ROOT / "topics", topics)
+    options.topics = topics
+    build(options)
+    topic = sorted(topics.glob("*.yml"))[0]
+    topic.write_text(
+        topic.read_text(encoding="utf-8").replace("keywords: [", "keywords: [the, ", 1),
+        encoding="utf-8",
+    )
+    edited = build(options)
+    assert edited.counts is not None and edited.articles  # articles from the cache
+    assert edited.written.written  # the topic now holds (many) more stories
+    fresh = BuildOptions(
+        seeds=options.seeds, topics=topics, docs=tmp_path / "fresh", use_cache=False
+    )
+    build(fresh)
+    assert tree(options.docs) == tree(fresh.docs)
+
+
+def test_cached_classification_matches_a_fresh_one_after_a_topic_edit(
+    tmp_path: Path, corpus: Path
+) -> None:
+    from dataclasses import replace
+
+    from generator.curation import load_curation
+
+    options = project(tmp_path, corpus)
+    options.use_cache = False
+    articles = collect(options).articles
+    curation = load_curation(options.topics)
+    cache = Cache(tmp_path / "cache")
+
+    def topics_of(curation) -> list:
+        build_module.classify(articles, curation, 1)
+        fresh = [(a.topics, a.entities) for a in articles]
+        for a in articles:
+            a.topics, a.entities = ["stale"], ["stale"]
+        build_module.classify(articles, curation, 1, cache)
+        assert [(a.topics, a.entities) for a in articles] == fresh
+        return fresh
+
+    before = topics_of(curation)
+    assert cache.get_table("classify")
+    first = curation.topics[0]
+    widened = replace(first, rules=replace(first.rules, keywords=(*first.rules.keywords, "the")))
+    after = topics_of(replace(curation, topics=[widened, *curation.topics[1:]]))
+    assert before != after
+    assert topics_of(curation) == before  # and back
