@@ -96,8 +96,10 @@ class _Page:
             follows = self.byline_follows(i) or self.is_body(after) or self._deck_then_body(after)
             return follows and (labelled or self.byline_follows(i))
         if labelled and looks_like_period_headline(text):
+            # the byline may follow directly or after a one-sentence deck
             return self.byline_follows(i) or (
-                after is not None and word_count(self.text(after)) >= 25
+                after is not None
+                and (word_count(self.text(after)) >= 25 or self.byline_follows(after))
             )
         return False
 

@@ -192,3 +192,20 @@ def test_lower_level_heading_with_label_and_byline_starts_an_article() -> None:
     ]
     instance, _ = clean(articles[1])
     assert instance.authors == ("Jane Doe",) and instance.date == "2025-06-11"
+
+
+def test_period_headline_then_deck_then_byline_starts_an_article() -> None:
+    page = doc(f"""
+{BODY}
+Comments
+News
+Ford confirms the electric Explorer for Europe.
+The crossover shares its platform with the ID.4.
+By Jane Doe
+{BODY}
+""")
+    articles = segment(page)
+    assert [a.headline for a in articles] == [
+        None,
+        "Ford confirms the electric Explorer for Europe.",
+    ]

@@ -119,12 +119,6 @@ def test_stress_build_loses_no_good_story_silently(stress: Stress) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="segment: a labelled headline ending in a period, then a deck, then the byline, is "
-    "not taken for an article start, so after the lead's 'Comments' line it is dropped as "
-    "reader comments (3 of 4,385 good stories with this seed)",
-)
 def test_stress_build_keeps_every_good_story(stress: Stress) -> None:
     missing = stress.missing
     assert not missing, f"{len(missing)} of {len(stress.good)} good stories missing: " + str(
