@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date as Date
 
@@ -358,18 +359,26 @@ def drop_known_headlines(instances: list[Instance]) -> tuple[list[Instance], lis
     Sites inline links to other stories as bare headlines; a short one looks
     just like a subheading, but if that story is in the build we know what it is.
     """
-    headlines = {normalize(inst.headline): inst.key for inst in instances if inst.headline}
+    headlines = {normalize(inst.headline) for inst in instances if inst.headline}
+
+    def is_other_headline(inst: Instance, block: Block) -> bool:
+        key = normalize(block.text)
+        return key in headlines and key != normalize(inst.headline or "")
+
+    return drop_blocks(instances, is_other_headline, "inline-related-headline")
+
+
+def drop_blocks(
+    instances: list[Instance], should_drop: Callable[[Instance, Block], bool], rule: str
+) -> tuple[list[Instance], list[Dropped]]:
+    """Remove the body blocks `should_drop` picks, recording each under `rule`."""
     cleaned: list[Instance] = []
     dropped: list[Dropped] = []
     for inst in instances:
-        own = normalize(inst.headline or "")
         keep = []
         for block in inst.blocks:
-            key = normalize(block.text)
-            if key in headlines and key != own:
-                dropped.append(
-                    Dropped(inst.source, block.line, block.text, "inline-related-headline")
-                )
+            if should_drop(inst, block):
+                dropped.append(Dropped(inst.source, block.line, block.text, rule))
             else:
                 keep.append(block)
         cleaned.append(inst if len(keep) == len(inst.blocks) else replace(inst, blocks=tuple(keep)))
@@ -429,16 +438,8 @@ def drop_recurring_boilerplate(
             recurring.add(key)
     if not recurring:
         return list(instances), []
-    cleaned: list[Instance] = []
-    dropped: list[Dropped] = []
-    for inst in instances:
-        keep = []
-        for block in inst.blocks:
-            if block.kind is not BlockKind.HEADING and normalize(block.text) in recurring:
-                dropped.append(
-                    Dropped(inst.source, block.line, block.text, "recurring-boilerplate")
-                )
-            else:
-                keep.append(block)
-        cleaned.append(inst if len(keep) == len(inst.blocks) else replace(inst, blocks=tuple(keep)))
-    return cleaned, dropped
+
+    def is_recurring(_: Instance, block: Block) -> bool:
+        return block.kind is not BlockKind.HEADING and normalize(block.text) in recurring
+
+    return drop_blocks(instances, is_recurring, "recurring-boilerplate")

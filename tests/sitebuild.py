@@ -57,10 +57,9 @@ def build_site(base: Path) -> Path:
     return _BUILT["project"]
 
 
-def build_project(project: Path, seeds: Path = SEEDS) -> Path:
-    """`mkdocs build --strict` of a fresh project with these seeds; fails on any warning."""
-    copy_project(project, seeds)
-    result = subprocess.run(
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in `project`, output captured."""
+    return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],
         cwd=project,
         capture_output=True,
@@ -68,6 +67,12 @@ def build_project(project: Path, seeds: Path = SEEDS) -> Path:
         check=False,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
+
+
+def build_project(project: Path, seeds: Path = SEEDS) -> Path:
+    """`mkdocs build --strict` of a fresh project with these seeds; fails on any warning."""
+    copy_project(project, seeds)
+    result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, warnings

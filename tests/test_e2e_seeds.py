@@ -5,8 +5,6 @@ from __future__ import annotations
 import filecmp
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from generator.build import process_file
@@ -243,18 +241,12 @@ def test_ids_are_stable_across_runs(seeds_build: Path) -> None:
 
 def test_mkdocs_strict_build_runs_the_generator(tmp_path: Path) -> None:
     """`mkdocs build --strict` on a fresh project regenerates the pages through the hook."""
-    from .sitebuild import copy_project
+    from .sitebuild import copy_project, mkdocs_build
 
     project = tmp_path / "project"
     copy_project(project)
     assert not list((project / "docs").rglob("articles/*.md"))
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     assert len(list((project / "site" / "articles").glob("*/index.html"))) == 9
     assert (project / "site" / "about" / "index.html").is_file()

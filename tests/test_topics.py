@@ -302,15 +302,11 @@ def test_explain_command() -> None:
 
 def test_mkdocs_build_refuses_bad_curation_and_keeps_the_site(tmp_path: Path) -> None:
     """A broken topic file stops `mkdocs build` with file:line errors; docs/ and site/ stay as they were."""
-    import subprocess
-    import sys
-
-    from .sitebuild import copy_project
+    from .sitebuild import copy_project, mkdocs_build
 
     project = tmp_path / "project"
     copy_project(project)
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    assert subprocess.run(mkdocs, cwd=project, capture_output=True, check=False).returncode == 0
+    assert mkdocs_build(project).returncode == 0
 
     def snapshot() -> dict[Path, bytes]:
         return {
@@ -322,7 +318,7 @@ def test_mkdocs_build_refuses_bad_curation_and_keeps_the_site(tmp_path: Path) ->
 
     before = snapshot()
     write(project / "topics", "china.yml", "title: China\nrules:\n  keywords: China\n")
-    result = subprocess.run(mkdocs, cwd=project, capture_output=True, text=True, check=False)
+    result = mkdocs_build(project)
     assert result.returncode != 0
     assert "topics/china.yml:3: rules.keywords: got str, expected a list" in result.stderr
     assert snapshot() == before
