@@ -189,15 +189,13 @@ def _minhash() -> MinHash:
     )
 
 
-def candidate_pairs(sets: list[frozenset[int]], texts: list[str]) -> set[tuple[int, int]]:
-    """Pairs of instances that may be copies of one story (verified afterwards)."""
-    edges: dict[str, list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        tokens = _tokens(text)
-        if tokens:
-            edges["open:" + " ".join(tokens[:OPENING_WORDS])].append(i)
-            edges["close:" + " ".join(tokens[-OPENING_WORDS:])].append(i)
-    return _lsh_pairs([sorted(s) for s in sets]) | _bucket_pairs(edges)
+def _bucket_keys(tokens: list[str]) -> list[str]:
+    """Keys that put likely copies in one bucket: the same text, opening or closing words."""
+    return [
+        "exact:" + stable_hash(" ".join(tokens), 16),
+        "open:" + " ".join(tokens[:OPENING_WORDS]),
+        "close:" + " ".join(tokens[-OPENING_WORDS:]),
+    ]
 
 
 def _lsh_pairs(sorted_sets: list) -> set[tuple[int, int]]:
@@ -220,7 +218,7 @@ def _lsh_pairs(sorted_sets: list) -> set[tuple[int, int]]:
 
 
 def _bucket_pairs(buckets: dict[str, list[int]]) -> set[tuple[int, int]]:
-    """Pairs of instances that open or close with the same words."""
+    """Pairs of instances that share a bucket key."""
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
         for a in range(len(members)):
@@ -238,9 +236,8 @@ def group_instances(
     edges: dict[str, list[int]] = defaultdict(list)
     for i, instance in enumerate(instances):
         tokens = _tokens(body_text(instance))
-        if tokens:
-            edges["open:" + " ".join(tokens[:OPENING_WORDS])].append(i)
-            edges["close:" + " ".join(tokens[-OPENING_WORDS:])].append(i)
+        for key in _bucket_keys(tokens) if tokens else ():
+            edges[key].append(i)
         arrays.append(_shingle_array(tokens))
     groups = _Groups(len(instances))
     for i, j in sorted(_lsh_pairs(arrays) | _bucket_pairs(edges)):
