@@ -22,6 +22,7 @@ from .clean import clean, drop_known_headlines, drop_recurring_boilerplate
 from .curation import Curation, Problem, load_curation, unknown_ids
 from .dedup import deduplicate
 from .feeds import feed_files
+from .fingerprint import Fingerprint, fingerprint
 from .ingest import discover, read_document
 from .model import Article, Dropped, Instance, Merge, PageResult, Skipped
 from .output import WriteResult, recover, write_atomic, write_outputs
@@ -133,7 +134,13 @@ def _process_file(path: Path, root: Path) -> PageResult:
             if not doc.lines
             else "no article with body text (only boilerplate or teasers)"
         )
-    return PageResult(doc.source, tuple(instances), tuple(dropped), empty_reason=empty_reason)
+    return PageResult(
+        doc.source,
+        tuple(instances),
+        tuple(dropped),
+        empty_reason=empty_reason,
+        fingerprints=tuple(fingerprint(inst) for inst in instances),
+    )
 
 
 class CurationError(Exception):
@@ -308,9 +315,15 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
 
 
 def collect(
-    options: BuildOptions, cache: Cache | None = None, inputs: _Inputs | None = None
+    options: BuildOptions,
+    cache: Cache | None = None,
+    inputs: _Inputs | None = None,
+    merged: dict[str, Article] | None = None,
 ) -> BuildResult:
-    """Read, segment, clean and deduplicate every seed file; nothing is written."""
+    """Read, segment, clean and deduplicate every seed file; nothing is written.
+
+    `merged` is `deduplicate`'s memo of the stories an earlier build merged.
+    """
     cache = cache or open_cache(options)
     inputs = inputs or _inputs(options, cache)
     result = BuildResult()
@@ -324,12 +337,27 @@ def collect(
             options.progress("read", done, len(inputs.paths))
     cache.save_stats()
     cache.prune()
-    instances, recurring_drops = drop_recurring_boilerplate(result.instances)
+    found = result.instances
+    instances, recurring_drops = drop_recurring_boilerplate(found)
     instances, known_drops = drop_known_headlines(instances)
     result.dropped = [d for page in result.pages for d in page.dropped]
     result.dropped += recurring_drops + known_drops
-    result.articles, result.merges = deduplicate(instances)
+    result.articles, result.merges = deduplicate(
+        instances, _fingerprints(result.pages, instances), merged
+    )
     return result
+
+
+def _fingerprints(pages: list[PageResult], instances: list[Instance]) -> dict[str, Fingerprint]:
+    """The workers' fingerprints of the instances the build-wide passes left untouched."""
+    made = {
+        inst.key: (inst, fp)
+        for page in pages
+        for inst, fp in zip(page.instances, page.fingerprints, strict=True)
+    }
+    return {
+        inst.key: made[inst.key][1] for inst in instances if made.get(inst.key, (None,))[0] is inst
+    }
 
 
 def check(options: BuildOptions) -> tuple[Curation, BuildResult | None, list[Problem]]:
@@ -344,10 +372,13 @@ def check(options: BuildOptions) -> tuple[Curation, BuildResult | None, list[Pro
 def build(options: BuildOptions) -> BuildResult:
     """The whole build; raises CurationError (before writing anything) on a curation problem.
 
-    When no seed file, curation file or generator code changed since the last
-    build, the pages are taken from the cache instead of being computed again
-    (unless a report is asked for, which needs everything); either way only the
-    pages that differ from what `docs/` holds are written.
+    What the last build left in the cache is reused at three depths: when no
+    seed file, curation file or generator code changed, its pages are written
+    as they are (unless a report is asked for, which needs everything); when
+    only curation changed, its articles are classified again; otherwise the
+    stories whose instances are all unchanged are not merged again and the
+    article pages that come out the same are not rendered again. Either way
+    only the pages that differ from what `docs/` holds are written.
     """
     # a build killed while writing left docs/ half-switched: finish (or undo) that first
     recover(options.docs)
@@ -357,7 +388,7 @@ def build(options: BuildOptions) -> BuildResult:
     cache = open_cache(options)
     inputs = _inputs(options, cache)
     output_key = collected_key = None
-    result = None
+    last_output = last_collected = result = None
     if cache.enabled and all(inputs.keys):
         pages_key = [repr([(s.source, s.reason) for s in inputs.skipped])]
         pages_key += [key or "" for key in inputs.keys]
@@ -368,32 +399,42 @@ def build(options: BuildOptions) -> BuildResult:
             *pages_key,
         )
         collected_key = cache.output_key("collected", *pages_key)
-        if options.report is None:
-            cached = cache.get_output(output_key)
-            if cached is not None:  # nothing changed: the pages as the last build made them
-                cache.save_stats()
-                result = _from_state(cached.state, curation)
-                result.written = write_outputs(options.docs, cached.files)
-                return result
-            collected = cache.get_output(collected_key, "collected")
-            if collected is not None:  # only curation changed: the articles are the same
-                cache.save_stats()
-                result = _from_state(collected.state, curation)
+        last_output = cache.last_output()
+        if options.report is None and last_output and last_output.key == output_key:
+            # nothing changed: the pages as the last build made them
+            cache.save_stats()
+            result = _from_state(last_output.state, curation)
+            result.written = write_outputs(options.docs, last_output.files)
+            return result
+        last_collected = cache.last_output("collected")
+        if options.report is None and last_collected and last_collected.key == collected_key:
+            # only curation changed: the articles are the same
+            cache.save_stats()
+            result = _from_state(last_collected.state, curation)
     if result is None:
-        result = collect(options, cache, inputs)
+        merged = cache.memo(last_collected, "merged")
+        last_collected = None  # its articles are in the memo; let the rest go
+        result = collect(options, cache, inputs, merged)
         if collected_key is not None:
-            state = _light_state(result) | {"articles": result.articles}
+            state = _light_state(result) | {
+                "articles": result.articles,
+                "merged": merged,
+                "code": cache.output_version,
+            }
             cache.put_output(Output(collected_key, {}, state), "collected")
     problems = unknown_ids(curation, {a.id for a in result.articles})
     if problems:
         raise CurationError(problems)
     result.curation = curation
     classify(result.articles, curation, _workers(options), cache)
-    files = render_site(result.articles, curation)
+    rendered = cache.memo(last_output, "rendered")
+    last_output = None
+    files = render_site(result.articles, curation, rendered)
     files |= archive_pages(result.articles) | feed_files(result.articles, options.docs, curation)
     result.written = write_outputs(options.docs, files)
     if output_key is not None:
-        cache.put_output(Output(output_key, files, _light_state(result)))
+        state = _light_state(result) | {"rendered": rendered, "code": cache.output_version}
+        cache.put_output(Output(output_key, files, state))
     if options.report:
         write_atomic(
             options.report, json.dumps(report(result), indent=1, ensure_ascii=False) + "\n"

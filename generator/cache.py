@@ -36,9 +36,19 @@ FORMAT = 1
 RACY_NS = 2_000_000_000
 _PACKAGE = Path(__file__).parent
 #: modules whose code decides a page's `PageResult`
-PAGE_MODULES = ("build", "cache", "clean", "ingest", "model", "rules", "segment", "text")
-PAGE_LIBRARIES = ("beautifulsoup4", "markdownify", "charset-normalizer", "pyyaml")
-OUTPUT_LIBRARIES = ("datasketch", "pyyaml", "feedgen", "numpy")
+PAGE_MODULES = (
+    "build",
+    "cache",
+    "clean",
+    "fingerprint",
+    "ingest",
+    "model",
+    "rules",
+    "segment",
+    "text",
+)
+PAGE_LIBRARIES = ("beautifulsoup4", "markdownify", "charset-normalizer", "pyyaml", "numpy")
+OUTPUT_LIBRARIES = ("pyyaml", "feedgen", "numpy")
 
 
 def _digest(*parts: bytes | str) -> str:
@@ -218,12 +228,24 @@ class Cache:
 
     def get_output(self, key: str, name: str = "output") -> Output | None:
         """The stored `Output` called `name` if it was stored under `key` (one is kept per name)."""
+        out = self.last_output(name)
+        return out if out is not None and out.key == key else None
+
+    def last_output(self, name: str = "output") -> Output | None:
+        """The `Output` stored under `name` by the last build, whatever its key."""
         if self.root is None:
             return None
         out = _load(self.root / f"{name}.pkl")
-        if isinstance(out, Output) and out.key == key and isinstance(out.files, dict):
+        if isinstance(out, Output) and isinstance(out.files, dict) and isinstance(out.state, dict):
             return out
         return None
+
+    def memo(self, out: Output | None, name: str) -> dict:
+        """The memo `name` kept in `out`'s state, if the same generator code made it (else empty)."""
+        if out is None or out.state.get("code") != self.output_version:
+            return {}
+        memo = out.state.get(name)
+        return memo if isinstance(memo, dict) else {}
 
     def get_table(self, name: str) -> dict:
         """A dictionary stored under `name` (empty if there is none or it cannot be read)."""

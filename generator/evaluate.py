@@ -16,6 +16,7 @@ import yaml
 from .build import process_file
 from .clean import drop_known_headlines, drop_recurring_boilerplate
 from .dedup import group_instances
+from .fingerprint import fingerprint
 from .model import Instance
 from .text import normalize
 
@@ -250,8 +251,8 @@ def _score_duplicates(
         for a in articles
         if (page, a.index) in mapping
     }
-    groups, _ = group_instances(sorted(instances, key=lambda i: (i.source, i.position)))
     ordered = sorted(instances, key=lambda i: (i.source, i.position))
+    groups, _ = group_instances(ordered, [fingerprint(inst) for inst in ordered])
     predicted = {
         tuple(sorted((ordered[a].key, ordered[b].key)))
         for members in groups

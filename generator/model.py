@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .fingerprint import Fingerprint
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,8 @@ class PageResult:
     dropped: tuple[Dropped, ...]
     skipped: Skipped | None = None
     empty_reason: str | None = None  # set when a readable page yields no article
+    #: one per instance, for deduplication
+    fingerprints: tuple[Fingerprint, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ as the text it is and can never turn into markup, a link or a script.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import yaml
@@ -292,9 +293,33 @@ def unsorted_page(articles: list[Article]) -> dict[str, str]:
     )
 
 
-def render_site(articles: list[Article], curation: Curation | None = None) -> dict[str, str]:
+def render_site(
+    articles: list[Article], curation: Curation | None = None, memo: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Every page of the site, by path under `docs/`.
+
+    `memo` holds the article pages an earlier build of the same code
+    rendered, by a hash of what each page shows: an article whose page would
+    come out the same is not rendered again (after one scrape is added, that
+    is nearly all of them). On return it holds this build's article pages.
+    """
     curation = curation or Curation()
-    files = {article_path(article): article_page(article, curation) for article in articles}
+    earlier = dict(memo or {})
+    current: dict[str, str] = {}
+    files: dict[str, str] = {}
+    topic_names = {t.id: t.title for t in curation.topics}
+    company_names = {c.id: c.name for c in curation.companies}
+    for article in articles:
+        # what article_page reads: the article, and the names of its topics and companies
+        shown = [topic_names.get(t) for t in article.topics]
+        shown += [company_names.get(c) for c in article.entities]
+        data = repr((article, shown)).encode("utf-8", "surrogatepass")
+        key = hashlib.blake2b(data, digest_size=16).hexdigest()
+        page = current[key] = earlier.get(key) or article_page(article, curation)
+        files[article_path(article)] = page
+    if memo is not None:
+        memo.clear()
+        memo.update(current)
     files["index.md"] = home_page(articles, curation.topics)
     files.update(topic_pages(articles, curation.topics))
     files.update(company_pages(articles, curation.companies))

@@ -242,3 +242,40 @@ def test_cached_classification_matches_a_fresh_one_after_a_topic_edit(
     after = topics_of(replace(curation, topics=[widened, *curation.topics[1:]]))
     assert before != after
     assert topics_of(curation) == before  # and back
+
+
+def test_adding_a_scrape_merges_and_renders_only_what_it_touches(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An added copy of a known story re-merges that story alone; the output equals a fresh build."""
+    from generator import dedup, render
+
+    options = project(tmp_path, corpus)
+    first = build(options)
+    multi = next(a for a in first.articles if len(a.sources) == 1 and len(a.blocks) >= 3)
+    source = options.seeds / multi.sources[0]
+    copy = options.seeds / "added" / ("copy-" + source.name)
+    copy.parent.mkdir()
+    shutil.copyfile(source, copy)
+    merged, rendered = [], []
+    monkeypatch.setattr(dedup, "merge_group", _counting(dedup.merge_group, merged))
+    monkeypatch.setattr(render, "article_page", _counting(render.article_page, rendered))
+    second = build(options)
+    # only the stories of the copied page, now found twice, are merged and rendered again
+    page_stories = {a.id for a in first.articles if source.name in " ".join(a.sources)}
+    assert 0 < len(merged) <= len(page_stories) < len(first.articles) // 4
+    assert 0 < len(rendered) <= len(page_stories)
+    assert {a.id for a in second.articles} == {a.id for a in first.articles}
+    fresh = BuildOptions(
+        seeds=options.seeds, topics=options.topics, docs=tmp_path / "fresh", use_cache=False
+    )
+    build(fresh)
+    assert tree(options.docs) == tree(fresh.docs)
+
+
+def _counting(function, calls: list):
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    return counted

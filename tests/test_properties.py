@@ -33,7 +33,8 @@ from mkdocs.utils.meta import get_data
 
 import generator.build as build_module
 from generator.build import process_file
-from generator.dedup import MIN_CONTAINMENT, deduplicate, shingles
+from generator.dedup import MIN_CONTAINMENT, deduplicate
+from generator.fingerprint import shingles
 from generator.ingest import canonical_spaces, decode, read_html, text_lines
 from generator.model import Block, BlockKind, Document, Instance, Line, PageMeta, PageResult
 from generator.render import escape, front_matter
@@ -309,10 +310,10 @@ def test_dedup_keeps_every_instance_and_its_text(found: list[Instance], seed: in
     by_key = {inst.key: inst for inst in found}
     for article in articles:
         assert article.sources == sorted({by_key[k].source for k in article.instances})
-        kept = [shingles(block.text) for block in article.blocks]
+        kept = [set(shingles(block.text).tolist()) for block in article.blocks]
         for key in article.instances:
             for block in by_key[key].blocks:
-                own = shingles(block.text)
+                own = set(shingles(block.text).tolist())
                 # merging keeps the longer of two versions of a paragraph, "the same" when
                 # one's shingles are (≥ 0.8) in the other's (dedup.merge_blocks / _find)
                 best = max(

@@ -1,0 +1,167 @@
+"""Fingerprints: what deduplication compares of an article instance, made where the instance is.
+
+Comparing two scrapes of one story goes through word shingles (runs of
+SHINGLE_WORDS normalised words). Computing them is most of dedup's cost and
+depends on the instance alone, so it happens in the worker that cleaned the
+page and is cached with it; the whole-build stage then only looks up buckets
+and intersects arrays.
+
+A fingerprint holds the body's shingle hashes (a sorted array without
+repeats, 4 bytes each), a MinHash signature of them for locality-sensitive
+hashing, and the keys of the buckets that catch copies LSH would miss: the
+same text, the same opening words (a truncated copy) and the same closing
+words. Everything is hashed with functions that give the same value in every
+process (str hashes are salted per process).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+
+from .model import Instance
+from .text import normalize
+
+SHINGLE_WORDS = 5
+#: MinHash functions; LSH cuts the signature into BANDS bands of BAND_ROWS values
+NUM_PERM = 64
+#: 21 bands of 3 rows: the split datasketch's MinHashLSH picks for a Jaccard threshold
+#: of 0.3 with 64 functions (equal weight to false positives and false negatives).
+#: Two bodies with Jaccard s share a band with probability 1 - (1 - s³)²¹: 0.44 at
+#: s = 0.3, 0.94 at 0.5, 1.0 at 0.8; truncated copies are caught by the opening bucket.
+BANDS, BAND_ROWS = 21, 3
+OPENING_WORDS = 12
+
+#: odd 64-bit multipliers: a shingle's hash is sum(token hash × multiplier of its place)
+_PLACES = np.array(
+    [
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD,
+    ][:SHINGLE_WORDS],
+    dtype=np.uint64,
+)
+#: multiply-shift hash functions h(x) = (a·x + b) mod 2⁶⁴ >> 32, a odd, drawn once
+_rng = np.random.default_rng(20261123)
+_MULTIPLIERS = _rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_OFFSETS = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
+del _rng
+
+_WORD_HASHES: dict[str, int] = {}
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """Dedup's view of one instance (bytes rather than arrays: compact to keep and pickle)."""
+
+    #: sorted distinct 32-bit shingle hashes of the body, as uint32 bytes
+    shingles: bytes
+    #: NUM_PERM MinHash values, as uint32 bytes; empty when the body has under 2 shingles
+    signature: bytes
+    #: keys of the exact-text, opening and closing buckets; empty for an empty body
+    buckets: tuple[str, ...]
+    #: each body block's own shingles, by which merging lines up the paragraphs of copies
+    block_shingles: tuple[bytes, ...]
+    #: a hash of the whole instance: a group of the same instances merges the same way
+    digest: str
+
+    @property
+    def shingle_array(self) -> np.ndarray:
+        return np.frombuffer(self.shingles, dtype=np.uint32)
+
+    def band_keys(self) -> list[bytes]:
+        """One key per LSH band: two instances sharing any key are candidate copies."""
+        if not self.signature:
+            return []
+        width = BAND_ROWS * 4
+        return [
+            bytes((band,)) + self.signature[band * width : (band + 1) * width]
+            for band in range(BANDS)
+        ]
+
+
+def fingerprint(instance: Instance) -> Fingerprint:
+    # the body's words are its blocks' words: normalising block by block reuses
+    # normalize's cache, which cleaning has filled with these very paragraphs
+    block_words = [normalize(block.text).split() for block in instance.blocks]
+    words = [word for words in block_words for word in words]
+    runs = _run_hashes(words)
+    body = np.unique(runs) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
+    block_shingles = []
+    start = 0
+    for own in block_words:
+        # a block's shingles are the body's runs that lie inside it (repeats kept: read as a set)
+        inside = runs[start : start + len(own) - SHINGLE_WORDS + 1]
+        block_shingles.append(
+            inside.tobytes() if len(own) >= SHINGLE_WORDS else _short_text_hash(own).tobytes()
+        )
+        start += len(own)
+    return Fingerprint(
+        body.tobytes(),
+        minhash(body) if len(body) >= 2 else b"",
+        bucket_keys(words),
+        tuple(block_shingles),
+        _digest(repr(instance)),
+    )
+
+
+def shingles(text: str) -> np.ndarray:
+    """The shingle hashes of a text, as `Fingerprint` computes them: sorted, without repeats."""
+    words = normalize(text).split()
+    return np.unique(_run_hashes(words)) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
+
+
+def bucket_keys(words: list[str]) -> tuple[str, ...]:
+    """Keys that put likely copies in one bucket: the same text, opening or closing words."""
+    if not words:
+        return ()
+    return (
+        "exact:" + _digest(" ".join(words)),
+        "open:" + _digest(" ".join(words[:OPENING_WORDS])),
+        "close:" + _digest(" ".join(words[-OPENING_WORDS:])),
+    )
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=10).hexdigest()
+
+
+def _run_hashes(words: list[str]) -> np.ndarray:
+    """The 32-bit hash of the run of SHINGLE_WORDS words starting at each position.
+
+    Each word is hashed once (crc32); a run's hash is the top half of a
+    position-weighted sum of its words' hashes, computed for all runs at once.
+    """
+    if len(words) < SHINGLE_WORDS:
+        return np.array([], dtype=np.uint32)
+    table = _WORD_HASHES
+    if len(table) > 1 << 20:
+        table.clear()
+    for word in set(words).difference(table):
+        table[word] = _crc(word)
+    ids = np.fromiter(map(table.__getitem__, words), dtype=np.uint64, count=len(words))
+    width = len(words) - SHINGLE_WORDS + 1
+    total = ids[:width] * _PLACES[0]
+    for k in range(1, SHINGLE_WORDS):
+        total += ids[k : k + width] * _PLACES[k]
+    return (total >> np.uint64(32)).astype(np.uint32)
+
+
+def _short_text_hash(words: list[str]) -> np.ndarray:
+    """A text shorter than one shingle is one shingle: the hash of all its words."""
+    return np.array([_crc(" ".join(words))] if words else [], dtype=np.uint32)
+
+
+def _crc(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def minhash(shingle_array: np.ndarray) -> bytes:
+    """The smallest hash of the shingles under each of the NUM_PERM hash functions."""
+    hashed = shingle_array.astype(np.uint64)[:, None] * _MULTIPLIERS + _OFFSETS
+    return (hashed >> np.uint64(32)).astype(np.uint32).min(axis=0).tobytes()
