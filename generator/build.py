@@ -13,7 +13,7 @@ import pickle
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .archive import archive_pages
@@ -345,6 +345,8 @@ def collect(
     result.articles, result.merges = deduplicate(
         instances, _fingerprints(result.pages, instances), merged
     )
+    # fingerprints are as large as the text they describe: let them go once grouped
+    result.pages = [replace(page, fingerprints=()) for page in result.pages]
     return result
 
 

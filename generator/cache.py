@@ -24,9 +24,11 @@ import pickle
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import BinaryIO
 
 from .model import PageResult
 
@@ -87,11 +89,20 @@ OUTPUT_VERSION = code_version(None, PAGE_LIBRARIES + OUTPUT_LIBRARIES)
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
+    _write_atomic(path, lambda handle: handle.write(data))
+
+
+def dump_atomic(path: Path, value: object) -> None:
+    """Pickle `value` into `path` as a stream: a large build's output never exists twice in memory."""
+    _write_atomic(path, lambda handle: pickle.dump(value, handle, pickle.HIGHEST_PROTOCOL))
+
+
+def _write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -101,12 +112,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 def _load(path: Path) -> object | None:
     """The unpickled content of `path`, or None if it is missing or unreadable."""
     try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    try:
-        return pickle.loads(data)
-    except Exception:  # a corrupt or foreign entry is a miss
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # a missing, unreadable, corrupt or foreign entry is a miss
         return None
 
 
@@ -179,10 +187,7 @@ class Cache:
         if stats == self._stats:
             return
         with contextlib.suppress(OSError):
-            write_bytes_atomic(
-                self._stat_index(),
-                pickle.dumps({"format": FORMAT, "files": stats}, pickle.HIGHEST_PROTOCOL),
-            )
+            dump_atomic(self._stat_index(), {"format": FORMAT, "files": stats})
         self._stats = stats
 
     # -- page results ---------------------------------------------------------
@@ -258,17 +263,13 @@ class Cache:
         if self.root is None:
             return
         with contextlib.suppress(OSError):
-            write_bytes_atomic(
-                self.root / f"{name}.pkl", pickle.dumps(table, pickle.HIGHEST_PROTOCOL)
-            )
+            dump_atomic(self.root / f"{name}.pkl", table)
 
     def put_output(self, out: Output, name: str = "output") -> None:
         if self.root is None:
             return
         with contextlib.suppress(OSError):
-            write_bytes_atomic(
-                self.root / f"{name}.pkl", pickle.dumps(out, pickle.HIGHEST_PROTOCOL)
-            )
+            dump_atomic(self.root / f"{name}.pkl", out)
 
 
 def folder_digest(folder: Path) -> str:

@@ -7,9 +7,8 @@ as the text it is and can never turn into markup, a link or a script.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-
-import yaml
 
 from .curation import Company, Curation, Topic
 from .model import Article, BlockKind
@@ -22,7 +21,9 @@ HOME_LATEST = 30
 PER_PAGE = 100
 
 # characters Python-Markdown lets a backslash escape; "<" becomes an entity instead
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]>#])")
+_INLINE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;"} | {char: "\\" + char for char in "\\`*_{}[]>#"}
+)
 #: what makes a line a block rather than text: a list bullet or a rule ("---", "+", "- - -"),
 #: an admonition ("!!!"), a list number ("1. "), details ("???"), a fence ("~~~"), a table row
 _LINE_START = re.compile(r"^([-+!])|^(\d+)([.)])(?=\s|$)|^([?~:=|])")
@@ -38,10 +39,9 @@ def escape(text: str) -> str:
     random text with the extensions in mkdocs.yml and checks it comes out as
     text, so an extension that adds syntax must be handled here.
     """
-    text = " ".join(text.split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(_escape_line_start, text)
+    text = " ".join(text.split()).translate(_INLINE_ESCAPES)
+    start = _LINE_START.match(text)
+    return _escape_line_start(start) + text[start.end() :] if start else text
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -52,55 +52,40 @@ def _escape_line_start(match: re.Match[str]) -> str:
     return f"&#{ord(match.group(4))};"
 
 
-#: libyaml's dumper writes the same YAML as the pure-Python SafeDumper, ten times faster,
-#: except for characters outside the BMP (emoji), lone surrogates and U+0085
-_FAST_DUMPER = getattr(yaml, "CSafeDumper", None)
-_NOT_FOR_LIBYAML = re.compile("[\x85\ud800-\udfff\U00010000-\U0010ffff]")
+#: what a double-quoted YAML scalar cannot hold as itself, beyond what JSON escapes:
+#: characters YAML does not allow in a document, and the ones it reads as line breaks
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
-class _SafeDumper(yaml.SafeDumper):
-    """SafeDumper that double-quotes a string holding U+0085 (next line).
-
-    YAML reads U+0085 as a line break, so in a plain or single-quoted scalar
-    it comes back as a space; double quotes write it as the escape "\\N".
-    """
-
-    def represent_str(self, data: str) -> yaml.ScalarNode:
-        style = '"' if "\x85" in data else None
-        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_SafeDumper.add_representer(str, _SafeDumper.represent_str)
-
-
-def _dumper(data: dict) -> type:
-    if _FAST_DUMPER is None or any(_NOT_FOR_LIBYAML.search(text) for text in _strings(data)):
-        return _SafeDumper
-    return _FAST_DUMPER
-
-
-def _strings(value: object):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(key)
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
+def _scalar(value: object) -> str:
+    """A YAML scalar: strings double-quoted (JSON's escapes are YAML's), so none reads as
+    another type ("2025-03-04" as a date, "no" as false)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool | int):
+        return str(value).lower()
+    text = str(value)
+    if text.isascii() and text.isprintable() and '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    text = json.dumps(text, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def front_matter(data: dict) -> str:
-    body = yaml.dump(
-        data,
-        Dumper=_dumper(data),
-        sort_keys=False,
-        allow_unicode=True,
-        width=1000,
-        default_flow_style=False,
-    )
-    return f"---\n{body}---\n"
+    """The YAML front-matter MkDocs reads: flat keys holding scalars or lists of scalars.
+
+    Written directly rather than with yaml.dump, whose representer costs more
+    than rendering the rest of an article page.
+    """
+    lines = ["---"]
+    for key, value in data.items():
+        if isinstance(value, list | tuple):
+            lines.append(f"{key}:" if value else f"{key}: []")
+            lines += [f"- {_scalar(item)}" for item in value]
+        else:
+            lines.append(f"{key}: {_scalar(value)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
 
 
 def article_path(article: Article) -> str:

@@ -23,7 +23,7 @@ from generator.build import BuildOptions, build, process_file
 from generator.ingest import MAX_FILE_BYTES, decode, discover, read_document, read_html
 from generator.model import Document, Skipped
 
-from .conftest import run_cli
+from .conftest import read_page, run_cli
 
 PARAGRAPHS = [
     "The carmaker said on Tuesday that it would add a third shift at the plant, raising output "
@@ -430,7 +430,7 @@ def test_cli_build_with_bad_seeds_succeeds_and_reports_each(tmp_path: Path) -> N
         assert "\n" not in reasons[source]
         assert source in done.stdout  # the summary names every file it skipped
     assert report["summary"]["articles"] == 7
-    titles = {p.read_text(encoding="utf-8").split("\ntitle: ")[1].split("\n")[0] for p in (tmp_path / "docs" / "articles").glob("*.md")}  # fmt: skip
+    titles = {read_page(p)[0]["title"] for p in (tmp_path / "docs" / "articles").glob("*.md")}
     assert titles == {f"Automaker number {n} expands production at its main plant" for n in (0, 1, 2, 10, 11, 12, 13)}  # fmt: skip
     cp1252 = next((tmp_path / "docs" / "articles").glob("automaker-number-10-*.md"))
     assert "Zürich café €" in cp1252.read_text(encoding="utf-8")
