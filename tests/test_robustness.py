@@ -13,6 +13,7 @@ import os
 import random
 import shutil
 import time
+import tracemalloc
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -159,9 +160,9 @@ def test_a_50_mb_file_is_skipped_quickly(tmp_path: Path) -> None:
     with big.open("wb") as handle:
         handle.write(line * (50 * 2**20 // len(line) + 1))
     assert big.stat().st_size > 50 * 2**20 > MAX_FILE_BYTES
-    start = time.monotonic()
+    start = time.process_time()  # CPU time: the machine's load does not change it much
     result = process_file(big, tmp_path)
-    assert time.monotonic() - start < 2
+    assert time.process_time() - start < 2  # reading and cleaning 50 MB takes minutes
     assert result.skipped is not None
     assert result.skipped.source == "big.txt"
     assert result.skipped.reason.startswith("file too large (50.0 MiB")
@@ -252,9 +253,9 @@ def test_pathological_lines_are_read_in_linear_time(tmp_path: Path, suffix: str)
     for name, line in PATHOLOGICAL_LINES.items():
         path = tmp_path / f"{name}{suffix}"
         path.write_text(f"Headline of a test page here\n{line}\nThe end.\n", encoding="utf-8")
-        start = time.monotonic()
+        start = time.process_time()  # CPU time: the machine's load does not change it much
         result = process_file(path, tmp_path)
-        assert time.monotonic() - start < 2, name
+        assert time.process_time() - start < 5, name
         assert result.skipped is None, (name, result.skipped)
 
 
@@ -284,9 +285,15 @@ def test_front_matter_bombs_and_bad_values_are_ignored(tmp_path: Path) -> None:
     bomb += ["title: *b8", "---"]
     for header in (bomb, ["---", "date: 2025-13-45", "---"], ["---", "t: " + "[" * 5000, "---"]):
         (tmp_path / "page.md").write_text("\n".join([*header, story(1)]), encoding="utf-8")
-        start = time.monotonic()
-        result = process_file(tmp_path / "page.md", tmp_path)
-        assert time.monotonic() - start < 5
+        # expanding the bomb would take gigabytes; memory, unlike time, does not
+        # depend on how busy the machine is
+        tracemalloc.start()
+        try:
+            result = process_file(tmp_path / "page.md", tmp_path)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert peak < 64 * 2**20
         assert result.skipped is None and result.instances
 
 
