@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .fingerprint import Fingerprint, fingerprint
+from .fingerprint import BAND_ROWS, BANDS, NUM_PERM, Fingerprint, fingerprint
 from .model import Article, Block, BlockKind, Instance, Merge
 from .text import first_sentence, normalize, shorten, slugify, stable_hash
 
@@ -89,18 +89,51 @@ class _Groups:
 
 def candidate_pairs(fingerprints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
     """Pairs of instances (by index, smaller first) that share an LSH band or a bucket."""
-    buckets: dict[bytes | str, list[int]] = defaultdict(list)
+    pairs = _band_pairs(fingerprints)
+    buckets: dict[str, list[int]] = defaultdict(list)
     for i, fp in enumerate(fingerprints):
-        for key in (*fp.buckets, *fp.band_keys()):
+        for key in fp.buckets:
             buckets[key].append(i)
-    pairs: set[tuple[int, int]] = set()
     for key, members in buckets.items():
         if len(members) < 2:
             continue
-        if isinstance(key, str) and key.startswith("exact:"):
+        if key.startswith("exact:"):
             # the same text: chaining each copy to the first links them all
             pairs.update((members[0], other) for other in members[1:])
         elif len(members) <= MAX_BUCKET:
+            pairs.update(itertools.combinations(members, 2))
+    return pairs
+
+
+#: odd multipliers that fold a band's BAND_ROWS values into one 64-bit key
+_BAND_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], np.uint64)
+
+
+def _band_pairs(fingerprints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
+    """Pairs whose MinHash signatures agree on every row of some band.
+
+    Each band's rows are folded into one 64-bit key per instance, and equal
+    keys are found by sorting: a few numpy passes instead of a dictionary
+    entry per instance and band. A rare key collision only adds a candidate,
+    which is verified like any other.
+    """
+    signed = [i for i, fp in enumerate(fingerprints) if fp.signature]
+    pairs: set[tuple[int, int]] = set()
+    if len(signed) < 2:
+        return pairs
+    owners = np.array(signed)
+    signatures = np.frombuffer(
+        b"".join(fingerprints[i].signature for i in signed), dtype=np.uint32
+    ).reshape(len(signed), NUM_PERM)
+    for band in range(BANDS):
+        rows = signatures[:, band * BAND_ROWS : (band + 1) * BAND_ROWS].astype(np.uint64)
+        keys = (rows * _BAND_MIX[:BAND_ROWS]).sum(axis=1, dtype=np.uint64)
+        order = np.argsort(keys, kind="stable")
+        cuts = np.flatnonzero(np.diff(keys[order])) + 1
+        starts, ends = np.r_[0, cuts], np.r_[cuts, len(order)]
+        shared = np.flatnonzero((ends - starts >= 2) & (ends - starts <= MAX_BUCKET))
+        for start, end in zip(starts[shared], ends[shared], strict=True):
+            members = sorted(owners[order[start:end]].tolist())
             pairs.update(itertools.combinations(members, 2))
     return pairs
 

@@ -74,16 +74,6 @@ class Fingerprint:
     def shingle_array(self) -> np.ndarray:
         return np.frombuffer(self.shingles, dtype=np.uint32)
 
-    def band_keys(self) -> list[bytes]:
-        """One key per LSH band: two instances sharing any key are candidate copies."""
-        if not self.signature:
-            return []
-        width = BAND_ROWS * 4
-        return [
-            bytes((band,)) + self.signature[band * width : (band + 1) * width]
-            for band in range(BANDS)
-        ]
-
 
 def fingerprint(instance: Instance) -> Fingerprint:
     # the body's words are its blocks' words: normalising block by block reuses
