@@ -55,7 +55,7 @@ del _rng
 _WORD_HASHES: dict[str, int] = {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fingerprint:
     """Dedup's view of one instance (bytes rather than arrays: compact to keep and pickle)."""
 

@@ -2,7 +2,9 @@
 
 Each stage takes the previous stage's records and returns new ones; nothing is
 mutated across stage boundaries, so a stage can run in a worker process and its
-results can be cached by input hash.
+results can be cached by input hash. Records use slots: a large build holds
+millions of blocks and dropped lines, and a slotted record takes about half the
+memory of one with a `__dict__`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
     from .fingerprint import Fingerprint
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One non-blank line of a source page, with its 1-based line number."""
 
@@ -24,7 +26,7 @@ class Line:
     level: int = 0  # heading level from HTML/Markdown, 0 for plain lines
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageMeta:
     """Metadata a page states outside its text (HTML head, JSON-LD, <time>)."""
 
@@ -34,7 +36,7 @@ class PageMeta:
     section: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A readable source page: its lines, as text, ready for segmentation."""
 
@@ -46,7 +48,7 @@ class Document:
     dropped: tuple[Dropped, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """A seed file that could not be used, and why."""
 
@@ -54,7 +56,7 @@ class Skipped:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dropped:
     """A line removed as boilerplate, with the rule that removed it."""
 
@@ -63,6 +65,9 @@ class Dropped:
     text: str
     rule: str
 
+    def __reduce__(self) -> tuple:
+        return (Dropped, (self.source, self.line, self.text, self.rule))
+
 
 class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
@@ -70,7 +75,7 @@ class BlockKind(StrEnum):
     ITEM = "item"  # a list item
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A unit of article body: a paragraph or an in-body subheading."""
 
@@ -78,8 +83,12 @@ class Block:
     text: str
     line: int = 0
 
+    def __reduce__(self) -> tuple:
+        # plain constructor arguments unpickle about twice as fast as slot state
+        return (Block, (self.kind, self.text, self.line))
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class RawArticle:
     """An article instance as segmented from a page, before cleaning."""
 
@@ -92,7 +101,7 @@ class RawArticle:
     headline_line: int | None = None  # line number of the headline, when it is a page line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Instance:
     """A cleaned article instance: one article as found in one page."""
 
@@ -111,7 +120,7 @@ class Instance:
         return f"{self.source}#{self.position}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageResult:
     """Everything one page produced: article instances and what was dropped."""
 
@@ -124,7 +133,7 @@ class PageResult:
     fingerprints: tuple[Fingerprint, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Merge:
     """Two or more instances judged to be the same story."""
 
@@ -134,7 +143,7 @@ class Merge:
     similarity: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     """A unique story, merged from every instance that carried it."""
 

@@ -13,6 +13,7 @@ random moments, seeded, most of them inside the write.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import itertools
 import json
 import os
@@ -27,7 +28,7 @@ from pathlib import Path
 import pytest
 
 import generator.output as output
-from generator.output import MANIFEST, STAGING, recover, write_outputs
+from generator.output import FINGERPRINT_FOLDER, MANIFEST, STAGING, recover, write_outputs
 
 from .conftest import ROOT
 
@@ -61,6 +62,18 @@ def snapshot(docs: Path) -> dict[str, bytes]:
         for path in sorted(docs.rglob("*"))
         if path.is_file()
     }
+
+
+def assert_fingerprints_truthful(docs: Path) -> None:
+    """A fingerprint (kept next to docs/) that matches its file's size, mtime and inode
+    must have the file's digest: else a later build would keep a changed page."""
+    path = docs.parent / FINGERPRINT_FOLDER / f"fingerprints-{docs.name}.json"
+    if not path.exists():
+        return
+    for rel, (size, mtime_ns, inode, digest) in json.loads(path.read_text())["files"].items():
+        found = (docs / rel).lstat() if (docs / rel).is_file() else None
+        if found and (found.st_size, found.st_mtime_ns, found.st_ino) == (size, mtime_ns, inode):
+            assert hashlib.sha1((docs / rel).read_bytes()).hexdigest() == digest, rel
 
 
 def fresh_docs(folder: Path) -> Path:
@@ -112,10 +125,12 @@ def test_write_outputs_is_all_or_nothing_at_every_crash_point(tmp_path: Path) ->
         assert (docs / "articles" / "a.md").stat().st_mtime_ns == unchanged_mtime
         for rel, text in HAND_WRITTEN.items():
             assert (docs / rel).read_text(encoding="utf-8") == text
+        assert_fingerprints_truthful(docs)
         outcomes.append(("new" if state == new_state else "old", interrupted))
         # the next build after the crash gets to the new state as if nothing happened
         write_outputs(docs, NEW)
         assert snapshot(docs) == new_state
+        assert_fingerprints_truthful(docs)
         if code == 0:
             break
     assert len(outcomes) > 10
