@@ -40,7 +40,7 @@ def _term_pattern(terms: tuple[str, ...], *, acronyms_exact: bool = False) -> re
     parts = []
     for term in sorted(set(terms), key=len, reverse=True):
         body = r"[\s\-]+".join(re.escape(word) for word in re.split(r"[\s\-]+", term.strip()))
-        body = body.replace("'", "['’]").replace("’", "['’]")
+        body = re.sub("['’]", "['’]", body)  # either apostrophe, in one pass
         if acronyms_exact and term.isupper() and len(term) <= 5:
             body = f"(?-i:{body})"
         parts.append(body)
