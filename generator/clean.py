@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date as Date
+from functools import cache, partial
 
 from .model import Block, BlockKind, Dropped, Instance, Line, PageMeta, RawArticle
 from .rules import (
@@ -21,6 +22,7 @@ from .rules import (
     byline_name,
     chrome_rules,
     contact_author,
+    has_tweet_attribution,
     has_tweet_link,
     is_tweet_end,
     looks_like_heading,
@@ -29,7 +31,7 @@ from .rules import (
     strip_continue_suffix,
     unique_authors,
 )
-from .text import normalize, word_count
+from .text import normalize, normalize_short, word_count
 
 #: subheadings are short; a longer headline-like line inside a body is a link
 #: to another article that the site inlined
@@ -188,8 +190,11 @@ def _collect_authors(page: _Lines) -> list[str]:
     return authors
 
 
+_TWEET_MEDIA = re.compile(r"(?:pic\.twitter\.com|https?://t\.co|t\.co)/\w+")
+
+
 def _tweet_text(text: str) -> str:
-    text = re.sub(r"(?:pic\.twitter\.com|https?://t\.co|t\.co)/\w+", "", text)
+    text = _TWEET_MEDIA.sub("", text)
     return TWEET_ATTRIBUTION.sub("", text).strip()
 
 
@@ -225,7 +230,7 @@ def _drop_tweets(page: _Lines) -> None:
                 continue
             if foreign and len(text) > 40:
                 break
-            if page.rule[j] is not None or TWEET_ATTRIBUTION.search(text) or j == first:
+            if page.rule[j] is not None or has_tweet_attribution(text) or j == first:
                 break
             if text.endswith(":") and word_count(text) >= 2:
                 break
@@ -286,9 +291,14 @@ def _find_deck(page: _Lines) -> str | None:
         page.rule[j] == "byline" for j in range(first + 1, rest[0] if rest else len(page.rule))
     )
     words = set(normalize(text).split())
-    repeated = any(
-        len(words & set(normalize(page.texts[j]).split())) >= 0.9 * len(words) for j in rest
-    )
+
+    def repeated() -> bool:
+        """Its words (nine in ten) are printed again below: a summary of the story."""
+        return any(
+            len(words.intersection(normalize(page.texts[j]).split())) >= 0.9 * len(words)
+            for j in rest
+        )
+
     after = word_count(page.texts[rest[0]]) if rest else 0
     short_before_long = bool(rest) and n <= 25 and after >= max(40, 2 * n)
     # a one-sentence summary right under the headline, before a longer first paragraph
@@ -301,7 +311,7 @@ def _find_deck(page: _Lines) -> str | None:
         if rest
         else False
     )
-    if byline_after or repeated or short_before_long or one_sentence:
+    if byline_after or short_before_long or one_sentence or repeated():
         page.drop(first, "deck")
         return text
     return None
@@ -323,13 +333,17 @@ def _header_date(page: _Lines) -> str | None:
     return None
 
 
+#: what a related-story line prints before the headline: "Read more:", "– "
+_RELATED_LABEL = re.compile(r"^\W+|^[^:]*:\s*")
+
+
 def _blocks(page: _Lines, deck: str | None) -> list[Block]:
     blocks: list[tuple[int, Block]] = []
     for i in page.kept():
         text = page.texts[i]
         level = page.lines[i].level
         number = page.lines[i].number
-        if related_prefix(text) and looks_like_heading(re.sub(r"^\W+|^[^:]*:\s*", "", text)):
+        if related_prefix(text) and looks_like_heading(_RELATED_LABEL.sub("", text)):
             page.drop(i, "inline-related-headline")
         elif level or (looks_like_heading(text) and not _STAT_LINE.match(text)):
             if not level and word_count(text) > MAX_SUBHEADING_WORDS:
@@ -358,14 +372,25 @@ def drop_known_headlines(instances: list[Instance]) -> tuple[list[Instance], lis
 
     Sites inline links to other stories as bare headlines; a short one looks
     just like a subheading, but if that story is in the build we know what it is.
+    A body line longer than every headline is turned down without normalising it.
     """
-    headlines = {normalize(inst.headline) for inst in instances if inst.headline}
+    headlines = {
+        normalize(headline) for headline in {inst.headline for inst in instances} if headline
+    }
+    longest = max((len(key.split()) for key in headlines), default=0)
+    key_of = _short_keys(longest)
 
     def is_other_headline(inst: Instance, block: Block) -> bool:
-        key = normalize(block.text)
-        return key in headlines and key != normalize(inst.headline or "")
+        key = key_of(block.text)
+        return key is not None and key in headlines and key != normalize(inst.headline or "")
 
     return drop_blocks(instances, is_other_headline, "inline-related-headline")
+
+
+def _short_keys(max_words: int) -> Callable[[str], str | None]:
+    """`normalize_short(text, max_words)`, remembered for the pass over the build that
+    asks: the copies of a story repeat their paragraphs, and a pass asks more than once."""
+    return cache(partial(normalize_short, max_words=max_words))
 
 
 def drop_blocks(
@@ -407,39 +432,54 @@ def drop_recurring_boilerplate(
     Headings are left alone (a site's recurring "Our take" subheading is real).
     Linear in the number of body lines.
     """
-    occurrences: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
-    stories: list[frozenset[str]] = []
-    for inst in instances:
-        story = frozenset(
-            " ".join(words[:10])
-            for block in inst.blocks
-            if len(words := normalize(block.text).split()) >= _STORY_PARAGRAPH_WORDS
-        )
-        stories.append(story)
+    occurrences: dict[str, list[int]] = defaultdict(list)  # short line -> instances with it
+    key_of = _short_keys(RECURRING_MAX_WORDS)
+    for index, inst in enumerate(instances):
         seen: set[str] = set()
         for block in inst.blocks:
             if block.kind is BlockKind.HEADING:
                 continue
-            key = normalize(block.text)
-            if key and key not in seen and len(key.split()) <= RECURRING_MAX_WORDS:
+            key = key_of(block.text)
+            if key and key not in seen:
                 seen.add(key)
-                occurrences[key].append((inst.source, story))
+                occurrences[key].append(index)
+    stories: dict[int, frozenset[str]] = {}  # made only for instances with a line on many pages
     recurring: set[str] = set()
     for key, found in occurrences.items():
-        if len({source for source, _ in found}) < min_pages:
+        if len({instances[index].source for index in found}) < min_pages:
             continue
         pages: set[str] = set()
         used: set[str] = set()
-        for source, story in found:
-            if source not in pages and used.isdisjoint(story):
+        for index in found:
+            source = instances[index].source
+            if index not in stories:
+                stories[index] = _story(instances[index])
+            if source not in pages and used.isdisjoint(stories[index]):
                 pages.add(source)
-                used |= story
+                used |= stories[index]
         if len(pages) >= min_pages:
             recurring.add(key)
     if not recurring:
         return list(instances), []
 
     def is_recurring(_: Instance, block: Block) -> bool:
-        return block.kind is not BlockKind.HEADING and normalize(block.text) in recurring
+        return block.kind is not BlockKind.HEADING and key_of(block.text) in recurring
 
-    return drop_blocks(instances, is_recurring, "recurring-boilerplate")
+    # only the instances that print a recurring line change
+    affected = sorted({index for key in recurring for index in occurrences[key]})
+    changed, dropped = drop_blocks(
+        [instances[i] for i in affected], is_recurring, "recurring-boilerplate"
+    )
+    cleaned = list(instances)
+    for index, inst in zip(affected, changed, strict=True):
+        cleaned[index] = inst
+    return cleaned, dropped
+
+
+def _story(inst: Instance) -> frozenset[str]:
+    """What identifies the story an instance carries: the openings of its long paragraphs."""
+    return frozenset(
+        " ".join(words[:10])
+        for block in inst.blocks
+        if len(words := normalize(block.text).split()) >= _STORY_PARAGRAPH_WORDS
+    )

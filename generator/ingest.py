@@ -22,9 +22,10 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import yaml
 from bs4 import BeautifulSoup, Tag
@@ -370,11 +371,12 @@ _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
 _MD_LINK = re.compile(
     r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\[\]]+)\]\[[^\[\]]*\]"
 )
+#: (the marker, emphasis with it): most lines have no marker and skip the expressions
 _MD_EMPHASIS = (
-    re.compile(r"(?<![\w*])\*\*(?=\S)(.{1,500}?)(?<=\S)\*\*(?![\w*])"),
-    re.compile(r"(?<![\w_])__(?=\S)(.{1,500}?)(?<=\S)__(?![\w_])"),
-    re.compile(r"(?<![\w*])\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*(?![\w*])"),
-    re.compile(r"(?<![\w_])_(?=[^\s_])(.{1,500}?)(?<=[^\s_])_(?![\w_])"),
+    ("*", re.compile(r"(?<![\w*])\*\*(?=\S)(.{1,500}?)(?<=\S)\*\*(?![\w*])")),
+    ("_", re.compile(r"(?<![\w_])__(?=\S)(.{1,500}?)(?<=\S)__(?![\w_])")),
+    ("*", re.compile(r"(?<![\w*])\*(?=[^\s*])(.{1,500}?)(?<=[^\s*])\*(?![\w*])")),
+    ("_", re.compile(r"(?<![\w_])_(?=[^\s_])(.{1,500}?)(?<=[^\s_])_(?![\w_])")),
 )
 #: what may sit between the links of a navigation line ("[News](/) › [EVs](/evs/)")
 _LINK_GLUE = re.compile(r"^[\s|/›»>·•,;:–—-]*$")
@@ -417,34 +419,47 @@ def _header_end(raw: list[str]) -> tuple[int, str | None]:
 #: private-use blocks `_md_inline` can hide escaped characters in: the first one the
 #: text does not use itself (icon fonts put glyphs at U+E000…), so none is mistaken
 _PLACEHOLDER_BASES = (0xE000, 0xF0000, 0x100000)
-#: undoes the private-use characters `_md_inline` hides escaped characters in
-_UNPROTECT = {base: {base + code: code for code in range(0x100)} for base in _PLACEHOLDER_BASES}
+#: the private-use characters `_md_inline` hides escaped characters in, for each block
+_PROTECTED = {base: re.compile(f"[{chr(base)}-{chr(base + 0xFF)}]") for base in _PLACEHOLDER_BASES}
+#: characters at or above the first private-use block
+_HIGH_CHAR = re.compile("[\ue000-\U0010ffff]")
 
 
 def _md_inline(text: str) -> str:
-    """Markdown inline syntax to plain text: images go, links keep their text, emphasis goes."""
+    """Markdown inline syntax to plain text: images go, links keep their text, emphasis goes.
+
+    An expression runs only on a line holding the character it needs.
+    """
     base = _placeholder_base(text) if "\\" in text else None
     protected = text
     if base is not None:
         protected = _MD_ESCAPE.sub(lambda m: chr(base + ord(m.group(1))), text)
-    protected = _MD_IMAGE.sub("", protected)
-    protected = _MD_LINK.sub(
-        lambda m: m.group(1) if m.group(1) is not None else m.group(2), protected
-    )
-    for pattern in _MD_EMPHASIS:
-        protected = pattern.sub(r"\1", protected)
-    plain = protected.translate(_UNPROTECT[base]) if base is not None else protected
-    return canonical_spaces(plain)
+    if "[" in protected:
+        if "![" in protected:
+            protected = _MD_IMAGE.sub("", protected)
+        protected = _MD_LINK.sub(
+            lambda m: m.group(1) if m.group(1) is not None else m.group(2), protected
+        )
+    for marker, pattern in _MD_EMPHASIS:
+        if marker in protected:
+            protected = pattern.sub(r"\1", protected)
+    if base is not None:
+        protected = _PROTECTED[base].sub(lambda m: chr(ord(m.group()) - base), protected)
+    return canonical_spaces(protected)
 
 
 def _placeholder_base(text: str) -> int | None:
-    used = {ord(ch) & ~0xFF for ch in text if ord(ch) >= 0xE000}
+    used = {ord(ch) & ~0xFF for ch in _HIGH_CHAR.findall(text)}
     return next((base for base in _PLACEHOLDER_BASES if base not in used), None)
 
 
 def _link_only(text: str) -> bool:
     """A line made of nothing but links (and separators between them)."""
-    return bool(_MD_LINK.search(text)) and bool(_LINK_GLUE.match(_MD_LINK.sub("", text)))
+    return (
+        "[" in text
+        and bool(_MD_LINK.search(text))
+        and bool(_LINK_GLUE.match(_MD_LINK.sub("", text)))
+    )
 
 
 def _markdown_line(stripped: str) -> tuple[str, int, str | None]:
@@ -456,9 +471,11 @@ def _markdown_line(stripped: str) -> tuple[str, int, str | None]:
         return _md_inline(heading.group(2)), len(heading.group(1)), None
     bullet = _MD_BULLET.match(stripped)
     item = stripped[bullet.end() :] if bullet else stripped
-    if not _MD_IMAGE.sub("", item).strip(" |·•"):
-        return stripped, 0, "inline-image" if _MD_IMAGE.search(item) else "markdown-syntax"
-    if _link_only(_MD_IMAGE.sub("", item)):
+    has_image = "![" in item and bool(_MD_IMAGE.search(item))
+    without_images = _MD_IMAGE.sub("", item) if has_image else item
+    if not without_images.strip(" |·•"):
+        return stripped, 0, "inline-image" if has_image else "markdown-syntax"
+    if _link_only(without_images):
         if bullet:
             return stripped, 0, "link-list"
         author = _AUTHOR_LINK.match(item)
@@ -601,7 +618,8 @@ def _as_list(value: object) -> list:
 
 
 def canonical_spaces(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
+    """Runs of spaces, no-break spaces and other whitespace as one space, ends trimmed."""
+    return " ".join(text.split())
 
 
 # Elements that never hold article text.
@@ -639,7 +657,42 @@ _CHROME_CLASS = re.compile(
 )
 
 
-_MARKDOWN = MarkdownConverter(
+class _Tag(Tag):
+    """bs4's element, with a quick `find_parent` for a bare tag name.
+
+    markdownify asks every element `find_parent("pre")`; bs4 answers through its
+    general search machinery, which cost a quarter of the conversion. The answer
+    is the same: the nearest enclosing element of that name.
+    """
+
+    def find_parent(self, name: Any = None, attrs: Any = None, **kwargs: Any) -> Tag | None:
+        if not isinstance(name, str) or attrs or kwargs or ":" in name:
+            return super().find_parent(name, attrs, **kwargs)
+        parent = self.parent
+        while parent is not None and parent.name != name:
+            parent = parent.parent
+        return parent
+
+
+#: the characters markdownify's escaping acts on (escape_misc, asterisks, underscores)
+_ESCAPED = re.compile(r"[\]\\&<`\[>~=+|\-#*_]|[0-9][.)]")
+
+
+class _Converter(MarkdownConverter):
+    """markdownify, skipping its escaping on text that holds nothing to escape.
+
+    Escaping runs six substitutions over every text node, and most paragraphs
+    need none of them; tests/test_perf_shortcuts.py checks the shortcut against
+    markdownify's own escaping.
+    """
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        if text and not _ESCAPED.search(text):
+            return text
+        return super().escape(text, parent_tags)
+
+
+_MARKDOWN = _Converter(
     heading_style="ATX",
     # text that looks like Markdown ("# 1", "- a", "[a](b)") stays text, not a heading or link
     escape_misc=True,
@@ -665,29 +718,17 @@ _MARKDOWN = MarkdownConverter(
 
 
 def read_html(rel: str, html: str) -> Document:
-    soup = BeautifulSoup(html, "html.parser")
+    # class="a b" stays one string: bs4 splitting every element's multi-valued attributes
+    # into lists costs a tenth of the parse, and only the chrome test reads one
+    soup = BeautifulSoup(
+        html, "html.parser", element_classes={Tag: _Tag}, multi_valued_attributes=None
+    )
     meta = _html_meta(soup)
     if _tree_depth(soup) > MAX_HTML_DEPTH:
         return read_html_flat(rel, html, meta)
     dropped: list[Dropped] = []
-    for tag in soup.find_all(_DROP_TAGS):
-        if isinstance(tag, Tag) and not tag.decomposed:
-            _record(dropped, rel, tag, "html-" + tag.name)
-            tag.decompose()
-    for tag in soup.find_all(True):
-        if isinstance(tag, Tag) and not tag.decomposed and tag.attrs is not None:
-            marker = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "")
-            role = tag.get("role") or ""
-            if (
-                _CHROME_CLASS.search(marker) and tag.name not in ("body", "html", "article", "main")
-            ) or role in (
-                "navigation",
-                "banner",
-                "contentinfo",
-                "complementary",
-            ):
-                _record(dropped, rel, tag, "html-chrome")
-                tag.decompose()
+    _remove_tags(soup, _dropped_element, rel, dropped)
+    _remove_tags(soup, _chrome_element, rel, dropped)
     root = soup.find("main") or soup.find("body") or soup
     articles = root.find_all("article") if isinstance(root, Tag) else []
     if len(articles) == 1:
@@ -705,6 +746,40 @@ def read_html(rel: str, html: str) -> Document:
     return Document(rel, "html", lines, meta, tuple(dropped))
 
 
+def _dropped_element(tag: Tag) -> str | None:
+    return "html-" + tag.name if tag.name in _DROP_TAGS else None
+
+
+_CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary")
+
+
+def _chrome_element(tag: Tag) -> str | None:
+    """Page chrome marked by class name, id or ARIA role."""
+    marker = " ".join((tag.get("class") or "").split()) + " " + (tag.get("id") or "")
+    named = _CHROME_CLASS.search(marker) and tag.name not in ("body", "html", "article", "main")
+    return "html-chrome" if named or (tag.get("role") or "") in _CHROME_ROLES else None
+
+
+def _remove_tags(
+    soup: BeautifulSoup, rule_of: Callable[[Tag], str | None], rel: str, dropped: list[Dropped]
+) -> None:
+    """Remove, with all they hold, the elements `rule_of` gives a rule, recording each.
+
+    One walk in document order that does not enter what it removed. (Searching the
+    page first and then asking each element found whether it went with an earlier
+    one costs much more: bs4's `decomposed` searches the element's whole subtree.)
+    """
+    stack = [child for child in reversed(soup.contents) if isinstance(child, Tag)]
+    while stack:
+        tag = stack.pop()
+        rule = rule_of(tag)
+        if rule:
+            _record(dropped, rel, tag, rule)
+            tag.decompose()
+        else:
+            stack.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
+
+
 def _record(dropped: list[Dropped], rel: str, tag: Tag, rule: str) -> None:
     if tag.name in ("script", "style", "template", "svg", "link", "meta"):
         return
@@ -713,22 +788,40 @@ def _record(dropped: list[Dropped], rel: str, tag: Tag, rule: str) -> None:
         dropped.append(Dropped(rel, getattr(tag, "sourceline", 0) or 0, text[:300], rule))
 
 
-def _meta_content(soup: BeautifulSoup, *keys: str) -> str | None:
-    # one pass over the page's <meta> tags, not two searches of the whole page per key
-    by_property: dict[str, Tag] = {}
-    by_name: dict[str, Tag] = {}
-    for meta in soup.find_all("meta"):
-        if isinstance(meta, Tag):
-            prop, name = meta.get("property"), meta.get("name")
-            if isinstance(prop, str):
-                by_property.setdefault(prop, meta)
-            if isinstance(name, str):
-                by_name.setdefault(name, meta)
-    for key in keys:
-        tag = by_property.get(key) or by_name.get(key)
-        if isinstance(tag, Tag) and tag.get("content"):
-            return canonical_spaces(str(tag["content"]))
-    return None
+class _HeadTags:
+    """The elements page metadata comes from, found in one walk over the page."""
+
+    def __init__(self, soup: BeautifulSoup):
+        self.meta_by_property: dict[str, Tag] = {}
+        self.meta_by_name: dict[str, Tag] = {}
+        self.json_ld: list[Tag] = []
+        self.time: Tag | None = None  # the first <time datetime=…>
+        self.title: Tag | None = None  # the first <title>
+        for tag in soup.descendants:  # (bs4's find_all costs several times more per element)
+            if not isinstance(tag, Tag):
+                continue
+            if tag.name == "meta":
+                prop, name = tag.get("property"), tag.get("name")
+                if isinstance(prop, str):
+                    self.meta_by_property.setdefault(prop, tag)
+                if isinstance(name, str):
+                    self.meta_by_name.setdefault(name, tag)
+            elif tag.name == "script":
+                if tag.get("type") == "application/ld+json":
+                    self.json_ld.append(tag)
+            elif tag.name == "time":
+                if self.time is None and tag.get("datetime") is not None:
+                    self.time = tag
+            elif tag.name == "title" and self.title is None:
+                self.title = tag
+
+    def meta_content(self, *keys: str) -> str | None:
+        """The content of the first <meta> with one of `keys` as property or name."""
+        for key in keys:
+            tag = self.meta_by_property.get(key) or self.meta_by_name.get(key)
+            if isinstance(tag, Tag) and tag.get("content"):
+                return canonical_spaces(str(tag["content"]))
+        return None
 
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -747,13 +840,13 @@ def iso_date(value: str | None) -> str | None:
 
 
 def _html_meta(soup: BeautifulSoup) -> PageMeta:
-    ld = _json_ld(soup)
-    title = _meta_content(soup, "og:title", "twitter:title") or ld.get("headline")
-    if not title and soup.title and soup.title.string:
-        title = canonical_spaces(soup.title.string)
+    head = _HeadTags(soup)
+    ld = _json_ld(head.json_ld)
+    title = head.meta_content("og:title", "twitter:title") or ld.get("headline")
+    if not title and head.title and head.title.string:
+        title = canonical_spaces(head.title.string)
     date = iso_date(
-        _meta_content(
-            soup,
+        head.meta_content(
             "article:published_time",
             "datePublished",
             "pubdate",
@@ -763,16 +856,14 @@ def _html_meta(soup: BeautifulSoup) -> PageMeta:
         )
         or ld.get("datePublished")
     )
-    if not date:
-        time_tag = soup.find("time", attrs={"datetime": True})
-        if isinstance(time_tag, Tag):
-            date = iso_date(str(time_tag["datetime"]))
+    if not date and head.time is not None:
+        date = iso_date(str(head.time["datetime"]))
     authors = _ld_authors(ld.get("author"))
     if not authors:
-        author = _meta_content(soup, "author", "article:author", "dc.creator")
+        author = head.meta_content("author", "article:author", "dc.creator")
         if author and not author.startswith("http"):
             authors = [a.strip() for a in re.split(r",| and ", author) if a.strip()]
-    section = _meta_content(soup, "article:section") or ld.get("articleSection")
+    section = head.meta_content("article:section") or ld.get("articleSection")
     if isinstance(section, list):
         section = section[0] if section else None
     return PageMeta(
@@ -783,8 +874,9 @@ def _html_meta(soup: BeautifulSoup) -> PageMeta:
     )
 
 
-def _json_ld(soup: BeautifulSoup) -> dict:
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+def _json_ld(scripts: list[Tag]) -> dict:
+    """The first article described in the page's JSON-LD scripts."""
+    for script in scripts:
         try:
             data = json.loads(script.string or "")
             items = _ld_items(data)

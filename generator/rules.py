@@ -9,7 +9,7 @@ the build report records that name next to every line it drops.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .text import canonical, word_count
 
@@ -384,6 +384,56 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "social-follow": ("subscribe", "follow"),
     "teaser-end": ("[", "read more"),
 }  # fmt: skip
+#: the gate of the patterns of rules without needles (each of them is anchored at the
+#: line start, which tests/test_perf_shortcuts.py checks)
+_AT_START = "at-start"
+
+
+def _any_at_start(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One expression that matches at the start of a line where one of `patterns` does.
+
+    Trying them as one alternation anchored once costs a fraction of trying each:
+    on most lines every alternative fails on the first characters.
+    """
+    parts = []
+    for pattern in patterns:
+        if pattern.flags & ~(re.I | re.U):
+            raise ValueError(f"unsupported flags in {pattern.pattern!r}")
+        parts.append(f"(?{'i' if pattern.flags & re.I else ''}:{pattern.pattern})")
+    return re.compile("^(?:" + "|".join(parts) + ")")
+
+
+_START_PATTERNS = _any_at_start([pattern for rule, pattern in _PATTERNS if rule not in _NEEDLES])
+
+
+@cache
+def _patterns_behind(gates: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns whose gate is open, in their order of precedence."""
+    return tuple(
+        (rule, pattern)
+        for rule, pattern in _PATTERNS
+        if (rule if rule in _NEEDLES else _AT_START) in gates
+    )
+
+
+def _pattern_rule(text: str) -> str | None:
+    """The rule of the first pattern that matches the line, or None.
+
+    A pattern is tried only when its gate is open: its rule's needles are in the
+    line, or (rules without needles) the patterns' combined expression matches,
+    so a line of article text tries few expressions or none.
+    """
+    lower = text.lower()
+    gates = {rule for rule, needles in _NEEDLES.items() if any(n in lower for n in needles)}
+    if _START_PATTERNS.match(text):
+        gates.add(_AT_START)
+    if not gates:
+        return None
+    for rule, pattern in _patterns_behind(frozenset(gates)):
+        if pattern.search(text):
+            return rule
+    return None
+
 
 _CONTINUE_SUFFIX = re.compile(
     r"\s*(?:\(?continue reading(?:\s*(?:…|\.{3}))?\)?|read (?:entire|the full|full) (?:article|story)|read more\s*(?:»|›|→)?)\s*$",
@@ -567,14 +617,19 @@ def other_language(text: str) -> bool:
     """A line in another language than English: mostly non-Latin letters, or a
     sentence of eight or more Latin-script words with no common English word and
     at least two common words of another language."""
-    if not text.isascii():
+    if not text.isascii() and _NON_LATIN_LETTER.search(text):  # else no letter is non-Latin
         letters = len(_LETTER.findall(text))
         if letters >= 6 and 2 * len(_NON_LATIN_LETTER.findall(text)) > letters:
             return True
+    if word_count(text) < 8:
+        return False
+    # most English lines stop here, at one of their first words, before any finer split
+    # (lower-casing word by word gives the words of the lower-cased line)
+    if not _ENGLISH_WORDS.isdisjoint(map(str.lower, text.split(None, 8)[:8])):
+        return False
     lower = text.lower()
-    tokens = lower.split()
-    if len(tokens) < 8 or not _ENGLISH_WORDS.isdisjoint(tokens):
-        return False  # most English lines stop here, before the finer word split
+    if not _ENGLISH_WORDS.isdisjoint(lower.split()):
+        return False
     words = _LOWER_WORD.findall(lower)
     return (
         len(words) >= 8
@@ -584,10 +639,13 @@ def other_language(text: str) -> bool:
 
 
 _MENU_SEPARATOR = re.compile(r"\s+[|·•»›]\s+")
+_MENU_MARK = re.compile(r"[|·•»›]")
 
 
 def _is_menu_line(text: str) -> bool:
     """A menu or breadcrumb: three or more short capitalised items between separators."""
+    if not _MENU_MARK.search(text):
+        return False  # one item: no separator
     items = _MENU_SEPARATOR.split(text.strip(" |·•"))
     return len(items) >= 3 and all(
         1 <= len(item.split()) <= 3 and item[:1].isupper() and item[-1] not in ".,;:!?"
@@ -601,19 +659,17 @@ def chrome_rule(text: str) -> str | None:
     key = canonical(text).lower().strip(" .:!|•·»›-–—()[]")
     if key in CHROME_LINES:
         return CHROME_LINES[key]
-    tokens = key.replace("|", " ").replace("/", " ").split()
-    if tokens and len(tokens) <= 10 and all(t in _SOCIAL_WORDS for t in tokens) and len(tokens) > 1:
-        return "share-bar"
+    # the key's words are one space apart: ten spaces make more than ten tokens
+    if key.count(" ") < 10:
+        tokens = key.replace("|", " ").replace("/", " ").split()
+        if 1 < len(tokens) <= 10 and all(t in _SOCIAL_WORDS for t in tokens):
+            return "share-bar"
     if _is_menu_line(text):
         return "navigation"
     if word_count(text) <= 70:
-        lower = text.lower()
-        for rule, pattern in _PATTERNS:
-            needles = _NEEDLES.get(rule)
-            if needles and not any(needle in lower for needle in needles):
-                continue
-            if pattern.search(text):
-                return rule
+        rule = _pattern_rule(text)
+        if rule:
+            return rule
     if looks_like_image_alt(text):
         return "image-alt"
     if other_language(text):
@@ -650,30 +706,33 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     """
     rules = [chrome_rule(text) for text in texts]
     for i in range(1, len(texts)):
-        if texts[i - 1].strip().lower() == "by" and rules[i] is None and _NAME.match(texts[i]):
+        if rules[i] is None and texts[i - 1].strip().lower() == "by" and _NAME.match(texts[i]):
             rules[i] = "byline"
     byline_before = [False] * len(texts)
     for i in range(1, len(texts)):
         byline_before[i] = byline_before[i - 1] or rules[i - 1] == "byline"
+
+    def caption_place(i: int) -> bool:
+        """Line i follows the headline, or chrome after the byline."""
+        if i == headline_before:
+            return True
+        if i == 0:
+            return False
+        before = texts[i - 1]
+        under_headline = (
+            rules[i - 1] is None and looks_like_heading(before) and not looks_like_label(before)
+        )
+        return under_headline or (rules[i - 1] is not None and byline_before[i])
+
     for i in range(len(texts) - 2, -1, -1):
         if rules[i] is not None:
             continue
         text, after = texts[i], texts[i + 1]
-        if i == headline_before:
-            under_headline, after_chrome = True, False
-        elif i == 0:
-            under_headline, after_chrome = False, False
-        else:
-            before = texts[i - 1]
-            under_headline = (
-                rules[i - 1] is None and looks_like_heading(before) and not looks_like_label(before)
-            )
-            after_chrome = rules[i - 1] is not None and byline_before[i]
         if (
             _is_credit_line(after, rules[i + 1])
             and word_count(text) <= 15
             and text[-1] not in ".:;,!?"
-            and (under_headline or after_chrome)
+            and caption_place(i)
         ):
             rules[i] = "caption"
         elif text.endswith(("…", "...")) and rules[i + 1] == "continue-reading":
@@ -681,6 +740,10 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     return rules
 
 
+_DATE = re.compile(DATE_TEXT, re.I)
+_BY_NAMES = re.compile(r"^(?:(?:written|words|story|reported|text) )?by:?\s+(.+)$", re.I)
+_NAMES_END = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
+_AND = re.compile(r"\s+(?:and|&)\s+")
 _NAME_BEFORE_DATE = re.compile(
     rf"^(?!(?:By|BY)\b)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}})\s*[|/·•]\s*(?:{DATE_TEXT})"
 )
@@ -698,29 +761,38 @@ def byline_name(previous: str, text: str) -> list[str]:
     before_date = _NAME_BEFORE_DATE.match(text)
     if before_date:
         return [before_date.group("name")]
-    match = re.match(
-        r"^(?:(?:written|words|story|reported|text) )?by:?\s+(.+)$",
-        re.sub(DATE_TEXT, "", text, flags=re.I).strip(),
-        re.I,
-    )
+    match = _BY_NAMES.match(_DATE.sub("", text).strip())
     if not match:
         return []
-    names = re.split(r"\s+(?:and|&)\s+", re.split(r"\s*[|·•]\s*|\s+[-–—]\s+", match.group(1))[0])
+    names = _AND.split(_NAMES_END.split(match.group(1))[0])
     names = [name.split(",")[0].strip() for name in names]
     return [name for name in names if _NAME.match(name)][:4]
 
 
+_TAG_LINE = re.compile(r"[a-z0-9 '’&-]+")
+
+
 def looks_like_image_alt(text: str) -> bool:
     """Lower-case tag lines and alt texts printed twice ("X Y X Y")."""
-    words = text.split()
-    if 1 <= len(words) <= 8 and text == text.lower() and re.fullmatch(r"[a-z0-9 '’&-]+", text):
+    count = word_count(text)
+    if 1 <= count <= 8 and text == text.lower() and _TAG_LINE.fullmatch(text):
         return True
-    half = len(words) // 2
-    return len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]
+    if count < 4 or count % 2:
+        return False
+    words = text.split()
+    return words[: count // 2] == words[count // 2 :]
+
+
+#: how a line glued to a "continue reading" link can end (before trailing spaces): only
+#: "G", "E" and "Y" match g, e and y ignoring case (of all letters, only i, k and s have
+#: other matches)
+_CONTINUE_ENDINGS = ("g", "G", "e", "E", "y", "Y", ")", "…", "...", "»", "›", "→")
 
 
 def strip_continue_suffix(text: str) -> tuple[str, str | None]:
     """Split a "…sentence. Continue reading" line into the sentence and the glued chrome."""
+    if not text.rstrip().endswith(_CONTINUE_ENDINGS):
+        return text, None  # most lines: the expression, tried at every space, cannot match
     match = _CONTINUE_SUFFIX.search(text)
     if not match or match.start() == 0:
         return text, None
@@ -728,12 +800,18 @@ def strip_continue_suffix(text: str) -> tuple[str, str | None]:
 
 
 def has_tweet_link(text: str) -> bool:
-    return bool(_TWEET_LINK.search(text))
+    # every link form has ".co" (t.co, .com), and only "c" and "C" match c ignoring case
+    return (".c" in text or ".C" in text) and bool(_TWEET_LINK.search(text))
+
+
+def has_tweet_attribution(text: str) -> bool:
+    """A line ending in a tweet's attribution: "— Jane Doe (@jane) March 4, 2025"."""
+    return "(@" in text and bool(TWEET_ATTRIBUTION.search(text))
 
 
 def is_tweet_end(text: str) -> bool:
     """The line that closes an embedded tweet: its attribution or its media link."""
-    return bool(TWEET_ATTRIBUTION.search(text)) or has_tweet_link(text)
+    return has_tweet_attribution(text) or has_tweet_link(text)
 
 
 def related_prefix(text: str) -> bool:
@@ -748,6 +826,9 @@ _BIO_COVERS = re.compile(
 )
 
 
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er)\b")
+
+
 def bio_author(text: str) -> str | None:
     """The author an author-bio line describes, or None."""
     if word_count(text) > 80:
@@ -760,7 +841,7 @@ def bio_author(text: str) -> str | None:
         return None
     name = match.group("name")
     # one word could be a company ("Ford covers …"): a person's bio goes on about him or her
-    if " " not in name and not re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er)\b", text):
+    if " " not in name and not _PRONOUN.search(text):
         return None
     return name
 
@@ -772,6 +853,7 @@ def unique_authors(names: list[str]) -> list[str]:
     return [name for name in names if len(name.split()) > 1 or name not in first_names]
 
 
+_FIRST_PERSON = re.compile(r"\b(?:me|my|I)\b")
 _NOT_PERSON_MAILBOXES = {
     "tips",
     "tip",
@@ -796,7 +878,7 @@ _NOT_PERSON_MAILBOXES = {
 
 def contact_author(text: str) -> str | None:
     """A first name from a first-person contact line's personal mailbox."""
-    if not re.search(r"\b(?:me|my|I)\b", text):
+    if "@" not in text or not _FIRST_PERSON.search(text):
         return None
     for match in _EMAIL.finditer(text):
         local = match.group(1).split(".")[0].split("+")[0]
@@ -806,7 +888,7 @@ def contact_author(text: str) -> str | None:
 
 
 def has_email(text: str) -> bool:
-    return bool(_EMAIL.search(text))
+    return "@" in text and bool(_EMAIL.search(text))
 
 
 _LABEL_WORD = re.compile(r"^(?:[A-Z0-9][\w'’.&+-]*|&|and|of|the|in|on|for|to|a)$")
@@ -814,8 +896,10 @@ _LABEL_WORD = re.compile(r"^(?:[A-Z0-9][\w'’.&+-]*|&|and|of|the|in|on|for|to|a
 
 def looks_like_label(text: str) -> bool:
     """A section label: one to four capitalised words, no sentence punctuation."""
+    if len(text) > 32:
+        return False
     words = text.split()
-    if not 1 <= len(words) <= 4 or len(text) > 32 or text[-1] in '.,;:!?"”':
+    if not 1 <= len(words) <= 4 or text[-1] in '.,;:!?"”':
         return False
     return all(_LABEL_WORD.match(w) for w in words) and words[0][0].isupper()
 

@@ -91,12 +91,13 @@ class _Page:
         text = line.text
         if word_count(text) < 3:
             return False
-        after = self.after_headline(i)
         if looks_like_heading(text):
+            after = self.after_headline(i)
             follows = self.byline_follows(i) or self.is_body(after) or self._deck_then_body(after)
             return follows and (labelled or self.byline_follows(i))
         if labelled and looks_like_period_headline(text):
             # the byline may follow directly or after a one-sentence deck
+            after = self.after_headline(i)
             return self.byline_follows(i) or (
                 after is not None
                 and (word_count(self.text(after)) >= 25 or self.byline_follows(after))

@@ -12,45 +12,94 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_PUNCT_MAP = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2033": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u2026": "...",
-        "\u00a0": " ",
-    }
+#: typographic characters and their plain forms; all of them are non-ASCII, so ASCII
+#: text (most lines) skips the replacing
+_PUNCT_PAIRS = (
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201a", "'"),
+    ("\u201b", "'"),
+    ("\u2032", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u201e", '"'),
+    ("\u2033", '"'),
+    ("\u2013", "-"),
+    ("\u2014", "-"),
+    ("\u2212", "-"),
+    ("\u2026", "..."),
+    ("\u00a0", " "),
 )
+_WORD_RUN = re.compile(r"\w+")
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_SPACES = re.compile(r"\s+")
+#: ASCII characters that are not word characters (\w), mapped to a space
+_ASCII_NON_WORD = str.maketrans(
+    {c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")}
+)
 WORD = re.compile(r"[\w'’]+(?:[-.][\w'’]+)*", re.UNICODE)
+
+
+def _plain(text: str) -> str:
+    """NFKC with typographic quotes, dashes and ellipses made plain (spacing untouched).
+
+    ASCII text is its own NFKC form and holds none of the typographic characters.
+    Replacing one character at a time equals one translation, as no replacement
+    holds a character that is replaced, and costs far less than `str.translate`
+    with a dict on non-ASCII text.
+    """
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKC", text)
+    for typographic, plain in _PUNCT_PAIRS:
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return text
 
 
 @lru_cache(maxsize=1 << 16)
 def canonical(text: str) -> str:
-    """NFKC with typographic quotes, dashes and ellipses made plain."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(_PUNCT_MAP)).strip()
+    """NFKC with typographic quotes, dashes and ellipses made plain, spaces collapsed."""
+    # str.split() splits on exactly the characters the regular expression \s matches
+    return " ".join(_plain(text).split())
 
 
 @lru_cache(maxsize=1 << 17)  # the same lines and paragraphs are compared many times
 def normalize(text: str) -> str:
     """Lower-case words only, for comparing text across scrapes."""
-    return _SPACES.sub(" ", _NON_WORD.sub(" ", canonical(text).lower())).strip()
+    lowered = _plain(text).lower()
+    if lowered.isascii():  # the common case: blank out ASCII non-word characters in one pass
+        return " ".join(lowered.translate(_ASCII_NON_WORD).split())
+    return " ".join(_WORD_RUN.findall(lowered))
+
+
+@lru_cache(maxsize=64)
+def _many_words(count: int) -> re.Pattern[str]:
+    """Matches a text opening with `count` whitespace-separated tokens that each hold an
+    ASCII letter or digit (possessive, so it never backtracks)."""
+    return re.compile(rf"(?:[^\sA-Za-z0-9]*+[A-Za-z0-9]\S*+\s++){{{count}}}")
+
+
+def normalize_short(text: str, max_words: int) -> str | None:
+    """`normalize(text)` when it has at most `max_words` words, else None.
+
+    Passes over a whole build look for short lines among hundreds of thousands
+    of paragraphs; this turns a long paragraph down without normalising it. Each
+    whitespace-separated token holding an ASCII letter or digit gives at least one
+    word of `normalize` (NFKC keeps such a character a word character and never
+    merges text across whitespace), so more such tokens than `max_words` means
+    more words.
+    """
+    if _many_words(max_words + 1).match(text):
+        return None
+    key = normalize(text)
+    return key if len(key.split()) <= max_words else None
 
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+@lru_cache(maxsize=1 << 16)  # segmentation and cleaning ask it of each line many times
 def word_count(text: str) -> int:
     return len(text.split())
 
