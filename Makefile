@@ -42,8 +42,9 @@ site: venv
 	$(BIN)/ev-digest build
 	$(BIN)/mkdocs build --strict
 
+# --dirty: a save renders again only the pages it changed (see generator/mkdocs_hook.py)
 serve: venv
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 bench: venv
 	$(BIN)/python -m bench

@@ -1,4 +1,4 @@
-"""MkDocs hook: regenerate the digest pages before MkDocs reads `docs/`.
+"""MkDocs hook: regenerate the digest pages before MkDocs reads `docs/`, and keep dirty rebuilds right.
 
 `mkdocs build` and every `mkdocs serve` rebuild call `on_config` first, so
 editing a seed or a topic file (both folders are in `watch:`) updates the site.
@@ -8,24 +8,64 @@ nothing new and the server settles instead of looping.
 The navigation is built here too, because topics (and their order) come from
 the curation files: Home, Topics, Companies, Archive, Unsorted, then whatever
 hand-written pages `mkdocs.yml` lists in its own `nav`.
+
+`make serve` runs `mkdocs serve --dirty`: after a save MkDocs renders again only
+the pages whose Markdown changed, and since the generator writes only changed
+files, a topic edit re-renders a handful of pages instead of all of them (a full
+rebuild of a 1,000-article digest takes 15-30 s). MkDocs and Material assume
+every page is read in every build, though, so on their own dirty rebuilds lose
+the search entries of the pages not rendered again, list only the rebuilt
+articles on the tags page, keep the output of removed pages and leave an old
+navigation in the pages not rendered. `DirtyBuilds` makes a dirty rebuild give
+the site a full build gives; other builds are left exactly as MkDocs makes them.
 """
 
 from __future__ import annotations
 
+import copy
+import hashlib
+import json
 import logging
+import os
+import re
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import jinja2
+from jinja2.bccache import Bucket
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
 from generator.build import BuildOptions, BuildResult, CurationError, build, summary
-from generator.search_index import ARTICLES_PREFIX, settings, should_slim, slim_search_index
+from generator.search_index import (
+    ARTICLES_PREFIX,
+    complete_search_index,
+    entries_by_page,
+    settings,
+    should_slim,
+    slim_search_index,
+)
 
 log = logging.getLogger("mkdocs.hooks.ev_digest")
 
 
-def on_config(config):
+def on_startup(*, command: str, dirty: bool) -> None:
+    _dirty_builds.start(command, dirty)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
+    started = time.perf_counter()
     try:
         result = build(BuildOptions(seeds=root / "seeds", topics=root / "topics", docs=docs))
     except CurationError as error:
@@ -35,11 +75,12 @@ def on_config(config):
         ) from None
     s = summary(result)
     log.info(
-        "EV Digest: %d articles from %d files, %d duplicates merged, %d files written",
+        "EV Digest: %d articles from %d files, %d duplicates merged, %d files written (%.2f s)",
         s["articles"],
         s["files"],
         s["duplicates_merged"],
         s["files_written"],
+        time.perf_counter() - started,
     )
     for skipped in result.skipped:
         log.info("EV Digest: skipped %s: %s", skipped.source, skipped.reason)
@@ -61,23 +102,50 @@ def generated_nav(result: BuildResult, docs: Path) -> list[dict]:
     return nav
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    _dirty_builds.plan(nav, config, files)
+    return nav
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    _dirty_builds.replay_before(page, config, files)
+    return page
+
+
 #: article URL -> summary, gathered while MkDocs reads the pages (for the search index);
 #: kept across `mkdocs serve` rebuilds, since a dirty rebuild reads only the changed pages
 _summaries: dict[str, str] = {}
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri.startswith(ARTICLES_PREFIX):
         _summaries[page.url] = str(page.meta.get("summary") or "")
+    _dirty_builds.remember_source(page, markdown)
     return markdown
 
 
-def on_post_build(config):
-    """Slim Material's search index on a large digest (see generator/search_index.py).
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _dirty_builds.remember_title(page)
+    return html
+
+
+# priority 101: before the tags plugin's on_env (100), which turns the tags it collected into
+# listings, so the pages replayed last are in them
+@event_priority(101)
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    _dirty_builds.replay_rest(config, files)
+    if _dirty_builds.serving:
+        env.bytecode_cache = _compiled_templates
+    return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Complete the search index of a dirty build, then slim it on a large digest.
 
     Hooks run after the plugins, so the search plugin has written the index by now.
     """
     path = Path(config.site_dir) / "search" / "search_index.json"
+    _dirty_builds.finish(path)
     mode, limit = settings(config.extra)
     if should_slim(path, mode, limit):
         before, after = slim_search_index(path, _summaries)
@@ -86,3 +154,287 @@ def on_post_build(config):
             before / 1e6,
             after / 1e6,
         )
+
+
+def on_build_error(error: Exception) -> None:
+    _dirty_builds.abandon()
+
+
+# -- dirty rebuilds -------------------------------------------------------------------------
+
+
+@dataclass
+class _Source:
+    """A page as MkDocs last read it in this session: enough to stand in for reading it again."""
+
+    mtime_ns: int
+    meta: dict[str, Any]
+    markdown: str
+    title: str | None = None
+
+
+class DirtyBuilds:
+    """Makes each dirty build (`mkdocs serve --dirty`) give the site a full build gives.
+
+    A dirty build reads and renders only the pages whose Markdown is newer than their
+    HTML. Before MkDocs reads any page (`plan`, in `on_nav`), this
+
+    - renders every page (empties the site folder) on the session's first build, or when
+      what every page shows changed: the configuration file, the navigation (a topic
+      added, removed or renamed) or the theme overrides;
+    - removes the output of files that are gone (a removed article or feed);
+    - renders the tags page again: the tags plugin fills in its listing of every page's
+      tags only if it is read in the same build (and only then links the tags of the
+      pages rendered to it);
+    - replays the `page_markdown` event of every page it does not read, from the front-matter
+      and Markdown recorded when the page was last read, in page order, so the tags plugin
+      collects every page's tags as in a full build;
+
+    and after the build the search index gets back the entries of the pages not rendered
+    (Material's plugin indexes the pages rendered in a build; its own merge assumes that
+    is one page). The state lives in this module between rebuilds, since `mkdocs serve`
+    loads a hook once. A dirty build in a new process (`mkdocs build --dirty`) has no
+    state, so it renders every page.
+    """
+
+    def __init__(self) -> None:
+        self.active = False
+        self.serving = False
+        self.inclusion: Callable[[InclusionLevel], bool] = InclusionLevel.is_included
+        self.site_dir: str | None = None
+        self.fingerprint: str | None = None
+        #: src_uri -> what the page held when MkDocs last read it
+        self.sources: dict[str, _Source] = {}
+        #: dest_uri of every file of the last build
+        self.outputs: set[str] = set()
+        #: page URL -> Material's search entries (before slimming) of the last build
+        self.search: dict[str, list[dict]] | None = None
+        # this build
+        self.full = True
+        self.page_urls: list[str] = []
+        self.position: dict[str, int] = {}
+        self.pending: deque[File] = deque()
+        self.read: set[str] = set()
+        self.replaying = False
+        self.building = False
+
+    def start(self, command: str, dirty: bool) -> None:
+        self.active = dirty
+        self.serving = command == "serve"
+        self.inclusion = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
+        if dirty:
+            # the hook makes dirty builds complete, so MkDocs' warning about them does not apply
+            logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
+
+    def plan(self, nav: Navigation, config: MkDocsConfig, files: Files) -> None:
+        """Decide what this build reads and renders, and what it replays (see the class)."""
+        if not self.active:
+            return
+        self.building = True
+        pages = files.documentation_pages(inclusion=self.inclusion)
+        self.page_urls = [_page_url(file) for file in pages]
+        self.position = {file.src_uri: i for i, file in enumerate(pages)}
+        self.pending.clear()
+        self.read = set()
+        outputs = {file.dest_uri for file in files}
+        fingerprint = _site_fingerprint(config)
+        reason = self._full_build_reason(config, fingerprint, nav)
+        self.full = reason is not None
+        self.site_dir, self.fingerprint = config.site_dir, fingerprint
+        if self.full:
+            log.info("EV Digest: dirty build renders every page: %s", reason)
+            clean_directory(config.site_dir)
+            self.search = None
+        else:
+            self._plan_incremental(config, pages, removed=self.outputs - outputs)
+        self.outputs = outputs
+        self.sources = {uri: s for uri, s in self.sources.items() if uri in self.position}
+        search = config.plugins.get("material/search")
+        if search is not None:
+            # Material merges the previous index itself in dirty builds, assuming one page
+            # was rendered; complete_search_index does it for any number of pages instead
+            search.search_index_prev = None
+
+    def _full_build_reason(
+        self, config: MkDocsConfig, fingerprint: str, nav: Navigation
+    ) -> str | None:
+        if self.site_dir != config.site_dir:
+            return "first build of this session"
+        if self.search is None:
+            return "the last build did not finish"
+        if fingerprint != self.fingerprint:
+            return "the configuration, navigation or theme overrides changed"
+        # a page listed in the navigation without a title there gives it its own title
+        if any(page.title is None and page.file.is_modified() for page in nav.pages):
+            return "a page titled by its own heading in the navigation changed"
+        return None
+
+    def _plan_incremental(self, config: MkDocsConfig, pages: list[File], removed: set[str]) -> None:
+        site_dir = Path(config.site_dir)
+        for dest_uri in removed:
+            _remove_output(site_dir, dest_uri)
+        unchanged = [file for file in pages if not file.is_modified()]
+        listing = _tag_listing_pattern(config)
+        replayable = [
+            file
+            for file in unchanged
+            if self._replayable(file)
+            and not (listing and listing.search(self.sources[file.src_uri].markdown))
+        ]
+        # MkDocs reads a page whose HTML is missing: the tags pages (a tags listing is
+        # filled in only on a page read in the same build), and any page last read in
+        # another state than the one on disk
+        for file in set(unchanged).difference(replayable):
+            _remove_output(site_dir, file.dest_uri)
+        self.pending.extend(replayable)
+
+    def _replayable(self, file: File) -> bool:
+        source = self.sources.get(file.src_uri)
+        return (
+            source is not None
+            and source.title is not None
+            and source.mtime_ns == os.stat(file.abs_src_path).st_mtime_ns
+        )
+
+    def replay_before(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        """Replay the pages that come before `page`, which MkDocs is about to read."""
+        limit = self.position.get(page.file.src_uri)
+        if limit is None:
+            return
+        while self.pending and self.position[self.pending[0].src_uri] <= limit:
+            file = self.pending.popleft()
+            if file is not page.file:
+                self._replay(file, config, files)
+
+    def replay_rest(self, config: MkDocsConfig, files: Files) -> None:
+        while self.pending:
+            self._replay(self.pending.popleft(), config, files)
+
+    def _replay(self, file: File, config: MkDocsConfig, files: Files) -> None:
+        source = self.sources[file.src_uri]
+        page = file.page if file.page is not None else Page(None, file, config)
+        page.meta, page.markdown, page.title = source.meta, source.markdown, source.title
+        self.replaying = True
+        try:
+            config.plugins.on_page_markdown(source.markdown, page=page, config=config, files=files)
+        finally:
+            self.replaying = False
+
+    def remember_source(self, page: Page, markdown: str) -> None:
+        if not self.active or self.replaying:
+            return
+        self.read.add(page.url)
+        self.sources[page.file.src_uri] = _Source(
+            mtime_ns=os.stat(page.file.abs_src_path).st_mtime_ns,
+            # a copy: templates may change page.meta while rendering (overrides/main.html does)
+            meta=copy.deepcopy(page.meta),
+            markdown=markdown,
+        )
+
+    def remember_title(self, page: Page) -> None:
+        source = self.sources.get(page.file.src_uri) if self.active else None
+        if source is not None:
+            source.title = page.title
+
+    def finish(self, search_index: Path) -> None:
+        """Give the search index the entries of the pages not rendered; keep them all for next time."""
+        if not self.active:
+            return
+        self.building = False
+        if not search_index.is_file():
+            self.search = {}
+        elif self.full:
+            self.search = entries_by_page(search_index)
+        elif self.search is not None:
+            self.search = complete_search_index(
+                search_index, self.search, self.read, self.page_urls
+            )
+
+    def abandon(self) -> None:
+        """A build failed after MkDocs began reading pages: the next one renders every page.
+
+        (A failure before, such as a curation error, leaves the site as it was.)
+        """
+        if self.building:
+            self.search = None
+            self.building = False
+
+
+def _page_url(file: File) -> str:
+    """The URL MkDocs gives the page of `file` (the home page's is "", not "./")."""
+    return "" if file.url in (".", "./") else file.url
+
+
+def _site_fingerprint(config: MkDocsConfig) -> str:
+    """What every page shows: the configuration file, the navigation and the theme overrides."""
+    digest = hashlib.sha256()
+    if config.config_file_path:
+        digest.update(Path(config.config_file_path).read_bytes())
+    digest.update(json.dumps(config.nav, sort_keys=True, default=str).encode())
+    custom_dir = config.theme.custom_dir
+    if custom_dir and Path(custom_dir).is_dir():
+        for path in sorted(Path(custom_dir).rglob("*")):
+            if path.is_file():
+                stat = path.stat()
+                digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
+def _tag_listing_pattern(config: MkDocsConfig) -> re.Pattern[str] | None:
+    """The tags plugins' listing directive (`<!-- material/tags -->`), or None without the plugin."""
+    directives = {
+        plugin.config.get("listings_directive")
+        for plugin in config.plugins.values()
+        if isinstance(getattr(plugin, "config", None), Mapping)
+    } - {None}
+    if not directives:
+        return None
+    alternatives = "|".join(re.escape(str(directive)) for directive in sorted(directives))
+    return re.compile(rf"<!--\s*(?:{alternatives})")
+
+
+def _remove_output(site_dir: Path, dest_uri: str) -> None:
+    """Delete a file of the built site, and the folders this leaves empty."""
+    path = site_dir / dest_uri
+    path.unlink(missing_ok=True)
+    for folder in path.parents:
+        if folder == site_dir or not folder.is_relative_to(site_dir):
+            break
+        try:
+            folder.rmdir()
+        except OSError:  # not empty
+            break
+
+
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning, on every dirty build, that its navigation and links may be wrong."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+_no_dirty_warning = _DirtyWarning()
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates, kept in memory between `mkdocs serve` rebuilds.
+
+    Every rebuild gets a new Jinja environment, which compiles Material's templates
+    again (about 0.2 s); Jinja checks each template's source checksum before using
+    the cached code, so an edited template is compiled again.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self.code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_dirty_builds = DirtyBuilds()
+_compiled_templates = _CompiledTemplates()

@@ -16,6 +16,10 @@ Configured in `mkdocs.yml`:
         search: auto   # auto (default): slim only an index over `search_limit_mb`
                        # summary: always slim; full: Material's index as it is
         search_limit_mb: 5
+
+In a dirty build (`mkdocs serve --dirty`) the search plugin indexes only the pages
+rendered again; `complete_search_index` gives the index back the entries of the
+others, as the previous build indexed them, before any slimming.
 """
 
 from __future__ import annotations
@@ -58,7 +62,51 @@ def slim_search_index(path: Path, summaries: dict[str, str]) -> tuple[int, int]:
             doc["text"] = "" if anchor else html.escape(summaries[page], quote=False)
         elif page == "" or page.startswith(LISTING_PREFIXES):
             doc["text"] = ""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    _write(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return before, path.stat().st_size
+
+
+def should_slim(path: Path, mode: str, limit_mb: float) -> bool:
+    if mode == "full" or not path.is_file():
+        return False
+    return mode == "summary" or path.stat().st_size > limit_mb * 1e6
+
+
+def entries_by_page(path: Path) -> dict[str, list[dict]]:
+    """The entries of a search index by the URL of their page (a section's is `page/#id`)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return _by_page(data.get("docs", []))
+
+
+def complete_search_index(
+    path: Path, previous: dict[str, list[dict]], rendered: set[str], pages: list[str]
+) -> dict[str, list[dict]]:
+    """Complete the index of a dirty build with the entries of the pages it did not render.
+
+    `path` holds the entries of the `rendered` pages (by URL); every other page of
+    `pages` keeps its entries from `previous`, the last build's. The entries go in page
+    order, as a full build writes them, in the search plugin's own format, so the file is
+    the one a full build would write. Returns the entries by page URL, for the next build.
+    """
+    data = json.loads(path.read_text(encoding="utf-8"))
+    fresh = _by_page(data.get("docs", []))
+    by_page = {
+        url: fresh.get(url, []) if url in rendered else previous.get(url, []) for url in pages
+    }
+    data["docs"] = [entry for url in pages for entry in by_page[url]]
+    _write(path, json.dumps(data, separators=(",", ":"), default=str))
+    return by_page
+
+
+def _by_page(docs: list[dict]) -> dict[str, list[dict]]:
+    by_page: dict[str, list[dict]] = {}
+    for doc in docs:
+        by_page.setdefault(str(doc.get("location", "")).partition("#")[0], []).append(doc)
+    return by_page
+
+
+def _write(path: Path, text: str) -> None:
+    """Replace `path` at once: a reader (or the dev server) never sees half an index."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -67,10 +115,3 @@ def slim_search_index(path: Path, summaries: dict[str, str]) -> tuple[int, int]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return before, path.stat().st_size
-
-
-def should_slim(path: Path, mode: str, limit_mb: float) -> bool:
-    if mode == "full" or not path.is_file():
-        return False
-    return mode == "summary" or path.stat().st_size > limit_mb * 1e6

@@ -11,6 +11,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from .sitebuild import copy_project
 
 
@@ -43,12 +45,16 @@ def make_project(tmp_path: Path) -> Path:
     return project
 
 
-def test_topic_files_edited_during_serve_update_the_site(tmp_path: Path) -> None:
+# `make serve` runs `mkdocs serve --dirty`
+@pytest.mark.parametrize("options", [[], ["--dirty"]], ids=["full", "dirty"])
+def test_topic_files_edited_during_serve_update_the_site(
+    tmp_path: Path, options: list[str]
+) -> None:
     project = make_project(tmp_path)
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,
