@@ -3,8 +3,8 @@
 Each stage takes the previous stage's records and returns new ones; nothing is
 mutated across stage boundaries, so a stage can run in a worker process and its
 results can be cached by input hash. Records use slots: a large build holds
-millions of blocks and dropped lines, and a slotted record takes about half the
-memory of one with a `__dict__`.
+millions of blocks and dropped lines, and a slotted record has no `__dict__`
+(a block takes about 40 bytes less) and unpickles faster.
 """
 
 from __future__ import annotations
