@@ -337,8 +337,7 @@ def collect(
             options.progress("read", done, len(inputs.paths))
     cache.save_stats()
     cache.prune()
-    found = result.instances
-    instances, recurring_drops = drop_recurring_boilerplate(found)
+    instances, recurring_drops = drop_recurring_boilerplate(result.instances)
     instances, known_drops = drop_known_headlines(instances)
     result.dropped = [d for page in result.pages for d in page.dropped]
     result.dropped += recurring_drops + known_drops

@@ -231,11 +231,6 @@ class Cache:
     def output_key(self, *parts: str) -> str:
         return _digest(self.output_version, *parts)
 
-    def get_output(self, key: str, name: str = "output") -> Output | None:
-        """The stored `Output` called `name` if it was stored under `key` (one is kept per name)."""
-        out = self.last_output(name)
-        return out if out is not None and out.key == key else None
-
     def last_output(self, name: str = "output") -> Output | None:
         """The `Output` stored under `name` by the last build, whatever its key."""
         if self.root is None:

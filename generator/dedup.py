@@ -170,7 +170,7 @@ def deduplicate(
     known = fingerprints or {}
     prints = [known.get(inst.key) or fingerprint(inst) for inst in ordered]
     grouped, links = group_instances(ordered, prints)
-    earlier = dict(memo or {})
+    earlier = memo or {}  # read only; replaced by `current` at the end
     current: dict[str, Article] = {}
     articles: list[Article] = []
     merges: list[Merge] = []

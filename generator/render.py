@@ -292,7 +292,7 @@ def render_site(
     is nearly all of them). On return it holds this build's article pages.
     """
     curation = curation or Curation()
-    earlier = dict(memo or {})
+    earlier = memo or {}  # read only; replaced by `current` at the end
     current: dict[str, str] = {}
     files: dict[str, str] = {}
     topic_names = {t.id: t.title for t in curation.topics}

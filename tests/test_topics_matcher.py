@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from generator.curation import Company, Curation, Rules, Topic
 from generator.model import Article, Block, BlockKind
-from generator.topics import Classifier, _ascii_words, _first_word
+from generator.topics import Classifier, _ascii_words, _first_word, _term_pattern
 
 #: examples per property; EVDIGEST_EXAMPLES=2000 for a long hunt (CI runs derandomized)
 EXAMPLES = int(os.environ.get("EVDIGEST_EXAMPLES", "200"))
@@ -36,19 +36,13 @@ PROPERTY = settings(
 
 
 # --- the oracle: the whole-text regex algorithm --------------------------------------------------
+# It compiles terms as the classifier does (`_term_pattern`; the example tests pin what
+# those patterns match) and runs them over the whole text, the way matching worked before
+# it was limited to the positions of each term's first word.
 
 
 def oracle_pattern(terms: tuple[str, ...], *, acronyms_exact: bool = False) -> re.Pattern | None:
-    if not terms:
-        return None
-    parts = []
-    for term in sorted(set(terms), key=len, reverse=True):
-        body = r"[\s\-]+".join(re.escape(word) for word in re.split(r"[\s\-]+", term.strip()))
-        body = re.sub("['’]", "['’]", body)  # either apostrophe, in one pass
-        if acronyms_exact and term.isupper() and len(term) <= 5:
-            body = f"(?-i:{body})"
-        parts.append(body)
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return _term_pattern(terms, acronyms_exact=acronyms_exact) if terms else None
 
 
 def oracle_key(matched: str) -> str:
