@@ -6,6 +6,7 @@ build that fails part-way leaves `docs/` as it was.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -25,7 +26,7 @@ from .feeds import feed_files
 from .fingerprint import Fingerprint, fingerprint
 from .ingest import discover, read_document
 from .model import Article, Dropped, Instance, Merge, PageResult, Skipped
-from .output import WriteResult, recover, write_atomic, write_outputs
+from .output import Unverified, WriteResult, recover, write_atomic, write_outputs
 from .render import render_site
 from .segment import segment
 from .topics import Classifier
@@ -402,11 +403,13 @@ def build(options: BuildOptions) -> BuildResult:
         collected_key = cache.output_key("collected", *pages_key)
         last_output = cache.last_output()
         if options.report is None and last_output and last_output.key == output_key:
-            # nothing changed: the pages as the last build made them
-            cache.save_stats()
-            result = _from_state(last_output.state, curation)
-            result.written = write_outputs(options.docs, last_output.files)
-            return result
+            # nothing changed: the pages as the last build made them, if docs/ still has them
+            with contextlib.suppress(Unverified):
+                written = write_outputs(options.docs, {}, known=last_output.files)
+                cache.save_stats()
+                result = _from_state(last_output.state, curation)
+                result.written = written
+                return result
         last_collected = cache.last_output("collected")
         if options.report is None and last_collected and last_collected.key == collected_key:
             # only curation changed: the articles are the same
@@ -430,12 +433,17 @@ def build(options: BuildOptions) -> BuildResult:
     classify(result.articles, curation, _workers(options), cache)
     rendered = cache.memo(last_output, "rendered")
     last_output = None
-    files = render_site(result.articles, curation, rendered)
+    known: dict[str, str] = {}
+    files = render_site(result.articles, curation, rendered, known)
     files |= archive_pages(result.articles) | feed_files(result.articles, options.docs, curation)
-    result.written = write_outputs(options.docs, files)
+    try:
+        result.written = write_outputs(options.docs, files, known)
+    except Unverified:  # pages changed in docs/ since the last build: render them all
+        files |= render_site(result.articles, curation, rendered)
+        result.written = write_outputs(options.docs, files)
     if output_key is not None:
         state = _light_state(result) | {"rendered": rendered, "code": cache.output_version}
-        cache.put_output(Output(output_key, files, state))
+        cache.put_output(Output(output_key, result.written.digests, state))
     if options.report:
         write_atomic(
             options.report, json.dumps(report(result), indent=1, ensure_ascii=False) + "\n"

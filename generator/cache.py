@@ -123,6 +123,7 @@ class Output:
     """What the last build produced, for a build whose inputs are all unchanged."""
 
     key: str
+    #: every generated file's path, with the SHA-1 digest of its content
     files: dict[str, str]
     state: dict  # the BuildResult fields the summary needs, see build._light_state
 

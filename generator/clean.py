@@ -8,10 +8,11 @@ property tests rely on.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import date as Date
 from functools import cache, partial
 
@@ -367,24 +368,35 @@ def _blocks(page: _Lines, deck: str | None) -> list[Block]:
     return result
 
 
-def drop_known_headlines(instances: list[Instance]) -> tuple[list[Instance], list[Dropped]]:
+def drop_known_headlines(
+    instances: list[Instance], headlines: set[str] | None = None
+) -> tuple[list[Instance], list[Dropped]]:
     """Drop body lines that are the headline of another article found anywhere in the build.
 
     Sites inline links to other stories as bare headlines; a short one looks
     just like a subheading, but if that story is in the build we know what it is.
-    A body line longer than every headline is turned down without normalising it.
+    `headlines` is the build's set of normalised headlines (by default, those
+    of `instances`). A body line longer than every headline is turned down
+    without normalising it.
     """
-    headlines = {
-        normalize(headline) for headline in {inst.headline for inst in instances} if headline
-    }
-    longest = max((len(key.split()) for key in headlines), default=0)
-    key_of = _short_keys(longest)
+    if headlines is None:
+        headlines = headline_keys(instances)
+    key_of = _short_keys(longest_headline(headlines))
 
     def is_other_headline(inst: Instance, block: Block) -> bool:
         key = key_of(block.text)
         return key is not None and key in headlines and key != normalize(inst.headline or "")
 
     return drop_blocks(instances, is_other_headline, "inline-related-headline")
+
+
+def headline_keys(instances: list[Instance]) -> set[str]:
+    return {normalize(headline) for headline in {inst.headline for inst in instances} if headline}
+
+
+def longest_headline(headlines: set[str]) -> int:
+    """The most words a normalised headline has: no longer body line can be one."""
+    return max((len(key.split()) for key in headlines), default=0)
 
 
 def _short_keys(max_words: int) -> Callable[[str], str | None]:
@@ -424,15 +436,44 @@ def drop_recurring_boilerplate(
     """Drop short body lines that recur on many pages around different stories.
 
     Sites print the same sign-up prompts, tip lines and menu words on every
-    page; no hand list has them all, but the build sees them recur. A line
-    counts only on pages carrying different stories: each occurrence is tied to
-    its article's long paragraphs, and only occurrences whose long paragraphs
-    are disjoint from those already counted add up, so a subheading or a short
-    paragraph repeated in the copies of one story is never taken for chrome.
-    Headings are left alone (a site's recurring "Our take" subheading is real).
-    Linear in the number of body lines.
+    page; no hand list has them all, but the build sees them recur. See
+    `find_recurring` for what counts. Headings are left alone (a site's
+    recurring "Our take" subheading is real).
     """
-    occurrences: dict[str, list[int]] = defaultdict(list)  # short line -> instances with it
+    found = find_recurring(instances, min_pages)
+    # only the instances that print a recurring line change
+    affected = sorted({index for key in found.recurring for index in found.occurrences[key]})
+    changed, dropped = drop_recurring([instances[i] for i in affected], found.recurring)
+    cleaned = list(instances)
+    for index, inst in zip(affected, changed, strict=True):
+        cleaned[index] = inst
+    return cleaned, dropped
+
+
+@dataclass
+class RecurringLines:
+    """The short body lines of a build, where they occur, and which of them recur."""
+
+    #: short line (normalised) -> indexes of the instances printing it in a paragraph
+    occurrences: dict[str, list[int]]
+    #: the stories of the instances that print a line found on enough pages to be counted
+    stories: dict[int, frozenset[int]]
+    recurring: set[str]
+
+
+def find_recurring(
+    instances: list[Instance], min_pages: int = RECURRING_MIN_PAGES
+) -> RecurringLines:
+    """The short lines that recur on at least `min_pages` pages carrying different stories.
+
+    A line counts only on pages carrying different stories: each occurrence
+    is tied to its article's long paragraphs, and only occurrences whose long
+    paragraphs are disjoint from those already counted add up (see
+    `pages_counted`), so a subheading or a short paragraph repeated in the
+    copies of one story is never taken for chrome. Linear in the number of
+    body lines.
+    """
+    occurrences: dict[str, list[int]] = defaultdict(list)
     key_of = _short_keys(RECURRING_MAX_WORDS)
     for index, inst in enumerate(instances):
         seen: set[str] = set()
@@ -443,43 +484,54 @@ def drop_recurring_boilerplate(
             if key and key not in seen:
                 seen.add(key)
                 occurrences[key].append(index)
-    stories: dict[int, frozenset[str]] = {}  # made only for instances with a line on many pages
+    stories: dict[int, frozenset[int]] = {}  # made only for instances with a line on many pages
     recurring: set[str] = set()
     for key, found in occurrences.items():
         if len({instances[index].source for index in found}) < min_pages:
             continue
-        pages: set[str] = set()
-        used: set[str] = set()
         for index in found:
-            source = instances[index].source
             if index not in stories:
-                stories[index] = _story(instances[index])
-            if source not in pages and used.isdisjoint(stories[index]):
-                pages.add(source)
-                used |= stories[index]
-        if len(pages) >= min_pages:
+                stories[index] = story(instances[index])
+        counted = pages_counted((instances[index].source, stories[index]) for index in found)
+        if counted >= min_pages:
             recurring.add(key)
-    if not recurring:
-        return list(instances), []
+    return RecurringLines(dict(occurrences), stories, recurring)
+
+
+def pages_counted(occurrences: Iterable[tuple[str, frozenset[int]]]) -> int:
+    """How many pages a line counts on: (page, story) occurrences in build order, each
+    counted when its page is new and its story shares no paragraph with those counted."""
+    pages: set[str] = set()
+    used: set[int] = set()
+    for source, told in occurrences:
+        if source not in pages and used.isdisjoint(told):
+            pages.add(source)
+            used |= told
+    return len(pages)
+
+
+def drop_recurring(
+    instances: list[Instance], recurring: set[str]
+) -> tuple[list[Instance], list[Dropped]]:
+    """Remove the paragraphs (not headings) that are one of the `recurring` lines."""
+    key_of = _short_keys(RECURRING_MAX_WORDS)
 
     def is_recurring(_: Instance, block: Block) -> bool:
         return block.kind is not BlockKind.HEADING and key_of(block.text) in recurring
 
-    # only the instances that print a recurring line change
-    affected = sorted({index for key in recurring for index in occurrences[key]})
-    changed, dropped = drop_blocks(
-        [instances[i] for i in affected], is_recurring, "recurring-boilerplate"
-    )
-    cleaned = list(instances)
-    for index, inst in zip(affected, changed, strict=True):
-        cleaned[index] = inst
-    return cleaned, dropped
+    return drop_blocks(instances, is_recurring, "recurring-boilerplate")
 
 
-def _story(inst: Instance) -> frozenset[str]:
-    """What identifies the story an instance carries: the openings of its long paragraphs."""
+def story(inst: Instance) -> frozenset[int]:
+    """What identifies the story an instance carries: the openings of its long paragraphs
+    (as stable 64-bit hashes, which the corpus index keeps between builds)."""
     return frozenset(
-        " ".join(words[:10])
+        int.from_bytes(
+            hashlib.blake2b(
+                " ".join(words[:10]).encode("utf-8", "surrogatepass"), digest_size=8
+            ).digest(),
+            "big",
+        )
         for block in inst.blocks
         if len(words := normalize(block.text).split()) >= _STORY_PARAGRAPH_WORDS
     )

@@ -122,12 +122,9 @@ def _band_pairs(fingerprints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
     if len(signed) < 2:
         return pairs
     owners = np.array(signed)
-    signatures = np.frombuffer(
-        b"".join(fingerprints[i].signature for i in signed), dtype=np.uint32
-    ).reshape(len(signed), NUM_PERM)
+    keys_by_band = band_keys([fingerprints[i] for i in signed])
     for band in range(BANDS):
-        rows = signatures[:, band * BAND_ROWS : (band + 1) * BAND_ROWS].astype(np.uint64)
-        keys = (rows * _BAND_MIX[:BAND_ROWS]).sum(axis=1, dtype=np.uint64)
+        keys = keys_by_band[:, band]
         order = np.argsort(keys, kind="stable")
         cuts = np.flatnonzero(np.diff(keys[order])) + 1
         starts, ends = np.r_[0, cuts], np.r_[cuts, len(order)]
@@ -136,6 +133,14 @@ def _band_pairs(fingerprints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
             members = sorted(owners[order[start:end]].tolist())
             pairs.update(itertools.combinations(members, 2))
     return pairs
+
+
+def band_keys(signed: Sequence[Fingerprint]) -> np.ndarray:
+    """One 64-bit key per band for each fingerprint (all with a signature): shape (n, BANDS)."""
+    signatures = np.frombuffer(b"".join(fp.signature for fp in signed), dtype=np.uint32)
+    used = signatures.reshape(len(signed), NUM_PERM)[:, : BANDS * BAND_ROWS]
+    rows = used.reshape(len(signed), BANDS, BAND_ROWS).astype(np.uint64)
+    return (rows * _BAND_MIX[:BAND_ROWS]).sum(axis=2, dtype=np.uint64)
 
 
 def group_instances(
@@ -165,6 +170,7 @@ def deduplicate(
     instance key; the others are computed here. `memo` holds the articles an
     earlier build merged, by group (a digest of its instances): a group that
     is still there is not merged again. On return it holds this build's groups.
+    Articles come in the order of their first instance by (source, position).
     """
     ordered = sorted(instances, key=lambda inst: (inst.source, inst.position))
     known = fingerprints or {}
@@ -182,22 +188,22 @@ def deduplicate(
         article = replace(merged, id=_unique_id(merged.title, merged.blocks, used_ids))
         articles.append(article)
         if len(group) > 1:
-            sims = [sim for _, _, sim in links.get(members[0], [])]
-            best = max(sims, key=lambda s: s.jaccard) if sims else Similarity(0, 0, 0)
-            merges.append(
-                Merge(
-                    article_id=article.id,
-                    instances=tuple(article.instances),
-                    reason=best.reason,
-                    similarity=round(
-                        max((max(s.jaccard, s.containment) for s in sims), default=0.0), 3
-                    ),
-                )
-            )
+            merges.append(merge_record(article, [sim for _, _, sim in links.get(members[0], [])]))
     if memo is not None:
         memo.clear()
         memo.update(current)
     return articles, merges
+
+
+def merge_record(article: Article, sims: list[Similarity]) -> Merge:
+    """What the report says of a story found more than once: the closest copies decide."""
+    best = max(sims, key=lambda s: s.jaccard) if sims else Similarity(0, 0, 0)
+    return Merge(
+        article_id=article.id,
+        instances=tuple(article.instances),
+        reason=best.reason,
+        similarity=round(max((max(s.jaccard, s.containment) for s in sims), default=0.0), 3),
+    )
 
 
 def _completeness(instance: Instance) -> tuple[int, int, str, int]:
@@ -314,8 +320,13 @@ def excerpt(blocks: list[Block], limit: int = 200) -> str | None:
     return None
 
 
+def id_base(title: str) -> str:
+    """An article's id when no other article of the build has the same one."""
+    return f"{slugify(title, 8)}-{stable_hash(normalize(title), 6)}"
+
+
 def _unique_id(title: str, blocks: list[Block], used: set[str]) -> str:
-    base = f"{slugify(title, 8)}-{stable_hash(normalize(title), 6)}"
+    base = id_base(title)
     candidate = base
     if candidate in used:
         opening = " ".join(normalize(" ".join(b.text for b in blocks[:2])).split()[:40])

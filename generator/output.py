@@ -80,12 +80,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import json
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +112,20 @@ class WriteResult:
     conflicts: list[str] = field(default_factory=list)
     #: what recovery did about an earlier build that was interrupted, if anything
     recovered: str | None = None
+    #: SHA-1 of every generated file's content, by path: what a later build can vouch for
+    digests: dict[str, str] = field(default_factory=dict)
+
+
+class Unverified(Exception):
+    """Files passed by digest alone whose fingerprint does not vouch for them: nothing was written.
+
+    The caller passed them as `known` (it did not render them again); their
+    file on disk changed or is missing, so their content is needed after all.
+    """
+
+    def __init__(self, paths: list[str]):
+        super().__init__(f"{len(paths)} generated file(s) changed on disk, e.g. {paths[0]}")
+        self.paths = paths
 
 
 def read_manifest(docs: Path) -> set[str]:
@@ -135,9 +150,18 @@ def write_atomic(path: Path, content: str, *, tmp_dir: Path | None = None) -> No
         raise
 
 
-def write_outputs(docs: Path, files: dict[str, str]) -> WriteResult:
-    """Make the generated files in `docs` exactly `files` (relative path -> content)."""
-    for rel in files:
+def write_outputs(
+    docs: Path, files: Mapping[str, str], known: Mapping[str, str] | None = None
+) -> WriteResult:
+    """Make the generated files in `docs` exactly `files` (relative path -> content).
+
+    `known` adds files by the SHA-1 digest of their content alone: files a
+    build did not render again because it knows they come out as the last
+    build wrote them. Each must be in `docs` as recorded; if one is not,
+    `Unverified` is raised before anything is written.
+    """
+    known = known or {}
+    for rel in itertools.chain(files, known):
         if not _safe(rel):
             raise ValueError(f"not a path the generator may write: {rel!r}")
     docs.mkdir(parents=True, exist_ok=True)
@@ -147,12 +171,16 @@ def write_outputs(docs: Path, files: dict[str, str]) -> WriteResult:
         # the listed paths are checked with `_safe` only where it matters, on the paths
         # to remove: those of `files` were checked above
         previous = {path for path in listed or [] if isinstance(path, str)}
-        known = _load_fingerprints(docs)
-        plan = _plan(docs, files, previous, known)
+        fingerprints = _load_fingerprints(docs)
+        plan = _plan(docs, files, known, previous, fingerprints)
+        if plan.unverified:
+            raise Unverified(plan.unverified)
         result.unchanged, result.conflicts = plan.unchanged, plan.conflicts
         owned, writes = plan.owned, plan.writes
         removes = [
-            rel for rel in sorted(previous - owned.keys()) if rel not in files and _safe(rel)
+            rel
+            for rel in sorted(previous - owned.keys())
+            if rel not in files and rel not in known and _safe(rel)
         ]
         if writes or removes or listed != sorted(owned):
             staging = docs / STAGING
@@ -177,7 +205,8 @@ def write_outputs(docs: Path, files: dict[str, str]) -> WriteResult:
             result.conflicts = sorted(result.conflicts + applied.conflicts)
             for rel in applied.conflicts:
                 owned.pop(rel, None)
-        _save_fingerprints(docs, known, owned)
+        _save_fingerprints(docs, fingerprints, owned)
+        result.digests = {rel: plan.digests[rel] for rel in owned}
         return result
 
 
@@ -242,9 +271,19 @@ class _Plan:
     pending: dict[str, tuple[bytes, str]] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
     unchanged: int = 0
+    #: path -> digest of the content of every file planned (not the conflicts)
+    digests: dict[str, str] = field(default_factory=dict)
+    #: files passed by digest whose fingerprint does not vouch for them
+    unverified: list[str] = field(default_factory=list)
 
 
-def _plan(docs: Path, files: dict[str, str], previous: set[str], known: _Fingerprints) -> _Plan:
+def _plan(
+    docs: Path,
+    files: Mapping[str, str],
+    known: Mapping[str, str],
+    previous: set[str],
+    fingerprints: _Fingerprints,
+) -> _Plan:
     """Sort the generated files into unchanged, to write, and conflicts (not ours).
 
     This loop, once per page, is the whole cost of a build where nothing
@@ -253,9 +292,9 @@ def _plan(docs: Path, files: dict[str, str], previous: set[str], known: _Fingerp
     vouch for it.
     """
     plan = _Plan()
-    recorded_files, trusted_before_ns = known.files, known.mtime_ns
+    recorded_files, trusted_before_ns = fingerprints.files, fingerprints.mtime_ns
     prefix = os.path.join(docs, "")
-    for rel in sorted(files):
+    for rel in sorted(itertools.chain(files, (rel for rel in known if rel not in files))):
         path = prefix + rel
         try:
             found = os.lstat(path)
@@ -264,8 +303,13 @@ def _plan(docs: Path, files: dict[str, str], previous: set[str], known: _Fingerp
         if found is not None and rel not in previous:
             plan.conflicts.append(rel)
             continue
-        data = files[rel].encode("utf-8")
-        digest = _digest(data)
+        content = files.get(rel)
+        if content is None:
+            data, digest = b"", known[rel]
+        else:
+            data = content.encode("utf-8")
+            digest = _digest(data)
+        plan.digests[rel] = digest
         if found is not None:
             recorded = recorded_files.get(rel)
             if (
@@ -274,12 +318,18 @@ def _plan(docs: Path, files: dict[str, str], previous: set[str], known: _Fingerp
                 and stat.S_ISREG(found.st_mode)
             ):
                 same, fingerprint = True, recorded
+            elif content is None:
+                plan.unverified.append(rel)
+                continue
             else:
                 same, fingerprint = _compare(path, found, data, digest, recorded, trusted_before_ns)
             if same:
                 plan.owned[rel] = fingerprint
                 plan.unchanged += 1
                 continue
+        if content is None:
+            plan.unverified.append(rel)
+            continue
         plan.owned[rel] = None
         plan.writes.append((rel, "create" if found is None else "replace"))
         plan.pending[rel] = (data, digest)
@@ -288,6 +338,11 @@ def _plan(docs: Path, files: dict[str, str], previous: set[str], known: _Fingerp
 
 def _digest(data: bytes) -> str:
     return hashlib.sha1(data, usedforsecurity=False).hexdigest()
+
+
+def content_digest(text: str) -> str:
+    """The digest `write_outputs` records for a file with this content."""
+    return _digest(text.encode("utf-8"))
 
 
 def _compare(

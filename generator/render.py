@@ -9,9 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 
 from .curation import Company, Curation, Topic
 from .model import Article, BlockKind
+from .output import content_digest
 
 ARTICLES_DIR = "articles"
 TOPICS_DIR = "topics"
@@ -282,33 +284,56 @@ def unsorted_page(articles: list[Article]) -> dict[str, str]:
 
 
 def render_site(
-    articles: list[Article], curation: Curation | None = None, memo: dict[str, str] | None = None
+    articles: list[Article],
+    curation: Curation | None = None,
+    memo: dict[str, str] | None = None,
+    known: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Every page of the site, by path under `docs/`.
 
-    `memo` holds the article pages an earlier build of the same code
-    rendered, by a hash of what each page shows: an article whose page would
-    come out the same is not rendered again (after one scrape is added, that
-    is nearly all of them). On return it holds this build's article pages.
+    `memo` holds the digests of the article pages an earlier build of the
+    same code wrote, by a hash of what each page shows: an article whose page
+    would come out the same is not rendered again (after one scrape is added,
+    that is nearly all of them) but goes into `known` with its digest, for
+    `write_outputs` to check against `docs/`. On return `memo` holds this
+    build's article pages. Without `known` every page is rendered.
     """
     curation = curation or Curation()
-    earlier = memo or {}  # read only; replaced by `current` at the end
+    earlier = memo if memo is not None and known is not None else {}
     current: dict[str, str] = {}
     files: dict[str, str] = {}
-    topic_names = {t.id: t.title for t in curation.topics}
-    company_names = {c.id: c.name for c in curation.companies}
     for article in articles:
-        # what article_page reads: the article, and the names of its topics and companies
-        shown = [topic_names.get(t) for t in article.topics]
-        shown += [company_names.get(c) for c in article.entities]
-        data = repr((article, shown)).encode("utf-8", "surrogatepass")
-        key = hashlib.blake2b(data, digest_size=16).hexdigest()
-        page = current[key] = earlier.get(key) or article_page(article, curation)
-        files[article_path(article)] = page
+        key = article_page_key(article, curation)
+        path = article_path(article)
+        if key in earlier:
+            current[key] = known[path] = earlier[key]  # type: ignore[index]
+        else:
+            page = files[path] = article_page(article, curation)
+            current[key] = content_digest(page)
     if memo is not None:
         memo.clear()
         memo.update(current)
-    files["index.md"] = home_page(articles, curation.topics)
+    files.update(listing_pages(articles, curation))
+    return files
+
+
+def article_page_key(article: Article, curation: Curation) -> str:
+    """A hash of what `article_page` reads: the article, and the names of its topics and companies."""
+    topic_names = {t.id: t.title for t in curation.topics}
+    company_names = {c.id: c.name for c in curation.companies}
+    shown = [topic_names.get(t) for t in article.topics]
+    shown += [company_names.get(c) for c in article.entities]
+    data = repr((article, shown)).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def listing_pages(articles: list[Article], curation: Curation) -> dict[str, str]:
+    """The home page, and the topic, company and unsorted lists.
+
+    They read only what `entry` shows of each article (no body), so a build
+    that adds scrapes makes them from the articles' summaries alone.
+    """
+    files = {"index.md": home_page(articles, curation.topics)}
     files.update(topic_pages(articles, curation.topics))
     files.update(company_pages(articles, curation.companies))
     files.update(unsorted_page(articles))
@@ -323,14 +348,22 @@ def display_name(ident: str) -> str:
 
 def entry(article: Article, link_prefix: str = "") -> list[str]:
     """A story in a list: the title as a link, then date · section · sources, then the summary."""
-    facts = [escape(article.date) if article.date else "undated"]
-    if article.section:
-        facts.append(escape(article.section))
-    n = len(article.sources)
-    facts.append(f"{n} source{'s' if n != 1 else ''}")
-    line = f"- [{escape(article.title)}]({link_prefix}{article_path(article)})<br>"
-    lines = [line, f'    <span class="evd-facts">{" · ".join(facts)}</span>']
-    if article.summary:
-        lines[-1] += "<br>"
-        lines.append(f"    {escape(article.summary)}")
-    return lines
+    title, facts, summary = _entry_text(
+        article.title, article.date, article.section, len(article.sources), article.summary
+    )
+    line = f"- [{title}]({link_prefix}{ARTICLES_DIR}/{article.id}.md)<br>"
+    if summary is None:
+        return [line, f'    <span class="evd-facts">{facts}</span>']
+    return [line, f'    <span class="evd-facts">{facts}</span><br>', f"    {summary}"]
+
+
+@lru_cache(maxsize=1 << 17)
+def _entry_text(
+    title: str, date: str | None, section: str | None, sources: int, summary: str | None
+) -> tuple[str, str, str | None]:
+    """The escaped parts of an entry: a story is listed on five or six pages of a build."""
+    facts = [escape(date) if date else "undated"]
+    if section:
+        facts.append(escape(section))
+    facts.append(f"{sources} source{'s' if sources != 1 else ''}")
+    return escape(title), " · ".join(facts), escape(summary) if summary else None

@@ -282,3 +282,19 @@ def _counting(function, calls: list):
         return function(*args, **kwargs)
 
     return counted
+
+
+def test_a_generated_page_edited_by_hand_is_made_again_when_nothing_else_changed(
+    tmp_path: Path, corpus: Path
+) -> None:
+    options = project(tmp_path, corpus)
+    build(options)
+    docs = tree(options.docs)
+    page = next(p for p in sorted((options.docs / "articles").glob("*.md")))
+    page.write_text("edited by hand\n", encoding="utf-8")
+    (options.docs / "index.md").unlink()
+    again = build(options)
+    assert tree(options.docs) == docs
+    assert sorted(again.written.written) == sorted(
+        ["index.md", page.relative_to(options.docs).as_posix()]
+    )

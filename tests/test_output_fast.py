@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.output import FINGERPRINT_FOLDER, MANIFEST, STAGING, write_outputs
+from generator.output import FINGERPRINT_FOLDER, MANIFEST, STAGING, Unverified, write_outputs
 
 PAGES = {
     f"articles/story-{n}.md": f"# Story {n}\n\nCharg\u00e9 \u201cfast\u201d.\n" for n in range(40)
@@ -284,3 +284,29 @@ def test_only_the_canonical_spelling_of_a_path_is_accepted(tmp_path: Path, path:
     """One spelling per file, so that a fingerprint is found under the name it was saved as."""
     with pytest.raises(ValueError):
         write_outputs(tmp_path / "docs", {path: "x"})
+
+
+def test_files_passed_by_digest_are_checked_and_never_rewritten(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    first = write_outputs(docs, PAGES)
+    digests = first.digests
+    assert set(digests) == set(PAGES)
+    settle(docs)
+    rest = {rel: text for rel, text in PAGES.items() if rel != "index.md"}
+    result = write_outputs(docs, rest, known={"index.md": digests["index.md"]})
+    assert result.written == [] and result.removed == []
+    assert result.digests == digests
+
+
+def test_a_file_passed_by_digest_that_changed_on_disk_stops_the_write(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    digests = write_outputs(docs, PAGES).digests
+    settle(docs)
+    (docs / "index.md").write_text("edited by hand\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    changed = dict(PAGES, **{"articles/story-7.md": "new text\n"})
+    del changed["index.md"]
+    with pytest.raises(Unverified) as raised:
+        write_outputs(docs, changed, known={"index.md": digests["index.md"]})
+    assert raised.value.paths == ["index.md"]
+    assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
