@@ -19,15 +19,23 @@ from pathlib import Path
 
 from .archive import archive_pages
 from .cache import Cache, Output, file_bytes_digest, folder_digest
-from .clean import clean, drop_known_headlines, drop_recurring_boilerplate
+from .clean import clean, drop_known_headlines, drop_recurring_boilerplate, find_recurring
 from .curation import Curation, Problem, load_curation, unknown_ids
 from .dedup import deduplicate
 from .feeds import feed_files
 from .fingerprint import Fingerprint, fingerprint
+from .incremental import CorpusIndex, NotIncremental, add_pages, index_corpus
 from .ingest import discover, read_document
 from .model import Article, Dropped, Instance, Merge, PageResult, Skipped
-from .output import Unverified, WriteResult, recover, write_atomic, write_outputs
-from .render import render_site
+from .output import (
+    Unverified,
+    WriteResult,
+    content_digest,
+    recover,
+    write_atomic,
+    write_outputs,
+)
+from .render import article_page, article_page_key, article_path, listing_pages, render_site
 from .segment import segment
 from .topics import Classifier
 
@@ -72,6 +80,9 @@ class BuildResult:
     #: and these are their counts
     counts: dict | None = None
     cached_empty_pages: list[PageResult] = field(default_factory=list)
+    index: CorpusIndex | None = None
+    #: the seed files a build added to the last one's articles (see `incremental`), if it did
+    added_pages: list[str] = field(default_factory=list)
 
     @property
     def instances(self) -> list[Instance]:
@@ -201,13 +212,19 @@ def _classify_chunk(task: tuple[Curation, list[Article]]) -> list[tuple[list[str
 
 
 def classify(
-    articles: list[Article], curation: Curation, workers: int = 1, cache: Cache | None = None
+    articles: list[Article],
+    curation: Curation,
+    workers: int = 1,
+    cache: Cache | None = None,
+    forget_others: bool = True,
 ) -> None:
     """`Classifier.classify`, remembering each topic's and the companies' decision per article.
 
     A decision depends only on the article and on that topic's (or the company
     list's) definition, so after adding a scrape only the new articles are
     classified, and after editing one topic only that topic is decided again.
+    The decisions about articles not in `articles` are forgotten, unless
+    `forget_others` is False (`articles` are then only some of the build's).
     """
     if cache is None or not cache.enabled:
         _classify(articles, curation, workers)
@@ -249,6 +266,8 @@ def classify(
         article.entities = list(table[(company_key, ak)])
         kept.update({(tk, ak): table[(tk, ak)] for _, tk in topic_keys})
         kept[(company_key, ak)] = table[(company_key, ak)]
+    if not forget_others:
+        kept = table
     if need or len(kept) != len(table):  # new decisions, or old articles' to forget
         cache.put_table("classify", kept)
 
@@ -320,10 +339,13 @@ def collect(
     cache: Cache | None = None,
     inputs: _Inputs | None = None,
     merged: dict[str, Article] | None = None,
+    index_key: str | None = None,
 ) -> BuildResult:
     """Read, segment, clean and deduplicate every seed file; nothing is written.
 
     `merged` is `deduplicate`'s memo of the stories an earlier build merged.
+    With `index_key`, the result has the corpus index a later build that adds
+    pages starts from.
     """
     cache = cache or open_cache(options)
     inputs = inputs or _inputs(options, cache)
@@ -338,27 +360,36 @@ def collect(
             options.progress("read", done, len(inputs.paths))
     cache.save_stats()
     cache.prune()
-    instances, recurring_drops = drop_recurring_boilerplate(result.instances)
+    found = find_recurring(result.instances)
+    instances, recurring_drops = drop_recurring_boilerplate(result.instances, found=found)
     instances, known_drops = drop_known_headlines(instances)
     result.dropped = [d for page in result.pages for d in page.dropped]
     result.dropped += recurring_drops + known_drops
-    result.articles, result.merges = deduplicate(
-        instances, _fingerprints(result.pages, instances), merged
-    )
+    prints = _fingerprints(result.pages, instances)
+    result.articles, result.merges = deduplicate(instances, prints, merged)
+    if index_key is not None:
+        pages = [
+            (_relative(path, options.seeds), key or "", page)
+            for path, key, page in zip(inputs.paths, inputs.keys, result.pages, strict=True)
+        ]
+        result.index = index_corpus(index_key, pages, found, prints, result.articles, result.merges)
     # fingerprints are as large as the text they describe: let them go once grouped
     result.pages = [replace(page, fingerprints=()) for page in result.pages]
     return result
 
 
 def _fingerprints(pages: list[PageResult], instances: list[Instance]) -> dict[str, Fingerprint]:
-    """The workers' fingerprints of the instances the build-wide passes left untouched."""
+    """The fingerprint of every cleaned instance: the worker's, if the build-wide passes
+    left the instance untouched."""
     made = {
         inst.key: (inst, fp)
         for page in pages
         for inst, fp in zip(page.instances, page.fingerprints, strict=True)
     }
     return {
-        inst.key: made[inst.key][1] for inst in instances if made.get(inst.key, (None,))[0] is inst
+        inst.key: fp if original is inst else fingerprint(inst)
+        for inst in instances
+        for original, fp in [made.get(inst.key, (None, None))]
     }
 
 
@@ -389,17 +420,17 @@ def build(options: BuildOptions) -> BuildResult:
         raise CurationError(curation.problems)
     cache = open_cache(options)
     inputs = _inputs(options, cache)
-    output_key = collected_key = None
+    output_key = collected_key = index_key = None
     last_output = last_collected = result = None
     if cache.enabled and all(inputs.keys):
         pages_key = [repr([(s.source, s.reason) for s in inputs.skipped])]
         pages_key += [key or "" for key in inputs.keys]
-        output_key = cache.output_key(
+        index_key = cache.output_key(
             folder_digest(options.topics),
             file_bytes_digest(options.docs.parent / "mkdocs.yml"),
             str(options.docs.resolve()),
-            *pages_key,
         )
+        output_key = cache.output_key(index_key, *pages_key)
         collected_key = cache.output_key("collected", *pages_key)
         last_output = cache.last_output()
         if options.report is None and last_output and last_output.key == output_key:
@@ -410,19 +441,27 @@ def build(options: BuildOptions) -> BuildResult:
                 result = _from_state(last_output.state, curation)
                 result.written = written
                 return result
+        if options.report is None and last_output:
+            result = _build_added(
+                options, curation, cache, inputs, (index_key, output_key), last_output
+            )
+            if result is not None:
+                return result
         last_collected = cache.last_output("collected")
         if options.report is None and last_collected and last_collected.key == collected_key:
             # only curation changed: the articles are the same
             cache.save_stats()
             result = _from_state(last_collected.state, curation)
+            result.index = last_collected.state.get("index")
     if result is None:
         merged = cache.memo(last_collected, "merged")
         last_collected = None  # its articles are in the memo; let the rest go
-        result = collect(options, cache, inputs, merged)
+        result = collect(options, cache, inputs, merged, index_key)
         if collected_key is not None:
             state = _light_state(result) | {
                 "articles": result.articles,
                 "merged": merged,
+                "index": result.index,
                 "code": cache.output_version,
             }
             cache.put_output(Output(collected_key, {}, state), "collected")
@@ -442,12 +481,112 @@ def build(options: BuildOptions) -> BuildResult:
         files |= render_site(result.articles, curation, rendered)
         result.written = write_outputs(options.docs, files)
     if output_key is not None:
-        state = _light_state(result) | {"rendered": rendered, "code": cache.output_version}
+        state = _light_state(result) | {
+            "rendered": rendered,
+            "code": cache.output_version,
+            "input_skipped": inputs.skipped,
+        }
         cache.put_output(Output(output_key, result.written.digests, state))
+        if result.index is not None:
+            result.index.key = index_key or ""
+            result.index.strip_bodies()
+            cache.put_object("index", result.index)
     if options.report:
         write_atomic(
             options.report, json.dumps(report(result), indent=1, ensure_ascii=False) + "\n"
         )
+    return result
+
+
+def _build_added(
+    options: BuildOptions,
+    curation: Curation,
+    cache: Cache,
+    inputs: _Inputs,
+    keys: tuple[str, str],
+    last_output: Output,
+) -> BuildResult | None:
+    """The build when the only change since the last one is new seed files, or None.
+
+    The new pages are read and added to the corpus index (see `incremental`):
+    only the articles they make or change are merged, classified and
+    rendered; the lists, feeds and archive are made from the other articles'
+    summaries, and their pages are passed to `write_outputs` by digest. None
+    (and nothing written) when that cannot give what a full build would.
+    """
+    index_key, output_key = keys
+    state = last_output.state
+    if state.get("code") != cache.output_version or "input_skipped" not in state:
+        return None
+    rels = [_relative(path, options.seeds) for path in inputs.paths]
+    index = cache.get_object("index", CorpusIndex)
+    if index is None or index.key != index_key or state["input_skipped"] != inputs.skipped:
+        return None
+    current = dict(zip(rels, inputs.keys, strict=True))
+    if any(current.get(rel) != key for rel, key in index.pages.items()):
+        return None  # a page changed or went away
+    new = [i for i, rel in enumerate(rels) if rel not in index.pages]
+    if not new or len(new) > POOL_MIN_FILES:
+        return None  # (many new pages are read in a pool, by a full build)
+    pages = []
+    for i in new:
+        data = _work((inputs.paths[i], options.seeds))
+        cache.put_page_bytes(inputs.keys[i] or "", data)
+        pages.append((rels[i], inputs.keys[i] or "", pickle.loads(data)))
+    try:
+        added = add_pages(index, pages, cache.get_page)
+    except NotIncremental:
+        return None
+    articles = index.articles()
+    problems = unknown_ids(curation, {a.id for a in articles})
+    if problems:
+        raise CurationError(problems)
+    classify(added.articles, curation, 1, cache, forget_others=False)
+    rendered = cache.memo(last_output, "rendered")
+    files: dict[str, str] = {}
+    for article in added.articles:
+        page = files[article_path(article)] = article_page(article, curation)
+        rendered[article_page_key(article, curation)] = content_digest(page)
+    index.strip_bodies()
+    articles = index.articles()
+    files |= listing_pages(articles, curation) | archive_pages(articles)
+    files |= feed_files(articles, options.docs, curation)
+    known = {}
+    for article in articles:
+        path = article_path(article)
+        if path not in files:
+            if path not in last_output.files:
+                return None
+            known[path] = last_output.files[path]
+    try:
+        written = write_outputs(options.docs, files, known)
+    except Unverified:
+        return None
+    cache.save_stats()
+    cache.put_object("index", index)
+    counts = dict(state["counts"])
+    counts["instances"] += added.instances
+    counts["articles"] = len(articles)
+    counts["dropped_lines"] += added.dropped_lines + sum(len(p.dropped) for _, _, p in pages)
+    page_skipped = state["skipped"][len(inputs.skipped) :]
+    page_skipped += [page.skipped for _, _, page in pages if page.skipped]
+    empty = state["empty_pages"] + [
+        PageResult(page.source, (), (), page.skipped, page.empty_reason)
+        for _, _, page in pages
+        if page.empty_reason
+    ]
+    state = state | {
+        "counts": counts,
+        "files": len(inputs.paths),
+        "skipped": inputs.skipped + sorted(page_skipped, key=lambda s: s.source),
+        "merges": index.merges(),
+        "empty_pages": sorted(empty, key=lambda p: p.source),
+        "rendered": rendered,
+    }
+    cache.put_output(Output(output_key, written.digests, state))
+    result = _from_state(state, curation)
+    result.written = written
+    result.added_pages = [rel for rel, _, _ in pages]
     return result
 
 

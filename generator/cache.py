@@ -28,11 +28,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from .model import PageResult
 
 FORMAT = 1
+T = TypeVar("T")
 #: stat entries this close to the time of the scan are not trusted on the next build:
 #: a file rewritten within the file system's timestamp resolution keeps its mtime
 RACY_NS = 2_000_000_000
@@ -250,16 +251,23 @@ class Cache:
 
     def get_table(self, name: str) -> dict:
         """A dictionary stored under `name` (empty if there is none or it cannot be read)."""
-        if self.root is None:
-            return {}
-        table = _load(self.root / f"{name}.pkl")
-        return table if isinstance(table, dict) else {}
+        return self.get_object(name, dict) or {}
 
     def put_table(self, name: str, table: dict) -> None:
+        self.put_object(name, table)
+
+    def get_object(self, name: str, kind: type[T]) -> T | None:
+        """The `kind` object stored under `name`, or None (none, unreadable or another type)."""
+        if self.root is None:
+            return None
+        value = _load(self.root / f"{name}.pkl")
+        return value if isinstance(value, kind) else None
+
+    def put_object(self, name: str, value: object) -> None:
         if self.root is None:
             return
         with contextlib.suppress(OSError):
-            dump_atomic(self.root / f"{name}.pkl", table)
+            dump_atomic(self.root / f"{name}.pkl", value)
 
     def put_output(self, out: Output, name: str = "output") -> None:
         if self.root is None:

@@ -369,19 +369,19 @@ def _blocks(page: _Lines, deck: str | None) -> list[Block]:
 
 
 def drop_known_headlines(
-    instances: list[Instance], headlines: set[str] | None = None
+    instances: list[Instance], headlines: set[str] | None = None, longest: int | None = None
 ) -> tuple[list[Instance], list[Dropped]]:
     """Drop body lines that are the headline of another article found anywhere in the build.
 
     Sites inline links to other stories as bare headlines; a short one looks
     just like a subheading, but if that story is in the build we know what it is.
     `headlines` is the build's set of normalised headlines (by default, those
-    of `instances`). A body line longer than every headline is turned down
-    without normalising it.
+    of `instances`), `longest` the most words one has. A body line longer
+    than every headline is turned down without normalising it.
     """
     if headlines is None:
         headlines = headline_keys(instances)
-    key_of = _short_keys(longest_headline(headlines))
+    key_of = _short_keys(longest_headline(headlines) if longest is None else longest)
 
     def is_other_headline(inst: Instance, block: Block) -> bool:
         key = key_of(block.text)
@@ -431,16 +431,18 @@ _STORY_PARAGRAPH_WORDS = 25
 
 
 def drop_recurring_boilerplate(
-    instances: list[Instance], min_pages: int = RECURRING_MIN_PAGES
+    instances: list[Instance],
+    min_pages: int = RECURRING_MIN_PAGES,
+    found: RecurringLines | None = None,
 ) -> tuple[list[Instance], list[Dropped]]:
     """Drop short body lines that recur on many pages around different stories.
 
     Sites print the same sign-up prompts, tip lines and menu words on every
     page; no hand list has them all, but the build sees them recur. See
-    `find_recurring` for what counts. Headings are left alone (a site's
-    recurring "Our take" subheading is real).
+    `find_recurring` for what counts (`found`, when it was run already).
+    Headings are left alone (a site's recurring "Our take" subheading is real).
     """
-    found = find_recurring(instances, min_pages)
+    found = found or find_recurring(instances, min_pages)
     # only the instances that print a recurring line change
     affected = sorted({index for key in found.recurring for index in found.occurrences[key]})
     changed, dropped = drop_recurring([instances[i] for i in affected], found.recurring)

@@ -98,11 +98,13 @@ def feed_files(
     if settings is None:
         settings = site_settings(docs)
     titles = {t.id: t.title for t in curation.topics} if curation else {}
-    files = {ALL_FEED: render_feed(articles, settings, ALL_FEED)}
+    # one order for every feed: a topic's stories keep their order among all stories
+    ordered = feed_order(articles)
+    files = {ALL_FEED: render_feed(ordered, settings, ALL_FEED)}
     for topic in sorted(set(titles) | {t for a in articles for t in a.topics}):
         if not _SAFE_ID.match(topic):
             continue
-        members = [a for a in articles if topic in a.topics]
+        members = [a for a in ordered if topic in a.topics][:FEED_LIMIT]
         name = titles.get(topic) or display_name(topic)
         files[topic_feed_path(topic)] = render_feed(
             members, settings, topic_feed_path(topic), title=f"{settings['site_name']}: {name}"
@@ -147,14 +149,16 @@ def article_datetime(article: Article) -> datetime | None:
 def feed_order(articles: Iterable[Article]) -> list[Article]:
     """Dated stories newest first, then undated ones (the site's stable order)."""
     ordered = newest_first(list(articles))
-    dated = [a for a in ordered if article_datetime(a)]
-    return dated + [a for a in ordered if not article_datetime(a)]
+    has_date = [article_datetime(a) is not None for a in ordered]
+    dated = [a for a, known in zip(ordered, has_date, strict=True) if known]
+    return dated + [a for a, known in zip(ordered, has_date, strict=True) if not known]
 
 
 def render_feed(
-    articles: list[Article], settings: Mapping, path: str, title: str | None = None
+    ordered: list[Article], settings: Mapping, path: str, title: str | None = None
 ) -> str:
-    items = feed_order(articles)[:FEED_LIMIT]
+    """The RSS feed of the first FEED_LIMIT of `ordered` (in `feed_order`)."""
+    items = ordered[:FEED_LIMIT]
     fg = FeedGenerator()
     fg.title(_xml(title or settings["site_name"]))
     fg.description(_xml(settings["site_description"]))

@@ -231,12 +231,13 @@ def topic_pages(articles: list[Article], topics: list[Topic]) -> dict[str, str]:
     counts = _topic_counts(articles)
     overview = [front_matter({"title": "Topics"}), "# Topics", ""]
     overview += ["Stories are filed under topics that our editors curate.", ""]
+    ordered = newest_first(articles)  # a topic's stories keep their order among all
     for topic in topics:
         overview += [f"## [{escape(topic.title)}]({topic.id}.md)", ""]
         overview += [topic.description.strip(), "", f"{counts.get(topic.id, 0)} stories", ""]
-        filed = [a for a in articles if topic.id in a.topics]
+        filed = [a for a in ordered if topic.id in a.topics]
         pinned = [a for pid in topic.pinned for a in filed if a.id == pid]
-        rest = [a for a in newest_first(filed) if a not in pinned]
+        rest = [a for a in filed if a not in pinned]
         intro = [topic.description.strip(), ""] if topic.description else []
         if pinned:
             intro += [
@@ -254,8 +255,12 @@ def topic_pages(articles: list[Article], topics: list[Topic]) -> dict[str, str]:
 def company_pages(articles: list[Article], companies: list[Company]) -> dict[str, str]:
     files: dict[str, str] = {}
     overview = [front_matter({"title": "Companies"}), "# Companies", ""]
+    named_in: dict[str, list[Article]] = {}
+    for article in newest_first(articles):
+        for company_id in dict.fromkeys(article.entities):
+            named_in.setdefault(company_id, []).append(article)
     for company in sorted(companies, key=lambda c: c.name.lower()):
-        named = newest_first([a for a in articles if company.id in a.entities])
+        named = named_in.get(company.id, [])
         if not named:
             continue
         overview.append(f"- [{escape(company.name)}]({company.id}.md) — {len(named)} stories")

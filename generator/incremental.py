@@ -1,0 +1,527 @@
+"""Adding scrapes to a built digest: only the stories the new pages touch are made again.
+
+A digest grows by a few scrapes a day. A full build takes its build-wide
+decisions over every instance: which short lines recur (boilerplate), which
+body lines are the headline of another story, which instances are copies of
+one story, and what id each article gets. The corpus index keeps what those
+decisions read, in compact form, from one build to the next, so that a build
+whose only change is new seed files takes them for the new instances alone,
+and checks that every decision about the old instances stands. Where one
+would not (a line starts or stops recurring, a new headline is printed in an
+old page, a bucket of candidates grows past MAX_BUCKET, two articles would
+want one id) `add_pages` raises `NotIncremental` before changing anything,
+and the build runs in full. tests/test_incremental.py compares added pages
+with full builds byte for byte.
+
+Short lines, LSH bands and text buckets are kept as sorted arrays of 64-bit
+hashes of their keys (see `_Table`): a few megabytes at 10k scrapes, which
+load in milliseconds where a dictionary of strings takes seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from .clean import (
+    RECURRING_MAX_WORDS,
+    RECURRING_MIN_PAGES,
+    RecurringLines,
+    drop_known_headlines,
+    drop_recurring,
+    headline_keys,
+    longest_headline,
+    pages_counted,
+    story,
+)
+from .dedup import (
+    MAX_BUCKET,
+    Similarity,
+    _array_similarity,
+    band_keys,
+    id_base,
+    merge_group,
+    merge_record,
+)
+from .fingerprint import BANDS, Fingerprint, fingerprint
+from .model import Article, BlockKind, Instance, Merge, PageResult, by_position
+from .text import normalize, normalize_short
+
+#: flags kept with a short line's occurrence
+_HEADING, _RECURRING_LENGTH = 1, 2
+#: `Merge.reason` from the weakest to the strongest evidence
+_REASONS = [
+    Similarity(0.0, 1.0, 1).reason,
+    Similarity(0.5, 1.0, 1).reason,
+    Similarity(1.0, 1.0, 1).reason,
+]
+
+
+class NotIncremental(Exception):
+    """The added pages change a decision about old instances: build in full."""
+
+
+def _hash(text: str) -> int:
+    return int.from_bytes(
+        hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big"
+    )
+
+
+@dataclass
+class _Table:
+    """A multimap from 64-bit keys to integers, as two arrays sorted by key."""
+
+    keys: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.uint64))
+    values: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.int64))
+
+    @classmethod
+    def of(cls, keys: Iterable[int], values: Iterable[int]) -> _Table:
+        return cls().added(keys, values)
+
+    def lookup(self, key: int) -> list[int]:
+        k = np.uint64(key)
+        start = int(np.searchsorted(self.keys, k, side="left"))
+        end = int(np.searchsorted(self.keys, k, side="right"))
+        return self.values[start:end].tolist()
+
+    def added(self, keys: Iterable[int], values: Iterable[int]) -> _Table:
+        new_keys = np.fromiter(keys, dtype=np.uint64)
+        new_values = np.fromiter(values, dtype=np.int64)
+        if not len(new_keys):
+            return self
+        all_keys = np.concatenate([self.keys, new_keys])
+        all_values = np.concatenate([self.values, new_values])
+        order = np.argsort(all_keys, kind="stable")
+        return _Table(all_keys[order], all_values[order])
+
+
+@by_position
+@dataclass(slots=True)
+class Group:
+    """One story: its instances, and its article as lists and feeds show it (no body)."""
+
+    members: list[int]
+    root: tuple[str, int]  # (source, position) of its first instance: the articles' order
+    article: Article
+    base: str  # `id_base` of its title
+    merge: Merge | None
+
+
+@dataclass
+class CorpusIndex:
+    """What the last build decided build-wide, and what those decisions read."""
+
+    #: what the build depended on besides the seed files (curation, config, code)
+    key: str
+    #: every seed file read: relative path -> page cache key
+    pages: dict[str, str]
+    #: instances by number: (source, position) and normalised headline
+    instances: list[tuple[str, int]]
+    headline_of: list[str]
+    group_of: list[int]
+    #: the stories (see `clean.story`) computed so far, by instance number
+    stories: dict[int, frozenset[int]]
+    #: short body lines (up to `line_words` words): hash -> instance number × 4 + flags
+    lines: _Table
+    line_words: int
+    recurring: set[str]
+    #: normalised headline -> number of instances with it
+    headlines: dict[str, int]
+    longest: int
+    #: LSH bands and text buckets of the cleaned instances: hash -> instance number
+    bands: list[_Table]
+    exact: _Table
+    buckets: _Table
+    groups: dict[int, Group]
+    next_group: int
+
+    def articles(self) -> list[Article]:
+        """Every article (without body), in the order a full build gives them."""
+        return [g.article for g in sorted(self.groups.values(), key=lambda g: g.root)]
+
+    def merges(self) -> list[Merge]:
+        ordered = sorted(self.groups.values(), key=lambda g: g.root)
+        return [g.merge for g in ordered if g.merge]
+
+    def strip_bodies(self) -> None:
+        """Keep articles as lists show them: the bodies are in the page cache."""
+        for group in self.groups.values():
+            if group.article.blocks:
+                group.article = replace(group.article, blocks=[])
+
+
+def _line_entries(inst: Instance, number: int, words: int) -> dict[str, int]:
+    """The short lines of an instance's body, each with its flags (as the index keeps them)."""
+    entries: dict[str, int] = {}
+    for block in inst.blocks:
+        key = normalize_short(block.text, words)
+        if not key:
+            continue
+        flags = _HEADING if block.kind is BlockKind.HEADING else 0
+        if len(key.split()) <= RECURRING_MAX_WORDS:
+            flags |= _RECURRING_LENGTH
+        entries[f"{flags}\0{key}"] = number * 4 + flags
+    return entries
+
+
+def _bucket_entries(fp: Fingerprint, number: int) -> tuple[list[int], list[int], list[int]]:
+    """(exact-text keys, other text bucket keys, band keys) of a fingerprint."""
+    exact = [_hash(key) for key in fp.buckets if key.startswith("exact:")]
+    other = [_hash(key) for key in fp.buckets if not key.startswith("exact:")]
+    bands = band_keys([fp])[0].tolist() if fp.signature else []
+    return exact, other, bands
+
+
+def index_corpus(
+    key: str,
+    pages: list[tuple[str, str, PageResult]],
+    found: RecurringLines,
+    cleaned: dict[str, Fingerprint],
+    articles: list[Article],
+    merges: list[Merge],
+) -> CorpusIndex:
+    """The index of a full build.
+
+    `pages` are (path, page cache key, result) in build order, `found` the
+    recurring-line pass over their instances in that order, `cleaned` the
+    fingerprints of the cleaned instances by key, `articles` and `merges`
+    what deduplication made of them.
+    """
+    instances = [inst for _, _, page in pages for inst in page.instances]
+    headlines = Counter(normalize(inst.headline) for inst in instances if inst.headline)
+    longest = longest_headline(set(headlines))
+    words = max(longest, RECURRING_MAX_WORDS)
+    line_keys: list[int] = []
+    line_values: list[int] = []
+    bands: list[list[tuple[int, int]]] = [[] for _ in range(BANDS)]
+    exact: list[tuple[int, int]] = []
+    other: list[tuple[int, int]] = []
+    number_of: dict[str, int] = {}
+    for number, inst in enumerate(instances):
+        number_of[inst.key] = number
+        for entry, value in _line_entries(inst, number, words).items():
+            line_keys.append(_hash(entry.split("\0", 1)[1]))
+            line_values.append(value)
+        exact_keys, other_keys, band_values = _bucket_entries(cleaned[inst.key], number)
+        exact += [(k, number) for k in exact_keys]
+        other += [(k, number) for k in other_keys]
+        for band, k in enumerate(band_values):
+            bands[band].append((k, number))
+    merge_of = {m.article_id: m for m in merges}
+    groups: dict[int, Group] = {}
+    group_of = [0] * len(instances)
+    for g, article in enumerate(articles):
+        members = sorted(number_of[k] for k in article.instances)
+        for number in members:
+            group_of[number] = g
+        root = min((instances[n].source, instances[n].position) for n in members)
+        groups[g] = Group(members, root, article, id_base(article.title), merge_of.get(article.id))
+    return CorpusIndex(
+        key=key,
+        pages={rel: page_key for rel, page_key, _ in pages},
+        instances=[(inst.source, inst.position) for inst in instances],
+        headline_of=[normalize(inst.headline or "") for inst in instances],
+        group_of=group_of,
+        stories=dict(found.stories),
+        lines=_Table.of(line_keys, line_values),
+        line_words=words,
+        recurring=set(found.recurring),
+        headlines=dict(headlines),
+        longest=longest,
+        bands=[_Table.of((k for k, _ in b), (n for _, n in b)) for b in bands],
+        exact=_Table.of((k for k, _ in exact), (n for _, n in exact)),
+        buckets=_Table.of((k for k, _ in other), (n for _, n in other)),
+        groups=groups,
+        next_group=len(articles),
+    )
+
+
+@dataclass
+class Added:
+    """What `add_pages` changed."""
+
+    #: the new and changed articles, with their bodies (ids given, not yet classified)
+    articles: list[Article]
+    #: ids of the articles that changed or were merged into another
+    replaced: list[str]
+    instances: int
+    dropped_lines: int
+
+
+#: reads a page result from the cache: (page cache key, relative path) -> result or None
+PageLoader = Callable[[str, str], PageResult | None]
+
+
+class _Delta:
+    """The work of one `add_pages`: nothing in the index changes until `commit`."""
+
+    def __init__(self, index: CorpusIndex, load: PageLoader):
+        self.index = index
+        self.load = load
+        self.cleaned: dict[int, tuple[Instance, Fingerprint]] = {}
+        self.stories: dict[int, frozenset[int]] = {}
+        self.headlines: set[str] = set()
+        self.longest = index.longest
+
+    # -- old instances, as the last build had them --------------------------------------
+
+    def original(self, number: int) -> Instance:
+        source, position = self.index.instances[number]
+        page = self.load(self.index.pages[source], source)
+        for inst in page.instances if page else ():
+            if inst.position == position:
+                return inst
+        raise NotIncremental(f"the cached result of {source} is gone")
+
+    def story(self, number: int) -> frozenset[int]:
+        if number in self.index.stories:
+            return self.index.stories[number]
+        if number not in self.stories:
+            self.stories[number] = story(self.original(number))
+        return self.stories[number]
+
+    def clean_old(self, number: int) -> tuple[Instance, Fingerprint]:
+        if number not in self.cleaned:
+            self.cleaned[number] = self.clean(self.original(number))
+        return self.cleaned[number]
+
+    def clean(self, inst: Instance, fp: Fingerprint | None = None) -> tuple[Instance, Fingerprint]:
+        """The instance as a full build's passes leave it, with its fingerprint."""
+        (done,) = drop_recurring([inst], self.index.recurring)[0]
+        (done,) = drop_known_headlines([done], self.headlines, self.longest)[0]
+        return done, (fp if done is inst and fp else fingerprint(done))
+
+
+def add_pages(
+    index: CorpusIndex, new_pages: list[tuple[str, str, PageResult]], load: PageLoader
+) -> Added:
+    """Add the instances of `new_pages` (path, page cache key, result) to the index.
+
+    Raises NotIncremental, leaving the index as it was, when a full build
+    would decide anything about the old instances differently.
+    """
+    delta = _Delta(index, load)
+    first = len(index.instances)
+    new: list[tuple[int, Instance, Fingerprint]] = []
+    for _, _, page in new_pages:
+        for inst, fp in zip(page.instances, page.fingerprints, strict=True):
+            new.append((first + len(new), inst, fp))
+    order = index.instances + [(inst.source, inst.position) for _, inst, _ in new]
+    new_heads = headline_keys([inst for _, inst, _ in new])
+    if longest_headline(new_heads) > index.longest:
+        raise NotIncremental("a new headline is longer than every headline before")
+    delta.headlines = set(index.headlines) | new_heads
+    lines = [_line_entries(inst, number, index.line_words) for number, inst, _ in new]
+    _check_recurring(delta, new, lines, order)
+    _check_headlines(index, new_heads - index.headlines.keys())
+
+    cleaned = [(number, *delta.clean(inst, fp)) for number, inst, fp in new]
+    dropped = sum(
+        len(inst.blocks) - len(done.blocks)
+        for (_, inst, _), (_, done, _) in zip(new, cleaned, strict=True)
+    )
+    links, joined = _link(delta, cleaned, order)
+    changed = _regroup(delta, cleaned, links, joined, order)
+    # -- commit ------------------------------------------------------------------------
+    replaced = [index.groups[g].article.id for g in changed.old_groups]
+    for g in changed.old_groups:
+        del index.groups[g]
+    index.pages.update((rel, key) for rel, key, _ in new_pages)
+    index.instances = order
+    index.headline_of += [normalize(inst.headline or "") for _, inst, _ in new]
+    index.group_of += [0] * len(new)
+    index.stories.update(delta.stories)
+    for head, count in Counter(normalize(i.headline) for _, i, _ in new if i.headline).items():
+        index.headlines[head] = index.headlines.get(head, 0) + count
+    line_entries = [(e.split("\0", 1)[1], v) for entries in lines for e, v in entries.items()]
+    index.lines = index.lines.added(
+        (_hash(k) for k, _ in line_entries), (v for _, v in line_entries)
+    )
+    exact: list[tuple[int, int]] = []
+    other: list[tuple[int, int]] = []
+    bands: list[list[tuple[int, int]]] = [[] for _ in range(BANDS)]
+    for number, _, fp in cleaned:
+        exact_keys, other_keys, band_values = _bucket_entries(fp, number)
+        exact += [(k, number) for k in exact_keys]
+        other += [(k, number) for k in other_keys]
+        for band, k in enumerate(band_values):
+            bands[band].append((k, number))
+    index.exact = index.exact.added((k for k, _ in exact), (n for _, n in exact))
+    index.buckets = index.buckets.added((k for k, _ in other), (n for _, n in other))
+    index.bands = [
+        table.added((k for k, _ in b), (n for _, n in b))
+        for table, b in zip(index.bands, bands, strict=True)
+    ]
+    for group in changed.groups:
+        g = index.next_group
+        index.next_group += 1
+        index.groups[g] = group
+        for number in group.members:
+            index.group_of[number] = g
+    return Added(
+        articles=[group.article for group in changed.groups],
+        replaced=replaced,
+        instances=len(new),
+        dropped_lines=dropped,
+    )
+
+
+def _check_recurring(
+    delta: _Delta,
+    new: list[tuple[int, Instance, Fingerprint]],
+    lines: list[dict[str, int]],
+    order: list[tuple[str, int]],
+) -> None:
+    """Every short line the new instances print keeps its recurring status."""
+    index = delta.index
+    printed: dict[str, list[int]] = {}
+    for (number, _, _), entries in zip(new, lines, strict=True):
+        for entry in entries:
+            flags, key = entry.split("\0", 1)
+            if int(flags) == _RECURRING_LENGTH:  # a paragraph, short enough
+                printed.setdefault(key, []).append(number)
+    new_story = {number: inst for number, inst, _ in new}
+    for key, numbers in printed.items():
+        olds = [
+            value >> 2 for value in index.lines.lookup(_hash(key)) if value & 3 == _RECURRING_LENGTH
+        ]
+        found = sorted(set(olds) | set(numbers), key=order.__getitem__)
+        recurs = False
+        if len({order[n][0] for n in found}) >= RECURRING_MIN_PAGES:
+            told = (
+                (order[n][0], story(new_story[n]) if n in new_story else delta.story(n))
+                for n in found
+            )
+            recurs = pages_counted(told) >= RECURRING_MIN_PAGES
+        if recurs != (key in index.recurring):
+            raise NotIncremental(
+                f"the line {key!r} {'now recurs' if recurs else 'no longer recurs'}"
+            )
+
+
+def _check_headlines(index: CorpusIndex, new_heads: set[str]) -> None:
+    """No old instance prints a headline new to the build in its body."""
+    for head in new_heads:
+        for value in index.lines.lookup(_hash(head)):
+            if index.headline_of[value >> 2] != head:
+                raise NotIncremental(f"an old page prints the new headline {head!r}")
+
+
+class _Links:
+    """Union-find over group numbers (old groups, and one per new instance)."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+        self.sims: dict[int, list[Similarity]] = {}
+
+    def find(self, g: int) -> int:
+        while self.parent.get(g, g) != g:
+            g = self.parent[g]
+        return g
+
+    def union(self, a: int, b: int, sim: Similarity) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.sims.setdefault(ra, []).extend(self.sims.pop(rb, []))
+        self.sims.setdefault(ra, []).append(sim)
+
+
+def _link(
+    delta: _Delta, cleaned: list[tuple[int, Instance, Fingerprint]], order: list[tuple[str, int]]
+) -> tuple[_Links, dict[int, int]]:
+    """Verify the new instances' candidates as `dedup.group_instances` would, and link groups.
+
+    Returns the links, and the group number each new instance starts in.
+    """
+    index = delta.index
+    links = _Links()
+    start = {number: -1 - k for k, (number, _, _) in enumerate(cleaned)}  # negative: new
+    group = lambda n: start[n] if n in start else index.group_of[n]  # noqa: E731
+    shingles = {number: fp.shingle_array for number, _, fp in cleaned}
+    pending: dict[tuple[int, int], list[int]] = {}  # (table, key) -> new members so far
+    for number, _, fp in cleaned:
+        exact_keys, other_keys, band_values = _bucket_entries(fp, number)
+        candidates: set[int] = set()
+        for key in exact_keys:
+            members = index.exact.lookup(key) + pending.setdefault((-1, key), [])
+            if members:  # the same text: one link to any copy links them all
+                candidates.add(min(members, key=order.__getitem__))
+            pending[(-1, key)].append(number)
+        tables = [(-2, index.buckets, k) for k in other_keys]
+        tables += [(band, index.bands[band], k) for band, k in enumerate(band_values)]
+        for table_id, table, key in tables:
+            members = table.lookup(key) + pending.setdefault((table_id, key), [])
+            if len(members) == MAX_BUCKET:
+                raise NotIncremental("a bucket of candidates grows past MAX_BUCKET")
+            if len(members) < MAX_BUCKET:
+                candidates.update(members)
+            pending[(table_id, key)].append(number)
+        for other in sorted(candidates, key=order.__getitem__):
+            if other not in shingles:
+                shingles[other] = delta.clean_old(other)[1].shingle_array
+            sim = _array_similarity(shingles[other], fp.shingle_array)
+            if sim.duplicate:
+                links.union(group(other), group(number), sim)
+    return links, start
+
+
+@dataclass
+class _Changed:
+    old_groups: list[int]
+    groups: list[Group]
+
+
+def _regroup(
+    delta: _Delta,
+    cleaned: list[tuple[int, Instance, Fingerprint]],
+    links: _Links,
+    start: dict[int, int],
+    order: list[tuple[str, int]],
+) -> _Changed:
+    """The groups the new instances make or join, merged, with their ids and merge records."""
+    index = delta.index
+    made = {number: (inst, fp) for number, inst, fp in cleaned}
+    roots = {links.find(g) for g in start.values()}
+    joined: dict[int, set[int]] = {root: set() for root in roots}
+    for g in {*links.parent, *links.parent.values(), *start.values()}:
+        root = links.find(g)
+        if root in joined:
+            joined[root].add(g)
+    old_groups = sorted(g for gs in joined.values() for g in gs if g >= 0)
+    bases = Counter(group.base for group in index.groups.values())
+    ids = {group.article.id for group in index.groups.values()}
+    for g in old_groups:
+        group = index.groups[g]
+        if group.article.id != group.base or bases[group.base] > 1:
+            raise NotIncremental(f"the id {group.article.id} is shared by another title")
+        bases[group.base] -= 1
+        ids.discard(group.article.id)
+    groups: list[Group] = []
+    for root, gs in joined.items():
+        members = [n for g in gs if g >= 0 for n in index.groups[g].members]
+        members += [n for n, g in start.items() if g in gs]
+        members.sort(key=order.__getitem__)
+        article = merge_group([made[n] if n in made else delta.clean_old(n) for n in members])
+        base = id_base(article.title)
+        if bases[base] > 0 or base in ids:
+            raise NotIncremental(f"a new article would take the id {base} of another")
+        bases[base] += 1
+        ids.add(base)
+        article = replace(article, id=base)
+        merge = None
+        if len(members) > 1:
+            merge = merge_record(article, links.sims.get(root, []))
+            for old in (index.groups[g].merge for g in gs if g >= 0):
+                if old:
+                    merge = replace(
+                        merge,
+                        reason=max(merge.reason, old.reason, key=_REASONS.index),
+                        similarity=max(merge.similarity, old.similarity),
+                    )
+        groups.append(Group(members, order[members[0]], article, base, merge))
+    return _Changed(old_groups, groups)

@@ -1,0 +1,220 @@
+"""Adding scrapes to a built digest: the incremental build must equal a full build.
+
+The oracle is a full build without cache of the same seeds: after each page
+added, `docs/` must be byte-identical, and the summary and the merge records
+the same, whether the build took the incremental path or fell back to a full
+one. The corpora are the benchmark's synthetic scrapes (text and HTML, stories
+in several scrapes), added in a shuffled order so that new pages join, merge
+and retitle old stories.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import make_corpus
+from generator import build as build_module
+from generator.build import BuildOptions, BuildResult, build, summary
+from generator.incremental import NotIncremental
+
+ROOT = Path(__file__).resolve().parent.parent
+PAST = 1_600_000_000  # a modification time well before the build (see cache.RACY_NS)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+class Project:
+    """A seeds folder filled from a shuffled synthetic corpus, built with a cache."""
+
+    def __init__(self, tmp_path: Path, scrapes: int, seed: int):
+        self.made = tmp_path / "made"
+        make_corpus(self.made, scrapes, seed=seed)
+        (self.made / "manifest.json").unlink()
+        self.files = sorted(p for p in self.made.rglob("*") if p.is_file())
+        random.Random(seed).shuffle(self.files)
+        self.root = tmp_path
+        self.seeds = tmp_path / "seeds"
+        (tmp_path / "site").mkdir()
+        shutil.copy(ROOT / "mkdocs.yml", tmp_path / "site" / "mkdocs.yml")
+        self.options = BuildOptions(
+            seeds=self.seeds,
+            topics=ROOT / "topics",
+            docs=tmp_path / "site" / "docs",
+            cache_dir=tmp_path / "cache",
+        )
+
+    def add(self, source: Path) -> Path:
+        target = self.seeds / source.relative_to(self.made)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
+        os.utime(target, (PAST, PAST))
+        return target
+
+    def full_build(self) -> tuple[BuildResult, dict[str, bytes]]:
+        reference = self.root / "reference"
+        shutil.rmtree(reference, ignore_errors=True)
+        (reference / "site").mkdir(parents=True)
+        shutil.copy(ROOT / "mkdocs.yml", reference / "site" / "mkdocs.yml")
+        docs = reference / "site" / "docs"
+        options = BuildOptions(
+            seeds=self.seeds, topics=self.options.topics, docs=docs, use_cache=False
+        )
+        return build(options), tree(docs)
+
+
+def assert_same_as_full_build(project: Project, result: BuildResult) -> None:
+    full, docs = project.full_build()
+    assert tree(project.options.docs) == docs
+    written = ("files_written", "files_unchanged", "files_removed")
+    mine = {k: v for k, v in summary(result).items() if k not in written}
+    assert mine == {k: v for k, v in summary(full).items() if k not in written}
+    assert result.merges == full.merges
+    assert [(s.source, s.reason) for s in result.skipped] == [
+        (s.source, s.reason) for s in full.skipped
+    ]
+
+
+@pytest.fixture
+def fallbacks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Why each incremental build that gave up did."""
+    reasons: list[str] = []
+    add_pages = build_module.add_pages
+
+    def spy(*args, **kwargs):
+        try:
+            return add_pages(*args, **kwargs)
+        except NotIncremental as error:
+            reasons.append(str(error))
+            raise
+
+    monkeypatch.setattr(build_module, "add_pages", spy)
+    return reasons
+
+
+@pytest.mark.parametrize(("scrapes", "first", "seed"), [(40, 8, 11), (60, 45, 5)])
+def test_pages_added_one_by_one_give_what_a_full_build_gives(
+    tmp_path: Path, fallbacks: list[str], scrapes: int, first: int, seed: int
+) -> None:
+    project = Project(tmp_path, scrapes, seed)
+    for source in project.files[:first]:
+        project.add(source)
+    build(project.options)
+    incremental = 0
+    for source in project.files[first:]:
+        added = project.add(source)
+        result = build(project.options)
+        if result.added_pages:
+            incremental += 1
+            assert result.added_pages == [added.relative_to(project.seeds).as_posix()]
+        assert_same_as_full_build(project, result)
+    # most additions take the incremental path; the others fell back for a stated reason
+    assert incremental >= 0.8 * (scrapes - first)
+    assert len(fallbacks) == scrapes - first - incremental
+
+
+def test_several_pages_added_at_once(tmp_path: Path) -> None:
+    project = Project(tmp_path, 30, 21)
+    for source in project.files[:24]:
+        project.add(source)
+    build(project.options)
+    for source in project.files[24:]:
+        project.add(source)
+    result = build(project.options)
+    assert len(result.added_pages) == 6
+    assert_same_as_full_build(project, result)
+
+
+def test_a_removed_or_changed_page_builds_in_full(tmp_path: Path) -> None:
+    project = Project(tmp_path, 24, 4)
+    for source in project.files:
+        project.add(source)
+    build(project.options)
+    gone = project.seeds / project.files[0].relative_to(project.made)
+    gone.unlink()
+    result = build(project.options)
+    assert result.added_pages == []
+    assert_same_as_full_build(project, result)
+    changed = project.seeds / project.files[1].relative_to(project.made)
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
+    result = build(project.options)
+    assert result.added_pages == []
+    assert_same_as_full_build(project, result)
+    # and the next page added goes the incremental way again
+    project.add(project.files[0])
+    assert build(project.options).added_pages
+    assert_same_as_full_build(project, build(project.options))
+
+
+def test_a_page_edited_in_docs_is_made_again_by_a_full_build(tmp_path: Path) -> None:
+    project = Project(tmp_path, 24, 4)
+    for source in project.files[:-1]:
+        project.add(source)
+    build(project.options)
+    page = sorted((project.options.docs / "articles").glob("*.md"))[-1]
+    page.write_text("edited by hand\n", encoding="utf-8")
+    project.add(project.files[-1])
+    result = build(project.options)
+    assert result.added_pages == []  # the page cannot be vouched for: full build
+    assert_same_as_full_build(project, result)
+
+
+def test_a_topic_edit_then_added_pages(tmp_path: Path) -> None:
+    project = Project(tmp_path, 24, 4)
+    topics = tmp_path / "topics"
+    shutil.copytree(ROOT / "topics", topics)
+    project.options.topics = topics
+    for source in project.files[:-2]:
+        project.add(source)
+    build(project.options)
+    china = topics / "china.yml"
+    china.write_text(china.read_text("utf-8").replace("min_hits: 3", "min_hits: 1"), "utf-8")
+    assert_same_as_full_build(project, build(project.options))
+    for source in project.files[-2:]:
+        project.add(source)
+        result = build(project.options)
+        assert result.added_pages
+        assert_same_as_full_build(project, result)
+
+
+def test_an_added_copy_merges_and_renders_only_the_stories_it_touches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import incremental
+
+    project = Project(tmp_path, 30, 8)
+    for source in project.files:
+        project.add(source)
+    first = build(project.options)
+    single = next(a for a in first.articles if len(a.sources) == 1 and len(a.blocks) >= 3)
+    copy = project.seeds / "added" / ("copy-" + Path(single.sources[0]).name)
+    copy.parent.mkdir()
+    shutil.copyfile(project.seeds / single.sources[0], copy)
+    merged: list = []
+    rendered: list = []
+    monkeypatch.setattr(incremental, "merge_group", counting(incremental.merge_group, merged))
+    monkeypatch.setattr(build_module, "article_page", counting(build_module.article_page, rendered))
+    result = build(project.options)
+    assert result.added_pages == ["added/" + copy.name]
+    page_stories = [a for a in first.articles if single.sources[0] in a.sources]
+    assert 0 < len(merged) <= len(page_stories) < len(first.articles) // 4
+    assert len(rendered) == len(merged)
+    assert_same_as_full_build(project, result)
+
+
+def counting(function, calls: list):
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    return counted
