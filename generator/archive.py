@@ -110,12 +110,12 @@ def _single_page(
             out += [f"## {year}", ""]
         out += [f"### {month_name(month)}", ""]
         for article in by_month[month]:
-            out += entry(article, "../")
+            out.append(entry(article, "../"))
         out.append("")
     if undated:
         out += ["## Undated", ""]
         for article in undated:
-            out += entry(article, "../")
+            out.append(entry(article, "../"))
         out.append("")
     if not months and not undated:
         out += ["No stories yet.", ""]
@@ -137,7 +137,7 @@ def _paged(stem: str, title: str, articles: list[Article], prefix: str) -> dict[
             links.append(f"[Next page →]({_page_name(name, number + 1)}.md)")
         out += [" · ".join(links), ""]
         for article in chunk:
-            out += entry(article, prefix)
+            out.append(entry(article, prefix))
         files[f"{ARCHIVE_DIR}/{_page_name(stem, number)}.md"] = "\n".join(out) + "\n"
     return files
 

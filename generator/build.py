@@ -35,7 +35,15 @@ from .output import (
     write_atomic,
     write_outputs,
 )
-from .render import article_page, article_page_key, article_path, listing_pages, render_site
+from .render import (
+    article_page,
+    article_page_key,
+    article_path,
+    entry_text,
+    listing_pages,
+    remember_entry_texts,
+    render_site,
+)
 from .segment import segment
 from .topics import Classifier
 
@@ -216,15 +224,13 @@ def classify(
     curation: Curation,
     workers: int = 1,
     cache: Cache | None = None,
-    forget_others: bool = True,
 ) -> None:
     """`Classifier.classify`, remembering each topic's and the companies' decision per article.
 
     A decision depends only on the article and on that topic's (or the company
     list's) definition, so after adding a scrape only the new articles are
     classified, and after editing one topic only that topic is decided again.
-    The decisions about articles not in `articles` are forgotten, unless
-    `forget_others` is False (`articles` are then only some of the build's).
+    The decisions about articles not in `articles` are forgotten.
     """
     if cache is None or not cache.enabled:
         _classify(articles, curation, workers)
@@ -266,8 +272,6 @@ def classify(
         article.entities = list(table[(company_key, ak)])
         kept.update({(tk, ak): table[(tk, ak)] for _, tk in topic_keys})
         kept[(company_key, ak)] = table[(company_key, ak)]
-    if not forget_others:
-        kept = table
     if need or len(kept) != len(table):  # new decisions, or old articles' to forget
         cache.put_table("classify", kept)
 
@@ -489,8 +493,7 @@ def build(options: BuildOptions) -> BuildResult:
         cache.put_output(Output(output_key, result.written.digests, state))
         if result.index is not None:
             result.index.key = index_key or ""
-            result.index.strip_bodies()
-            cache.put_object("index", result.index)
+            _save_index(cache, result.index)
     if options.report:
         write_atomic(
             options.report, json.dumps(report(result), indent=1, ensure_ascii=False) + "\n"
@@ -541,7 +544,9 @@ def _build_added(
     problems = unknown_ids(curation, {a.id for a in articles})
     if problems:
         raise CurationError(problems)
-    classify(added.articles, curation, 1, cache, forget_others=False)
+    # a handful of articles: classified directly (the decisions table is for full builds,
+    # which will find these few missing)
+    Classifier(curation).classify(added.articles)
     rendered = cache.memo(last_output, "rendered")
     files: dict[str, str] = {}
     for article in added.articles:
@@ -549,6 +554,7 @@ def _build_added(
         rendered[article_page_key(article, curation)] = content_digest(page)
     index.strip_bodies()
     articles = index.articles()
+    remember_entry_texts((g.article, g.entry) for g in index.groups.values() if g.entry)
     files |= listing_pages(articles, curation) | archive_pages(articles)
     files |= feed_files(articles, options.docs, curation)
     known = {}
@@ -563,7 +569,7 @@ def _build_added(
     except Unverified:
         return None
     cache.save_stats()
-    cache.put_object("index", index)
+    _save_index(cache, index)
     counts = dict(state["counts"])
     counts["instances"] += added.instances
     counts["articles"] = len(articles)
@@ -588,6 +594,15 @@ def _build_added(
     result.written = written
     result.added_pages = [rel for rel, _, _ in pages]
     return result
+
+
+def _save_index(cache: Cache, index: CorpusIndex) -> None:
+    """Store the corpus index with its articles as lists show them (no body, entries escaped)."""
+    index.strip_bodies()
+    for group in index.groups.values():
+        if group.entry is None:
+            group.entry = entry_text(group.article)
+    cache.put_object("index", index)
 
 
 def report(result: BuildResult) -> dict:

@@ -18,13 +18,14 @@ miss and is rebuilt, never an error. The cache folder can be deleted at any time
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
 import pickle
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -113,10 +114,24 @@ def _write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
 def _load(path: Path) -> object | None:
     """The unpickled content of `path`, or None if it is missing or unreadable."""
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb") as handle, _no_collection():
             return pickle.load(handle)
     except Exception:  # a missing, unreadable, corrupt or foreign entry is a miss
         return None
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
+    """Hold the cyclic garbage collector: unpickling makes objects by the million, none of
+    them garbage, and each collection it triggers walks them all (at 10k scrapes the
+    corpus index loads in 0.12 s instead of 0.47 s)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass

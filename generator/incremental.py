@@ -109,6 +109,8 @@ class Group:
     article: Article
     base: str  # `id_base` of its title
     merge: Merge | None
+    #: its entry in lists, escaped (`render.entry_text`), kept for the next build's lists
+    entry: tuple[str, str, str | None] | None = None
 
 
 @dataclass

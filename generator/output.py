@@ -120,7 +120,7 @@ class Unverified(Exception):
     """Files passed by digest alone whose fingerprint does not vouch for them: nothing was written.
 
     The caller passed them as `known` (it did not render them again); their
-    file on disk changed or is missing, so their content is needed after all.
+    file in docs/ changed or is missing, so their content is needed after all.
     """
 
     def __init__(self, paths: list[str]):
@@ -157,7 +157,8 @@ def write_outputs(
 
     `known` adds files by the SHA-1 digest of their content alone: files a
     build did not render again because it knows they come out as the last
-    build wrote them. Each must be in `docs` as recorded; if one is not,
+    build wrote them. Each must hold that content in `docs` (as its
+    fingerprint says, or else as reading it shows); if one does not,
     `Unverified` is raised before anything is written.
     """
     known = known or {}
@@ -318,9 +319,12 @@ def _plan(
                 and stat.S_ISREG(found.st_mode)
             ):
                 same, fingerprint = True, recorded
-            elif content is None:
-                plan.unverified.append(rel)
-                continue
+            elif content is None:  # known by digest only: read it to see whether it still holds it
+                fingerprint = _read_fingerprint(path, found, digest)
+                if fingerprint is None:
+                    plan.unverified.append(rel)
+                    continue
+                same = True
             else:
                 same, fingerprint = _compare(path, found, data, digest, recorded, trusted_before_ns)
             if same:
@@ -367,6 +371,19 @@ def _compare(
     if vouched and found.st_mtime_ns < trusted_before_ns:
         return False, None  # it holds what was recorded, and that has another digest
     return _holds(path, data), fresh
+
+
+def _read_fingerprint(path: str, found: os.stat_result, digest: str) -> Fingerprint | None:
+    """A fresh fingerprint of the regular file at `path` if it holds content with `digest`."""
+    if not stat.S_ISREG(found.st_mode):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            if _digest(handle.read()) != digest:
+                return None
+    except OSError:
+        return None
+    return [found.st_size, found.st_mtime_ns, found.st_ino, digest]
 
 
 def _holds(path: str, data: bytes) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .curation import Company, Curation, Topic
@@ -41,7 +42,9 @@ def escape(text: str) -> str:
     random text with the extensions in mkdocs.yml and checks it comes out as
     text, so an extension that adds syntax must be handled here.
     """
-    text = " ".join(text.split())
+    collapsed = " ".join(text.split())
+    if collapsed != text:  # (else the text itself: kept and pickled once with its copies)
+        text = collapsed
     for char, escaped in _INLINE_ESCAPES:
         if char in text:
             text = text.replace(char, escaped)
@@ -178,7 +181,7 @@ def home_page(
     ]
     out += ["## Latest", ""]
     for article in newest_first(articles)[:HOME_LATEST]:
-        out += entry(article)
+        out.append(entry(article))
     if topics:
         counts = _topic_counts(articles)
         out += ["", "## Topics", ""]
@@ -215,7 +218,7 @@ def paged_list(
         if not chunk:
             out += ["*No articles yet.*", ""]
         for article in chunk:
-            out += entry(article, prefix)
+            out.append(entry(article, prefix))
         if len(chunks) > 1:
             links = [
                 f"[{n}]({base if n == 1 else f'{base}-{n}'}.md)" if n != number else f"**{n}**"
@@ -351,24 +354,71 @@ def display_name(ident: str) -> str:
     return text[:1].upper() + text[1:] if text else ident
 
 
-def entry(article: Article, link_prefix: str = "") -> list[str]:
-    """A story in a list: the title as a link, then date · section · sources, then the summary."""
-    title, facts, summary = _entry_text(
+def entry(article: Article, link_prefix: str = "") -> str:
+    """A story in a list (lines of Markdown): the title as a link, then date · section ·
+    sources, then the summary."""
+    return _entry(
+        article.id,
+        article.title,
+        article.date,
+        article.section,
+        len(article.sources),
+        article.summary,
+        link_prefix,
+    )
+
+
+@lru_cache(maxsize=1 << 18)
+def _entry(
+    ident: str,
+    title: str,
+    date: str | None,
+    section: str | None,
+    sources: int,
+    summary: str | None,
+    link_prefix: str,
+) -> str:
+    """`entry`, remembered: a story is listed on five or six pages of a build."""
+    title, facts, summary = entry_text_of(title, date, section, sources, summary)
+    line = f"- [{title}]({link_prefix}{ARTICLES_DIR}/{ident}.md)<br>"
+    if summary is None:
+        return f'{line}\n    <span class="evd-facts">{facts}</span>'
+    return f'{line}\n    <span class="evd-facts">{facts}</span><br>\n    {summary}'
+
+
+EntryText = tuple[str, str, str | None]
+#: the escaped parts of the entries made so far, by what they show; a build that adds
+#: scrapes is given those of the last build's articles (`remember_entry_texts`)
+_ENTRY_TEXTS: dict[tuple, EntryText] = {}
+
+
+def entry_text(article: Article) -> EntryText:
+    """The escaped parts of an article's entry: title, facts line and summary."""
+    return entry_text_of(
         article.title, article.date, article.section, len(article.sources), article.summary
     )
-    line = f"- [{title}]({link_prefix}{ARTICLES_DIR}/{article.id}.md)<br>"
-    if summary is None:
-        return [line, f'    <span class="evd-facts">{facts}</span>']
-    return [line, f'    <span class="evd-facts">{facts}</span><br>', f"    {summary}"]
 
 
-@lru_cache(maxsize=1 << 17)
-def _entry_text(
+def entry_text_of(
     title: str, date: str | None, section: str | None, sources: int, summary: str | None
-) -> tuple[str, str, str | None]:
-    """The escaped parts of an entry: a story is listed on five or six pages of a build."""
-    facts = [escape(date) if date else "undated"]
-    if section:
-        facts.append(escape(section))
-    facts.append(f"{sources} source{'s' if sources != 1 else ''}")
-    return escape(title), " · ".join(facts), escape(summary) if summary else None
+) -> EntryText:
+    key = (title, date, section, sources, summary)
+    found = _ENTRY_TEXTS.get(key)
+    if found is None:
+        if len(_ENTRY_TEXTS) >= 1 << 18:
+            _ENTRY_TEXTS.clear()
+        facts = [escape(date) if date else "undated"]
+        if section:
+            facts.append(escape(section))
+        facts.append(f"{sources} source{'s' if sources != 1 else ''}")
+        found = escape(title), " · ".join(facts), escape(summary) if summary else None
+        _ENTRY_TEXTS[key] = found
+    return found
+
+
+def remember_entry_texts(known: Iterable[tuple[Article, EntryText]]) -> None:
+    """Take the escaped entry parts of articles from an earlier build (escaping is most of
+    the cost of the lists)."""
+    for article, text in known:
+        key = (article.title, article.date, article.section, len(article.sources), article.summary)
+        _ENTRY_TEXTS[key] = text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -310,3 +311,23 @@ def test_a_file_passed_by_digest_that_changed_on_disk_stops_the_write(tmp_path: 
         write_outputs(docs, changed, known={"index.md": digests["index.md"]})
     assert raised.value.paths == ["index.md"]
     assert {p: p.read_bytes() for p in docs.rglob("*") if p.is_file()} == before
+
+
+def test_a_file_passed_by_digest_and_copied_in_place_is_read_once(tmp_path: Path) -> None:
+    """A docs folder restored from a copy (new inodes) is checked by reading, not rewritten."""
+    docs = tmp_path / "docs"
+    digests = write_outputs(docs, PAGES).digests
+    page = docs / "index.md"
+    copy = tmp_path / "copy.md"
+    shutil.copy2(page, copy)
+    os.replace(copy, page)  # same bytes and mtime, another inode
+    settle(docs)
+    rest = {rel: text for rel, text in PAGES.items() if rel != "index.md"}
+    with opens(docs) as seen:
+        result = write_outputs(docs, rest, known={"index.md": digests["index.md"]})
+    assert seen == {"index.md"}
+    assert result.written == []
+    settle(docs)
+    with opens(docs) as seen:
+        write_outputs(docs, rest, known={"index.md": digests["index.md"]})
+    assert seen == set()
