@@ -12,6 +12,7 @@ import json
 import os
 import pickle
 import traceback
+from collections import ChainMap
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
@@ -477,12 +478,12 @@ def build(options: BuildOptions) -> BuildResult:
     rendered = cache.memo(last_output, "rendered")
     last_output = None
     known: dict[str, str] = {}
-    files = render_site(result.articles, curation, rendered, known)
-    files |= archive_pages(result.articles) | feed_files(result.articles, options.docs, curation)
+    others = archive_pages(result.articles) | feed_files(result.articles, options.docs, curation)
+    files = ChainMap(render_site(result.articles, curation, rendered, known), others)
     try:
         result.written = write_outputs(options.docs, files, known)
     except Unverified:  # pages changed in docs/ since the last build: render them all
-        files |= render_site(result.articles, curation, rendered)
+        files = ChainMap(render_site(result.articles, curation, rendered), others)
         result.written = write_outputs(options.docs, files)
     if output_key is not None:
         state = _light_state(result) | {

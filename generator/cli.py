@@ -47,6 +47,12 @@ def print_summary(result: BuildResult, docs: Path, elapsed: float) -> None:
         f"  duplicates merged: {s['duplicates_merged']} ({len(result.merges)} stories found more than once)"
     )
     print(f"  lines dropped as boilerplate: {s['dropped_lines']}")
+    if result.added_pages:
+        n = len(result.added_pages)
+        print(
+            f"  incremental: {n} new file{'s' if n != 1 else ''} added to the last build "
+            "(only the stories they touch were made again)"
+        )
     print(f"  files skipped: {s['skipped_files']}; pages without articles: {s['empty_pages']}")
     for skipped in result.skipped[:10]:
         print(f"    skipped {skipped.source}: {skipped.reason}")

@@ -71,6 +71,12 @@ def _hash(text: str) -> int:
     )
 
 
+def _array(values: Iterable[int] | np.ndarray, dtype: type) -> np.ndarray:
+    if isinstance(values, np.ndarray):
+        return values.astype(dtype, copy=False)
+    return np.fromiter(values, dtype=dtype)
+
+
 @dataclass
 class _Table:
     """A multimap from 64-bit keys to integers, as two arrays sorted by key."""
@@ -79,7 +85,7 @@ class _Table:
     values: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.int64))
 
     @classmethod
-    def of(cls, keys: Iterable[int], values: Iterable[int]) -> _Table:
+    def of(cls, keys: Iterable[int] | np.ndarray, values: Iterable[int] | np.ndarray) -> _Table:
         return cls().added(keys, values)
 
     def lookup(self, key: int) -> list[int]:
@@ -88,9 +94,9 @@ class _Table:
         end = int(np.searchsorted(self.keys, k, side="right"))
         return self.values[start:end].tolist()
 
-    def added(self, keys: Iterable[int], values: Iterable[int]) -> _Table:
-        new_keys = np.fromiter(keys, dtype=np.uint64)
-        new_values = np.fromiter(values, dtype=np.int64)
+    def added(self, keys: Iterable[int] | np.ndarray, values: Iterable[int] | np.ndarray) -> _Table:
+        new_keys = _array(keys, np.uint64)
+        new_values = _array(values, np.int64)
         if not len(new_keys):
             return self
         all_keys = np.concatenate([self.keys, new_keys])
@@ -170,12 +176,16 @@ def _line_entries(inst: Instance, number: int, words: int) -> dict[str, int]:
     return entries
 
 
-def _bucket_entries(fp: Fingerprint, number: int) -> tuple[list[int], list[int], list[int]]:
+def _bucket_entries(fp: Fingerprint) -> tuple[list[int], list[int], list[int]]:
     """(exact-text keys, other text bucket keys, band keys) of a fingerprint."""
+    exact, other = _text_buckets(fp)
+    return exact, other, band_keys([fp])[0].tolist() if fp.signature else []
+
+
+def _text_buckets(fp: Fingerprint) -> tuple[list[int], list[int]]:
+    """The hashed keys of a fingerprint's exact-text bucket and of its other text buckets."""
     exact = [_hash(key) for key in fp.buckets if key.startswith("exact:")]
-    other = [_hash(key) for key in fp.buckets if not key.startswith("exact:")]
-    bands = band_keys([fp])[0].tolist() if fp.signature else []
-    return exact, other, bands
+    return exact, [_hash(key) for key in fp.buckets if not key.startswith("exact:")]
 
 
 def index_corpus(
@@ -199,7 +209,6 @@ def index_corpus(
     words = max(longest, RECURRING_MAX_WORDS)
     line_keys: list[int] = []
     line_values: list[int] = []
-    bands: list[list[tuple[int, int]]] = [[] for _ in range(BANDS)]
     exact: list[tuple[int, int]] = []
     other: list[tuple[int, int]] = []
     number_of: dict[str, int] = {}
@@ -208,11 +217,12 @@ def index_corpus(
         for entry, value in _line_entries(inst, number, words).items():
             line_keys.append(_hash(entry.split("\0", 1)[1]))
             line_values.append(value)
-        exact_keys, other_keys, band_values = _bucket_entries(cleaned[inst.key], number)
+        exact_keys, other_keys = _text_buckets(cleaned[inst.key])
         exact += [(k, number) for k in exact_keys]
         other += [(k, number) for k in other_keys]
-        for band, k in enumerate(band_values):
-            bands[band].append((k, number))
+    signed = [n for n, inst in enumerate(instances) if cleaned[inst.key].signature]
+    band_table = band_keys([cleaned[instances[n].key] for n in signed])
+    owners = np.array(signed, dtype=np.int64)
     merge_of = {m.article_id: m for m in merges}
     groups: dict[int, Group] = {}
     group_of = [0] * len(instances)
@@ -234,7 +244,7 @@ def index_corpus(
         recurring=set(found.recurring),
         headlines=dict(headlines),
         longest=longest,
-        bands=[_Table.of((k for k, _ in b), (n for _, n in b)) for b in bands],
+        bands=[_Table.of(band_table[:, band], owners) for band in range(BANDS)],
         exact=_Table.of((k for k, _ in exact), (n for _, n in exact)),
         buckets=_Table.of((k for k, _ in other), (n for _, n in other)),
         groups=groups,
@@ -347,7 +357,7 @@ def add_pages(
     other: list[tuple[int, int]] = []
     bands: list[list[tuple[int, int]]] = [[] for _ in range(BANDS)]
     for number, _, fp in cleaned:
-        exact_keys, other_keys, band_values = _bucket_entries(fp, number)
+        exact_keys, other_keys, band_values = _bucket_entries(fp)
         exact += [(k, number) for k in exact_keys]
         other += [(k, number) for k in other_keys]
         for band, k in enumerate(band_values):
@@ -447,7 +457,7 @@ def _link(
     shingles = {number: fp.shingle_array for number, _, fp in cleaned}
     pending: dict[tuple[int, int], list[int]] = {}  # (table, key) -> new members so far
     for number, _, fp in cleaned:
-        exact_keys, other_keys, band_values = _bucket_entries(fp, number)
+        exact_keys, other_keys, band_values = _bucket_entries(fp)
         candidates: set[int] = set()
         for key in exact_keys:
             members = index.exact.lookup(key) + pending.setdefault((-1, key), [])

@@ -14,9 +14,10 @@ the new build makes it:
 1. Plan. Each generated file is compared with what is on disk (mostly
    without reading it: see the end); unchanged files and hand-written files
    are left alone.
-2. Stage. New and changed files, and the new manifest, are written under
-   `docs/.evdigest-staging/` (a dot folder: MkDocs ignores it). Nothing a
-   reader sees has changed yet.
+2. Stage. New and changed files are written under `docs/.evdigest-staging/`
+   (a dot folder: MkDocs ignores it) as the plan finds them, so that a large
+   build never holds every page's bytes at once; then the new manifest.
+   Nothing a reader sees has changed yet.
 3. Commit. `docs/.evdigest-staging/journal.json` lists the files to move in
    and the files to delete. It is written under a temporary name and renamed
    into place; that rename is the commit point.
@@ -173,8 +174,10 @@ def write_outputs(
         # to remove: those of `files` were checked above
         previous = {path for path in listed or [] if isinstance(path, str)}
         fingerprints = _load_fingerprints(docs)
+        staging = docs / STAGING
         plan = _plan(docs, files, known, previous, fingerprints)
         if plan.unverified:
+            _remove_tree(staging)
             raise Unverified(plan.unverified)
         result.unchanged, result.conflicts = plan.unchanged, plan.conflicts
         owned, writes = plan.owned, plan.writes
@@ -184,19 +187,9 @@ def write_outputs(
             if rel not in files and rel not in known and _safe(rel)
         ]
         if writes or removes or listed != sorted(owned):
-            staging = docs / STAGING
-            _step("stage")
-            (staging / _NEW).mkdir(parents=True)
-            folders: set[Path] = set()
-            for rel, _ in writes:
-                _step("stage " + rel)
-                data, digest = plan.pending[rel]
-                staged = _write_plain(staging / _NEW / rel, data, folders)
-                # the rename into docs/ keeps size, mtime and inode
-                owned[rel] = [staged.st_size, staged.st_mtime_ns, staged.st_ino, digest]
             _step("stage manifest")
             manifest = json.dumps({"generated": sorted(owned)}, indent=1) + "\n"
-            _write_plain(staging / _STAGED_MANIFEST, manifest.encode("utf-8"), folders)
+            _write_plain(staging / _STAGED_MANIFEST, manifest.encode("utf-8"), plan.folders)
             journal = {"write": [list(w) for w in writes], "remove": removes}
             _step("commit")
             write_atomic(staging / JOURNAL, json.dumps(journal, indent=1) + "\n")
@@ -264,12 +257,12 @@ def _save_fingerprints(
 
 @dataclass
 class _Plan:
-    #: every path the new manifest lists, with its fingerprint (None for a file still to
-    #: write, whose fingerprint is taken once staged, and for a symlink, which has none)
+    #: every path the new manifest lists, with its fingerprint (None for a symlink, which
+    #: has none; a file to write has that of its staged copy)
     owned: dict[str, Fingerprint | None] = field(default_factory=dict)
     writes: list[tuple[str, str]] = field(default_factory=list)  # (path, "create"/"replace")
-    #: path -> (bytes, digest) of each file to write
-    pending: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    #: the folders made under the staging folder so far
+    folders: set[Path] = field(default_factory=set)
     conflicts: list[str] = field(default_factory=list)
     unchanged: int = 0
     #: path -> digest of the content of every file planned (not the conflicts)
@@ -334,10 +327,22 @@ def _plan(
         if content is None:
             plan.unverified.append(rel)
             continue
-        plan.owned[rel] = None
         plan.writes.append((rel, "create" if found is None else "replace"))
-        plan.pending[rel] = (data, digest)
+        plan.owned[rel] = _stage(docs / STAGING, rel, data, digest, plan.folders)
     return plan
+
+
+def _stage(staging: Path, rel: str, data: bytes, digest: str, folders: set[Path]) -> Fingerprint:
+    """Write a new or changed file under the staging folder as soon as it is planned (a
+    large build never holds all its pages at once); returns its fingerprint."""
+    if not folders:
+        _step("stage")
+        (staging / _NEW).mkdir(parents=True)
+        folders.add(staging / _NEW)
+    _step("stage " + rel)
+    staged = _write_plain(staging / _NEW / rel, data, folders)
+    # the rename into docs/ keeps size, mtime and inode
+    return [staged.st_size, staged.st_mtime_ns, staged.st_ino, digest]
 
 
 def _digest(data: bytes) -> str:

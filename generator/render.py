@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections import ChainMap
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from .curation import Company, Curation, Topic
@@ -296,33 +297,62 @@ def render_site(
     curation: Curation | None = None,
     memo: dict[str, str] | None = None,
     known: dict[str, str] | None = None,
-) -> dict[str, str]:
+) -> Mapping[str, str]:
     """Every page of the site, by path under `docs/`.
 
-    `memo` holds the digests of the article pages an earlier build of the
-    same code wrote, by a hash of what each page shows: an article whose page
+    Article pages are rendered when read (`write_outputs` reads each once and
+    lets it go), so a large build never holds them all. `memo` holds the
+    digests of the article pages an earlier build of the same code wrote, by
+    a hash of what each page shows (`article_page_key`): an article whose page
     would come out the same is not rendered again (after one scrape is added,
     that is nearly all of them) but goes into `known` with its digest, for
     `write_outputs` to check against `docs/`. On return `memo` holds this
-    build's article pages. Without `known` every page is rendered.
+    build's article pages that were not rendered; each rendered page adds its
+    digest when read. Without `known` every page is rendered.
     """
     curation = curation or Curation()
     earlier = memo if memo is not None and known is not None else {}
     current: dict[str, str] = {}
-    files: dict[str, str] = {}
+    pages = ArticlePages(curation, current)
     for article in articles:
         key = article_page_key(article, curation)
         path = article_path(article)
         if key in earlier:
             current[key] = known[path] = earlier[key]  # type: ignore[index]
         else:
-            page = files[path] = article_page(article, curation)
-            current[key] = content_digest(page)
+            pages.add(path, article, key)
     if memo is not None:
         memo.clear()
+        pages.memo = memo
         memo.update(current)
-    files.update(listing_pages(articles, curation))
-    return files
+    return ChainMap(listing_pages(articles, curation), pages)
+
+
+class ArticlePages(Mapping[str, str]):
+    """Article pages by path, each rendered when read; its digest goes into `memo`."""
+
+    def __init__(self, curation: Curation, memo: dict[str, str]):
+        self.curation = curation
+        self.memo = memo
+        self._articles: dict[str, tuple[Article, str]] = {}
+
+    def add(self, path: str, article: Article, key: str) -> None:
+        self._articles[path] = (article, key)
+
+    def __getitem__(self, path: str) -> str:
+        article, key = self._articles[path]
+        page = article_page(article, self.curation)
+        self.memo[key] = content_digest(page)
+        return page
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._articles
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
 
 
 def article_page_key(article: Article, curation: Curation) -> str:
