@@ -45,6 +45,7 @@ PAGE_MODULES = (
     "cache",
     "clean",
     "fingerprint",
+    "html_reader",
     "ingest",
     "model",
     "rules",

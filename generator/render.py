@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import operator
 import re
 from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping
@@ -163,11 +164,13 @@ def article_page(article: Article, curation: Curation | None = None) -> str:
 
 def newest_first(articles: list[Article]) -> list[Article]:
     """Dated articles newest first, then undated ones, ties by title: a stable order."""
-    dated = sorted(
-        (a for a in articles if a.date), key=lambda a: (a.date or "", a.title), reverse=True
-    )
+    dated = sorted([a for a in articles if a.date], key=_DATE_AND_TITLE, reverse=True)
     undated = sorted((a for a in articles if not a.date), key=lambda a: (a.title.lower(), a.id))
     return dated + undated
+
+
+#: (date, title): made in C, as every list of a build sorts all its stories
+_DATE_AND_TITLE = operator.attrgetter("date", "title")
 
 
 def home_page(
@@ -314,8 +317,9 @@ def render_site(
     earlier = memo if memo is not None and known is not None else {}
     current: dict[str, str] = {}
     pages = ArticlePages(curation, current)
+    names = _names(curation)
     for article in articles:
-        key = article_page_key(article, curation)
+        key = _page_key(article, *names)
         path = article_path(article)
         if key in earlier:
             current[key] = known[path] = earlier[key]  # type: ignore[index]
@@ -357,12 +361,30 @@ class ArticlePages(Mapping[str, str]):
 
 def article_page_key(article: Article, curation: Curation) -> str:
     """A hash of what `article_page` reads: the article, and the names of its topics and companies."""
-    topic_names = {t.id: t.title for t in curation.topics}
-    company_names = {c.id: c.name for c in curation.companies}
-    shown = [topic_names.get(t) for t in article.topics]
-    shown += [company_names.get(c) for c in article.entities]
-    data = repr((article, shown)).encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return _page_key(article, *_names(curation))
+
+
+def _names(curation: Curation) -> tuple[dict[str, str], dict[str, str]]:
+    return {t.id: t.title for t in curation.topics}, {c.id: c.name for c in curation.companies}
+
+
+def _page_key(article: Article, topic_names: dict[str, str], company_names: dict[str, str]) -> str:
+    shown = [
+        article.id,
+        article.title,
+        article.title_source,
+        article.section,
+        article.authors,
+        article.date,
+        article.summary,
+        article.deck,
+        article.sources,
+        [(topic, topic_names.get(topic)) for topic in article.topics],
+        [(company, company_names.get(company)) for company in article.entities],
+        [(block.kind, block.text) for block in article.blocks],
+    ]
+    # JSON: unambiguous, and made in C (a dataclass repr took most of a large build's render)
+    return hashlib.blake2b(json.dumps(shown).encode("ascii"), digest_size=16).hexdigest()
 
 
 def listing_pages(articles: list[Article], curation: Curation) -> dict[str, str]:

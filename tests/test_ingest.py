@@ -3,7 +3,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.ingest import decode, discover, read_document, read_html
+from generator.html_reader import read_html
+from generator.ingest import decode, discover, read_document
 from generator.model import Skipped
 
 from .conftest import FIXTURES

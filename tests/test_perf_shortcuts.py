@@ -25,7 +25,8 @@ from markdownify import MarkdownConverter
 
 from generator import rules
 from generator.clean import drop_known_headlines, drop_recurring_boilerplate
-from generator.ingest import _MARKDOWN, _Tag, read_document
+from generator.html_reader import _MARKDOWN, _Tag
+from generator.ingest import read_document
 from generator.model import Block, BlockKind, Dropped, Instance, Skipped
 from generator.text import _PUNCT_PAIRS, canonical, normalize, normalize_short
 

@@ -35,7 +35,8 @@ import generator.build as build_module
 from generator.build import process_file
 from generator.dedup import MIN_CONTAINMENT, deduplicate
 from generator.fingerprint import shingles
-from generator.ingest import canonical_spaces, decode, read_html, text_lines
+from generator.html_reader import read_html
+from generator.ingest import canonical_spaces, decode, text_lines
 from generator.model import Block, BlockKind, Document, Instance, Line, PageMeta, PageResult
 from generator.render import escape, front_matter
 from generator.rules import CHROME_LINES

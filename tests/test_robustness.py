@@ -21,7 +21,8 @@ import pytest
 
 import generator.build as build_module
 from generator.build import BuildOptions, build, process_file
-from generator.ingest import MAX_FILE_BYTES, decode, discover, read_document, read_html
+from generator.html_reader import read_html
+from generator.ingest import MAX_FILE_BYTES, decode, discover, read_document
 from generator.model import Document, Skipped
 
 from .conftest import read_page, run_cli
