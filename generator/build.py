@@ -494,7 +494,7 @@ def build(options: BuildOptions) -> BuildResult:
         cache.put_output(Output(output_key, result.written.digests, state))
         if result.index is not None:
             result.index.key = index_key or ""
-            _save_index(cache, result.index)
+            _save_index(cache, result.index, output_key)
     if options.report:
         write_atomic(
             options.report, json.dumps(report(result), indent=1, ensure_ascii=False) + "\n"
@@ -524,7 +524,9 @@ def _build_added(
         return None
     rels = [_relative(path, options.seeds) for path in inputs.paths]
     index = cache.get_object("index", CorpusIndex)
-    if index is None or index.key != index_key or state["input_skipped"] != inputs.skipped:
+    if index is None or index.key != index_key or index.output != last_output.key:
+        return None  # (an index saved with another output: a build stopped between the two)
+    if state["input_skipped"] != inputs.skipped:
         return None
     current = dict(zip(rels, inputs.keys, strict=True))
     if any(current.get(rel) != key for rel, key in index.pages.items()):
@@ -570,7 +572,7 @@ def _build_added(
     except Unverified:
         return None
     cache.save_stats()
-    _save_index(cache, index)
+    _save_index(cache, index, output_key)
     counts = dict(state["counts"])
     counts["instances"] += added.instances
     counts["articles"] = len(articles)
@@ -597,8 +599,10 @@ def _build_added(
     return result
 
 
-def _save_index(cache: Cache, index: CorpusIndex) -> None:
-    """Store the corpus index with its articles as lists show them (no body, entries escaped)."""
+def _save_index(cache: Cache, index: CorpusIndex, output_key: str) -> None:
+    """Store the corpus index, for the output stored under `output_key`, with its articles
+    as lists show them (no body, entries escaped)."""
+    index.output = output_key
     index.strip_bodies()
     for group in index.groups.values():
         if group.entry is None:

@@ -146,6 +146,8 @@ class CorpusIndex:
     buckets: _Table
     groups: dict[int, Group]
     next_group: int
+    #: the key of the output the index describes (`build` stores them one after the other)
+    output: str = ""
 
     def articles(self) -> list[Article]:
         """Every article (without body), in the order a full build gives them."""

@@ -218,3 +218,20 @@ def counting(function, calls: list):
         return function(*args, **kwargs)
 
     return counted
+
+
+def test_an_index_left_from_another_build_is_not_used(tmp_path: Path) -> None:
+    """A build stopped between saving its output and its index leaves them unmatched."""
+    project = Project(tmp_path, 24, 6)
+    for source in project.files[:-2]:
+        project.add(source)
+    build(project.options)
+    index = project.options.cache_dir / "index.pkl"  # type: ignore[operator]
+    earlier = index.read_bytes()
+    project.add(project.files[-2])
+    build(project.options)
+    index.write_bytes(earlier)
+    project.add(project.files[-1])
+    result = build(project.options)
+    assert result.added_pages == []
+    assert_same_as_full_build(project, result)
