@@ -235,3 +235,21 @@ def test_an_index_left_from_another_build_is_not_used(tmp_path: Path) -> None:
     result = build(project.options)
     assert result.added_pages == []
     assert_same_as_full_build(project, result)
+
+
+def test_added_files_that_are_skipped_or_empty_are_reported_as_a_full_build_would(
+    tmp_path: Path,
+) -> None:
+    project = Project(tmp_path, 20, 9)
+    for source in project.files:
+        project.add(source)
+    build(project.options)
+    (project.seeds / "zz").mkdir()
+    (project.seeds / "zz" / "binary.txt").write_bytes(b"\x00\x01\x02PNG" * 50)
+    (project.seeds / "zz" / "empty.txt").write_text("", encoding="utf-8")
+    (project.seeds / "zz" / "menu-only.txt").write_text("Home\nNews\nAbout us\n", "utf-8")
+    result = build(project.options)
+    assert sorted(result.added_pages) == ["zz/binary.txt", "zz/empty.txt", "zz/menu-only.txt"]
+    reported = {s.source for s in result.skipped} | {p.source for p in result.empty_pages}
+    assert reported >= {"zz/binary.txt", "zz/empty.txt", "zz/menu-only.txt"}
+    assert_same_as_full_build(project, result)
