@@ -253,3 +253,20 @@ def test_added_files_that_are_skipped_or_empty_are_reported_as_a_full_build_woul
     reported = {s.source for s in result.skipped} | {p.source for p in result.empty_pages}
     assert reported >= {"zz/binary.txt", "zz/empty.txt", "zz/menu-only.txt"}
     assert_same_as_full_build(project, result)
+
+
+def test_an_added_copy_that_sorts_before_the_original_leads_its_story(tmp_path: Path) -> None:
+    """The copy becomes the story's first instance: the articles' order and the merge change."""
+    project = Project(tmp_path, 24, 13)
+    for source in project.files:
+        project.add(source)
+    first = build(project.options)
+    story = next(a for a in first.articles if len(a.sources) == 1 and len(a.blocks) >= 3)
+    original = project.seeds / story.sources[0]
+    copy = project.seeds / "0" / ("copy-" + original.name)  # "0/" sorts before "0000/"
+    copy.parent.mkdir()
+    shutil.copyfile(original, copy)
+    result = build(project.options)
+    assert result.added_pages == [copy.relative_to(project.seeds).as_posix()]
+    assert any(copy.name in " ".join(m.instances) for m in result.merges)
+    assert_same_as_full_build(project, result)
