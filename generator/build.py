@@ -7,6 +7,7 @@ build that fails part-way leaves `docs/` as it was.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -19,7 +20,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .archive import archive_pages
-from .cache import Cache, Output, file_bytes_digest, folder_digest
+from .cache import Cache, Output, file_bytes_digest, folder_digest, no_collection
 from .clean import clean, drop_known_headlines, drop_recurring_boilerplate, find_recurring
 from .curation import Curation, Problem, load_curation, unknown_ids
 from .dedup import deduplicate
@@ -295,11 +296,17 @@ def _classify(articles: list[Article], curation: Curation, workers: int) -> None
         return
     size = -(-len(articles) // (workers * 4))
     chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers) as pool:
         done = pool.map(_classify_chunk, [(curation, chunk) for chunk in chunks])
         for chunk, results in zip(chunks, done, strict=True):
             for article, (topics, entities) in zip(chunk, results, strict=True):
                 article.topics, article.entities = topics, entities
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes with the garbage collector on: forked from a build that holds it,
+    they parse HTML into trees full of cycles (BeautifulSoup links parents and children)."""
+    return ProcessPoolExecutor(max_workers=workers, initializer=gc.enable)
 
 
 def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[PageResult]:
@@ -315,7 +322,7 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
     workers = _workers(options)
     tasks = [(inputs.paths[i], options.seeds) for i in todo]
     if workers > 1 and len(todo) >= POOL_MIN_FILES:
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = _pool(workers)
         chunk = max(1, min(32, len(tasks) // (workers * 8)))
         computed: Iterator[bytes] = pool.map(_work, tasks, chunksize=chunk)
     else:
@@ -410,14 +417,22 @@ def check(options: BuildOptions) -> tuple[Curation, BuildResult | None, list[Pro
 def build(options: BuildOptions) -> BuildResult:
     """The whole build; raises CurationError (before writing anything) on a curation problem.
 
-    What the last build left in the cache is reused at three depths: when no
+    What the last build left in the cache is reused at four depths: when no
     seed file, curation file or generator code changed, its pages are written
     as they are (unless a report is asked for, which needs everything); when
-    only curation changed, its articles are classified again; otherwise the
+    the only change is new seed files, they are added to the corpus index
+    (`incremental`) and only the stories they touch are made again; when only
+    curation changed, its articles are classified again; otherwise the
     stories whose instances are all unchanged are not merged again and the
     article pages that come out the same are not rendered again. Either way
-    only the pages that differ from what `docs/` holds are written.
+    only the pages that differ from what `docs/` holds are written. The
+    cyclic garbage collector is held meanwhile (see `cache.no_collection`).
     """
+    with no_collection():
+        return _build(options)
+
+
+def _build(options: BuildOptions) -> BuildResult:
     # a build killed while writing left docs/ half-switched: finish (or undo) that first
     recover(options.docs)
     curation = load_curation(options.topics)

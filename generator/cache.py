@@ -115,17 +115,22 @@ def _write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> None:
 def _load(path: Path) -> object | None:
     """The unpickled content of `path`, or None if it is missing or unreadable."""
     try:
-        with open(path, "rb") as handle, _no_collection():
+        with open(path, "rb") as handle, no_collection():
             return pickle.load(handle)
     except Exception:  # a missing, unreadable, corrupt or foreign entry is a miss
         return None
 
 
 @contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
-    """Hold the cyclic garbage collector: unpickling makes objects by the million, none of
-    them garbage, and each collection it triggers walks them all (at 10k scrapes the
-    corpus index loads in 0.12 s instead of 0.47 s)."""
+def no_collection() -> Iterator[None]:
+    """Hold the cyclic garbage collector.
+
+    A build (or an unpickling) makes objects by the million, which live until it
+    ends and form no cycles; each collection it triggers walks them all: the
+    corpus index loads in 0.12 s instead of 0.47 s at 10k scrapes, and a 50k
+    build from cached pages takes 60 s instead of 75 s. Reference counting still
+    frees everything a build lets go of; cycles wait for the collector's return.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
