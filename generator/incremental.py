@@ -258,10 +258,9 @@ def index_corpus(
 class Added:
     """What `add_pages` changed."""
 
-    #: the new and changed articles, with their bodies (ids given, not yet classified)
+    #: the new and changed articles, with their bodies (ids given, not yet classified);
+    #: the articles they replace are gone from the index
     articles: list[Article]
-    #: ids of the articles that changed or were merged into another
-    replaced: list[str]
     instances: int
     dropped_lines: int
 
@@ -271,7 +270,7 @@ PageLoader = Callable[[str, str], PageResult | None]
 
 
 class _Delta:
-    """The work of one `add_pages`: nothing in the index changes until `commit`."""
+    """The work of one `add_pages`: what it reads of the old instances, loaded once."""
 
     def __init__(self, index: CorpusIndex, load: PageLoader):
         self.index = index
@@ -341,7 +340,6 @@ def add_pages(
     links, joined = _link(delta, cleaned, order)
     changed = _regroup(delta, cleaned, links, joined, order)
     # -- commit ------------------------------------------------------------------------
-    replaced = [index.groups[g].article.id for g in changed.old_groups]
     for g in changed.old_groups:
         del index.groups[g]
     index.pages.update((rel, key) for rel, key, _ in new_pages)
@@ -378,7 +376,6 @@ def add_pages(
             index.group_of[number] = g
     return Added(
         articles=[group.article for group in changed.groups],
-        replaced=replaced,
         instances=len(new),
         dropped_lines=dropped,
     )
@@ -398,7 +395,7 @@ def _check_recurring(
             flags, key = entry.split("\0", 1)
             if int(flags) == _RECURRING_LENGTH:  # a paragraph, short enough
                 printed.setdefault(key, []).append(number)
-    new_story = {number: inst for number, inst, _ in new}
+    new_stories = {number: story(inst) for number, inst, _ in new}
     for key, numbers in printed.items():
         olds = [
             value >> 2 for value in index.lines.lookup(_hash(key)) if value & 3 == _RECURRING_LENGTH
@@ -407,8 +404,7 @@ def _check_recurring(
         recurs = False
         if len({order[n][0] for n in found}) >= RECURRING_MIN_PAGES:
             told = (
-                (order[n][0], story(new_story[n]) if n in new_story else delta.story(n))
-                for n in found
+                (order[n][0], new_stories[n] if n in new_stories else delta.story(n)) for n in found
             )
             recurs = pages_counted(told) >= RECURRING_MIN_PAGES
         if recurs != (key in index.recurring):
