@@ -398,11 +398,11 @@ def _fingerprints(pages: list[PageResult], instances: list[Instance]) -> dict[st
         for page in pages
         for inst, fp in zip(page.instances, page.fingerprints, strict=True)
     }
-    return {
-        inst.key: fp if original is inst else fingerprint(inst)
-        for inst in instances
-        for original, fp in [made.get(inst.key, (None, None))]
-    }
+    prints: dict[str, Fingerprint] = {}
+    for inst in instances:
+        original, fp = made.get(inst.key, (None, None))
+        prints[inst.key] = fp if original is inst and fp else fingerprint(inst)
+    return prints
 
 
 def check(options: BuildOptions) -> tuple[Curation, BuildResult | None, list[Problem]]:
@@ -558,8 +558,7 @@ def _build_added(
         added = add_pages(index, pages, cache.get_page)
     except NotIncremental:
         return None
-    articles = index.articles()
-    problems = unknown_ids(curation, {a.id for a in articles})
+    problems = unknown_ids(curation, {group.article.id for group in index.groups.values()})
     if problems:
         raise CurationError(problems)
     # a handful of articles: classified directly (the decisions table is for full builds,
