@@ -32,13 +32,12 @@ from .model import Article, Dropped, Instance, Merge, PageResult, Skipped
 from .output import (
     Unverified,
     WriteResult,
-    content_digest,
     recover,
     write_atomic,
     write_outputs,
 )
 from .render import (
-    article_page,
+    ArticlePages,
     article_page_key,
     article_path,
     entry_text,
@@ -565,15 +564,15 @@ def _build_added(
     # which will find these few missing)
     Classifier(curation).classify(added.articles)
     rendered = cache.memo(last_output, "rendered")
-    files: dict[str, str] = {}
-    for article in added.articles:
-        page = files[article_path(article)] = article_page(article, curation)
-        rendered[article_page_key(article, curation)] = content_digest(page)
+    keyed = [(article, article_page_key(article, curation)) for article in added.articles]
     index.strip_bodies()
     articles = index.articles()
     remember_entry_texts((g.article, g.entry) for g in index.groups.values() if g.entry)
-    files |= listing_pages(articles, curation) | archive_pages(articles)
-    files |= feed_files(articles, options.docs, curation)
+    lists = listing_pages(articles, curation) | archive_pages(articles)
+    files = ChainMap(
+        lists | feed_files(articles, options.docs, curation),
+        ArticlePages(curation, rendered, keyed),
+    )
     known = {}
     for article in articles:
         path = article_path(article)

@@ -104,7 +104,7 @@ def feed_files(
     for topic in sorted(set(titles) | {t for a in articles for t in a.topics}):
         if not _SAFE_ID.match(topic):
             continue
-        members = [a for a in ordered if topic in a.topics][:FEED_LIMIT]
+        members = [a for a in ordered if topic in a.topics]
         name = titles.get(topic) or display_name(topic)
         files[topic_feed_path(topic)] = render_feed(
             members, settings, topic_feed_path(topic), title=f"{settings['site_name']}: {name}"

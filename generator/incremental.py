@@ -84,10 +84,6 @@ class _Table:
     keys: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.uint64))
     values: np.ndarray = field(default_factory=lambda: np.array([], dtype=np.int64))
 
-    @classmethod
-    def of(cls, keys: Iterable[int] | np.ndarray, values: Iterable[int] | np.ndarray) -> _Table:
-        return cls().added(keys, values)
-
     def lookup(self, key: int) -> list[int]:
         k = np.uint64(key)
         start = int(np.searchsorted(self.keys, k, side="left"))
@@ -164,9 +160,9 @@ class CorpusIndex:
                 group.article = replace(group.article, blocks=[])
 
 
-def _line_entries(inst: Instance, number: int, words: int) -> dict[str, int]:
-    """The short lines of an instance's body, each with its flags (as the index keeps them)."""
-    entries: dict[str, int] = {}
+def _line_entries(inst: Instance, words: int) -> set[tuple[str, int]]:
+    """The short lines of an instance's body (up to `words` words), each with its flags."""
+    entries: set[tuple[str, int]] = set()
     for block in inst.blocks:
         key = normalize_short(block.text, words)
         if not key:
@@ -174,8 +170,40 @@ def _line_entries(inst: Instance, number: int, words: int) -> dict[str, int]:
         flags = _HEADING if block.kind is BlockKind.HEADING else 0
         if len(key.split()) <= RECURRING_MAX_WORDS:
             flags |= _RECURRING_LENGTH
-        entries[f"{flags}\0{key}"] = number * 4 + flags
+        entries.add((key, flags))
     return entries
+
+
+class _Rows:
+    """What some instances add to the index's tables: their short lines (read on the
+    instances as found), text buckets and LSH bands (of the cleaned instances)."""
+
+    def __init__(self, words: int):
+        self.words = words
+        self.line_keys: list[int] = []
+        self.line_values: list[int] = []
+        self.exact: list[tuple[int, int]] = []
+        self.other: list[tuple[int, int]] = []
+        self.signed: list[tuple[int, Fingerprint]] = []
+
+    def add(self, number: int, lines: Iterable[tuple[str, int]], cleaned: Fingerprint) -> None:
+        for key, flags in lines:
+            self.line_keys.append(_hash(key))
+            self.line_values.append(number * 4 + flags)
+        exact, other = _text_buckets(cleaned)
+        self.exact += [(k, number) for k in exact]
+        self.other += [(k, number) for k in other]
+        if cleaned.signature:
+            self.signed.append((number, cleaned))
+
+    def add_to(self, index: CorpusIndex) -> None:
+        """Add the rows to `index`'s tables (LSH bands folded in one numpy call)."""
+        bands = band_keys([fp for _, fp in self.signed])
+        owners = np.array([n for n, _ in self.signed], dtype=np.int64)
+        index.lines = index.lines.added(self.line_keys, self.line_values)
+        index.exact = index.exact.added((k for k, _ in self.exact), (n for _, n in self.exact))
+        index.buckets = index.buckets.added((k for k, _ in self.other), (n for _, n in self.other))
+        index.bands = [table.added(bands[:, b], owners) for b, table in enumerate(index.bands)]
 
 
 def _bucket_entries(fp: Fingerprint) -> tuple[list[int], list[int], list[int]]:
@@ -209,22 +237,11 @@ def index_corpus(
     headlines = Counter(normalize(inst.headline) for inst in instances if inst.headline)
     longest = longest_headline(set(headlines))
     words = max(longest, RECURRING_MAX_WORDS)
-    line_keys: list[int] = []
-    line_values: list[int] = []
-    exact: list[tuple[int, int]] = []
-    other: list[tuple[int, int]] = []
+    rows = _Rows(words)
     number_of: dict[str, int] = {}
     for number, inst in enumerate(instances):
         number_of[inst.key] = number
-        for entry, value in _line_entries(inst, number, words).items():
-            line_keys.append(_hash(entry.split("\0", 1)[1]))
-            line_values.append(value)
-        exact_keys, other_keys = _text_buckets(cleaned[inst.key])
-        exact += [(k, number) for k in exact_keys]
-        other += [(k, number) for k in other_keys]
-    signed = [n for n, inst in enumerate(instances) if cleaned[inst.key].signature]
-    band_table = band_keys([cleaned[instances[n].key] for n in signed])
-    owners = np.array(signed, dtype=np.int64)
+        rows.add(number, _line_entries(inst, words), cleaned[inst.key])
     merge_of = {m.article_id: m for m in merges}
     groups: dict[int, Group] = {}
     group_of = [0] * len(instances)
@@ -234,24 +251,26 @@ def index_corpus(
             group_of[number] = g
         root = min((instances[n].source, instances[n].position) for n in members)
         groups[g] = Group(members, root, article, id_base(article.title), merge_of.get(article.id))
-    return CorpusIndex(
+    index = CorpusIndex(
         key=key,
         pages={rel: page_key for rel, page_key, _ in pages},
         instances=[(inst.source, inst.position) for inst in instances],
         headline_of=[normalize(inst.headline or "") for inst in instances],
         group_of=group_of,
         stories=dict(found.stories),
-        lines=_Table.of(line_keys, line_values),
+        lines=_Table(),
         line_words=words,
         recurring=set(found.recurring),
         headlines=dict(headlines),
         longest=longest,
-        bands=[_Table.of(band_table[:, band], owners) for band in range(BANDS)],
-        exact=_Table.of((k for k, _ in exact), (n for _, n in exact)),
-        buckets=_Table.of((k for k, _ in other), (n for _, n in other)),
+        bands=[_Table() for _ in range(BANDS)],
+        exact=_Table(),
+        buckets=_Table(),
         groups=groups,
         next_group=len(articles),
     )
+    rows.add_to(index)
+    return index
 
 
 @dataclass
@@ -328,7 +347,7 @@ def add_pages(
     if longest_headline(new_heads) > index.longest:
         raise NotIncremental("a new headline is longer than every headline before")
     delta.headlines = set(index.headlines) | new_heads
-    lines = [_line_entries(inst, number, index.line_words) for number, inst, _ in new]
+    lines = [_line_entries(inst, index.line_words) for _, inst, _ in new]
     _check_recurring(delta, new, lines, order)
     _check_headlines(index, new_heads - index.headlines.keys())
 
@@ -349,25 +368,10 @@ def add_pages(
     index.stories.update(delta.stories)
     for head, count in Counter(normalize(i.headline) for _, i, _ in new if i.headline).items():
         index.headlines[head] = index.headlines.get(head, 0) + count
-    line_entries = [(e.split("\0", 1)[1], v) for entries in lines for e, v in entries.items()]
-    index.lines = index.lines.added(
-        (_hash(k) for k, _ in line_entries), (v for _, v in line_entries)
-    )
-    exact: list[tuple[int, int]] = []
-    other: list[tuple[int, int]] = []
-    bands: list[list[tuple[int, int]]] = [[] for _ in range(BANDS)]
-    for number, _, fp in cleaned:
-        exact_keys, other_keys, band_values = _bucket_entries(fp)
-        exact += [(k, number) for k in exact_keys]
-        other += [(k, number) for k in other_keys]
-        for band, k in enumerate(band_values):
-            bands[band].append((k, number))
-    index.exact = index.exact.added((k for k, _ in exact), (n for _, n in exact))
-    index.buckets = index.buckets.added((k for k, _ in other), (n for _, n in other))
-    index.bands = [
-        table.added((k for k, _ in b), (n for _, n in b))
-        for table, b in zip(index.bands, bands, strict=True)
-    ]
+    rows = _Rows(index.line_words)
+    for entries, (number, _, fp) in zip(lines, cleaned, strict=True):
+        rows.add(number, entries, fp)
+    rows.add_to(index)
     for group in changed.groups:
         g = index.next_group
         index.next_group += 1
@@ -384,16 +388,15 @@ def add_pages(
 def _check_recurring(
     delta: _Delta,
     new: list[tuple[int, Instance, Fingerprint]],
-    lines: list[dict[str, int]],
+    lines: list[set[tuple[str, int]]],
     order: list[tuple[str, int]],
 ) -> None:
     """Every short line the new instances print keeps its recurring status."""
     index = delta.index
     printed: dict[str, list[int]] = {}
     for (number, _, _), entries in zip(new, lines, strict=True):
-        for entry in entries:
-            flags, key = entry.split("\0", 1)
-            if int(flags) == _RECURRING_LENGTH:  # a paragraph, short enough
+        for key, flags in entries:
+            if flags == _RECURRING_LENGTH:  # a paragraph, short enough
                 printed.setdefault(key, []).append(number)
     new_stories = {number: story(inst) for number, inst, _ in new}
     for key, numbers in printed.items():

@@ -316,32 +316,29 @@ def render_site(
     curation = curation or Curation()
     earlier = memo if memo is not None and known is not None else {}
     current: dict[str, str] = {}
-    pages = ArticlePages(curation, current)
+    to_render: list[tuple[Article, str]] = []
     names = _names(curation)
     for article in articles:
         key = _page_key(article, *names)
-        path = article_path(article)
         if key in earlier:
-            current[key] = known[path] = earlier[key]  # type: ignore[index]
+            current[key] = known[article_path(article)] = earlier[key]  # type: ignore[index]
         else:
-            pages.add(path, article, key)
+            to_render.append((article, key))
     if memo is not None:
         memo.clear()
-        pages.memo = memo
         memo.update(current)
+    pages = ArticlePages(curation, memo if memo is not None else {}, to_render)
     return ChainMap(listing_pages(articles, curation), pages)
 
 
 class ArticlePages(Mapping[str, str]):
-    """Article pages by path, each rendered when read; its digest goes into `memo`."""
+    """Article pages by path, each rendered when read; its digest goes into `memo` under
+    the article's page key (`article_page_key`)."""
 
-    def __init__(self, curation: Curation, memo: dict[str, str]):
+    def __init__(self, curation: Curation, memo: dict[str, str], keyed: list[tuple[Article, str]]):
         self.curation = curation
         self.memo = memo
-        self._articles: dict[str, tuple[Article, str]] = {}
-
-    def add(self, path: str, article: Article, key: str) -> None:
-        self._articles[path] = (article, key)
+        self._articles = {article_path(article): (article, key) for article, key in keyed}
 
     def __getitem__(self, path: str) -> str:
         article, key = self._articles[path]

@@ -190,7 +190,7 @@ def test_a_topic_edit_then_added_pages(tmp_path: Path) -> None:
 def test_an_added_copy_merges_and_renders_only_the_stories_it_touches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import incremental
+    from generator import incremental, render
 
     project = Project(tmp_path, 30, 8)
     for source in project.files:
@@ -203,7 +203,7 @@ def test_an_added_copy_merges_and_renders_only_the_stories_it_touches(
     merged: list = []
     rendered: list = []
     monkeypatch.setattr(incremental, "merge_group", counting(incremental.merge_group, merged))
-    monkeypatch.setattr(build_module, "article_page", counting(build_module.article_page, rendered))
+    monkeypatch.setattr(render, "article_page", counting(render.article_page, rendered))
     result = build(project.options)
     assert result.added_pages == ["added/" + copy.name]
     page_stories = [a for a in first.articles if single.sources[0] in a.sources]
