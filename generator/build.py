@@ -20,7 +20,14 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from .archive import archive_pages
-from .cache import Cache, Output, file_bytes_digest, folder_digest, no_collection
+from .cache import (
+    Cache,
+    Output,
+    file_bytes_digest,
+    folder_digest,
+    no_collection,
+    write_page_bytes,
+)
 from .clean import clean, drop_known_headlines, drop_recurring_boilerplate, find_recurring
 from .curation import Curation, Problem, load_curation, unknown_ids
 from .dedup import deduplicate
@@ -172,9 +179,14 @@ class CurationError(Exception):
         self.problems = problems
 
 
-def _work(task: tuple[Path, Path]) -> bytes:
-    """`process_file` in a worker process; the result goes back (and into the cache) pickled."""
-    return pickle.dumps(process_file(*task), pickle.HIGHEST_PROTOCOL)
+def _work(task: tuple[Path, Path, Path | None]) -> bytes:
+    """`process_file` in a worker process; the result goes back pickled, and into the
+    cache file given (written here: the main process has the whole corpus to merge)."""
+    path, seeds, cache_file = task
+    data = pickle.dumps(process_file(path, seeds), pickle.HIGHEST_PROTOCOL)
+    if cache_file is not None:
+        write_page_bytes(cache_file, data)
+    return data
 
 
 def open_cache(options: BuildOptions) -> Cache:
@@ -261,10 +273,11 @@ def classify(
         )
         part = [articles[i] for i in need]
         _classify(part, sub, workers)
+        sub_keys = [(topic.id, _key(version, repr(topic))) for topic in sub.topics]
         for i, article in zip(need, part, strict=True):
             filed = set(article.topics)
-            for topic in sub.topics:
-                table[(_key(version, repr(topic)), article_keys[i])] = topic.id in filed
+            for topic_id, tk in sub_keys:
+                table[(tk, article_keys[i])] = topic_id in filed
             if companies_missing:
                 table[(company_key, article_keys[i])] = list(article.entities)
     kept: dict = {}
@@ -319,7 +332,7 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
             todo.append(len(pages))
         pages.append(page)
     workers = _workers(options)
-    tasks = [(inputs.paths[i], options.seeds) for i in todo]
+    tasks = [(inputs.paths[i], options.seeds, cache.page_file(inputs.keys[i])) for i in todo]
     if workers > 1 and len(todo) >= POOL_MIN_FILES:
         pool = _pool(workers)
         chunk = max(1, min(32, len(tasks) // (workers * 8)))
@@ -332,11 +345,7 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
         next_new = next(done_new, None)
         for i, page in enumerate(pages):
             if next_new is not None and next_new[0] == i:
-                data = next_new[1]
-                key = inputs.keys[i]
-                if key:
-                    cache.put_page_bytes(key, data)
-                page = pickle.loads(data)
+                page = pickle.loads(next_new[1])
                 next_new = next(done_new, None)
             assert page is not None
             yield page
@@ -550,8 +559,7 @@ def _build_added(
         return None  # (many new pages are read in a pool, by a full build)
     pages = []
     for i in new:
-        data = _work((inputs.paths[i], options.seeds))
-        cache.put_page_bytes(inputs.keys[i] or "", data)
+        data = _work((inputs.paths[i], options.seeds, cache.page_file(inputs.keys[i])))
         pages.append((rels[i], inputs.keys[i] or "", pickle.loads(data)))
     try:
         added = add_pages(index, pages, cache.get_page)

@@ -95,6 +95,13 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     _write_atomic(path, lambda handle: handle.write(data))
 
 
+def write_page_bytes(path: Path, data: bytes) -> None:
+    """Store a pickled `PageResult` at a `Cache.page_file` path."""
+    # a cache that cannot be written only makes the next build slower
+    with contextlib.suppress(OSError):
+        write_bytes_atomic(path, data)
+
+
 def dump_atomic(path: Path, value: object) -> None:
     """Pickle `value` into `path` as a stream: a large build's output never exists twice in memory."""
     _write_atomic(path, lambda handle: pickle.dump(value, handle, pickle.HIGHEST_PROTOCOL))
@@ -242,12 +249,11 @@ class Cache:
         self.misses += 1
         return None
 
-    def put_page_bytes(self, key: str, data: bytes) -> None:
-        if self.root is None:
-            return
-        # a cache that cannot be written only makes the next build slower
-        with contextlib.suppress(OSError):
-            write_bytes_atomic(self._page_path(key), data)
+    def page_file(self, key: str | None) -> Path | None:
+        """Where the page result under `key` goes (None: not to be cached); see `write_page_bytes`."""
+        if self.root is None or not key:
+            return None
+        return self._page_path(key)
 
     # -- the last build's output ----------------------------------------------
 

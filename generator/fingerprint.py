@@ -17,12 +17,13 @@ process (str hashes are salted per process).
 from __future__ import annotations
 
 import hashlib
+import operator
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .model import Instance
+from .model import Block, Instance
 from .text import normalize
 
 SHINGLE_WORDS = 5
@@ -81,7 +82,7 @@ def fingerprint(instance: Instance) -> Fingerprint:
     block_words = [normalize(block.text).split() for block in instance.blocks]
     words = [word for words in block_words for word in words]
     runs = _run_hashes(words)
-    body = np.unique(runs) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
+    body = _distinct(runs) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
     block_shingles = []
     start = 0
     for own in block_words:
@@ -96,14 +97,14 @@ def fingerprint(instance: Instance) -> Fingerprint:
         minhash(body) if len(body) >= 2 else b"",
         bucket_keys(words),
         tuple(block_shingles),
-        _digest(repr(instance)),
+        _instance_digest(instance),
     )
 
 
 def shingles(text: str) -> np.ndarray:
     """The shingle hashes of a text, as `Fingerprint` computes them: sorted, without repeats."""
     words = normalize(text).split()
-    return np.unique(_run_hashes(words)) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
+    return _distinct(_run_hashes(words)) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
 
 
 def bucket_keys(words: list[str]) -> tuple[str, ...]:
@@ -115,6 +116,27 @@ def bucket_keys(words: list[str]) -> tuple[str, ...]:
         "open:" + _digest(" ".join(words[:OPENING_WORDS])),
         "close:" + _digest(" ".join(words[-OPENING_WORDS:])),
     )
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """`np.unique(values)` (sorted, without repeats), 4× faster on a body's few hundred
+    values: a sort and a mask, where np.unique hashes first."""
+    ordered = np.sort(values)
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
+_INSTANCE_FIELDS = operator.attrgetter(*(f.name for f in fields(Instance) if f.name != "blocks"))
+_BLOCK_FIELDS = operator.attrgetter(*(f.name for f in fields(Block)))
+
+
+def _instance_digest(instance: Instance) -> str:
+    """A hash of every field of the instance and its blocks, from the repr of plain
+    tuples (a dataclass's repr runs in Python: 4× slower)."""
+    plain = (_INSTANCE_FIELDS(instance), [_BLOCK_FIELDS(block) for block in instance.blocks])
+    return _digest(repr(plain))
 
 
 def _digest(text: str) -> str:
@@ -153,5 +175,8 @@ def _crc(text: str) -> int:
 
 def minhash(shingle_array: np.ndarray) -> bytes:
     """The smallest hash of the shingles under each of the NUM_PERM hash functions."""
-    hashed = shingle_array.astype(np.uint64)[:, None] * _MULTIPLIERS + _OFFSETS
-    return (hashed >> np.uint64(32)).astype(np.uint32).min(axis=0).tobytes()
+    # one row per function, reduced along the row; the top half is taken after the
+    # minimum (x >> 32 is monotonic), on 64 values instead of all of them
+    hashed = _MULTIPLIERS[:, None] * shingle_array.astype(np.uint64)
+    hashed += _OFFSETS[:, None]
+    return (hashed.min(axis=1) >> np.uint64(32)).astype(np.uint32).tobytes()
