@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import partial
 
 from .model import Article
-from .render import entry, front_matter, newest_first
+from .render import LazyPages, PageMaker, entry, front_matter, made, newest_first
 
 ARCHIVE_DIR = "archive"
 INDEX = f"{ARCHIVE_DIR}/index.md"
@@ -52,7 +53,7 @@ def month_name(month: Month) -> str:
     return f"{MONTHS[month[1] - 1]} {month[0]}"
 
 
-def archive_pages(articles: list[Article]) -> dict[str, str]:
+def archive_pages(articles: list[Article]) -> LazyPages:
     """`archive/index.md`, plus month and undated pages when the digest is large."""
     by_month: dict[Month, list[Article]] = defaultdict(list)
     undated: list[Article] = []
@@ -65,8 +66,8 @@ def archive_pages(articles: list[Article]) -> dict[str, str]:
     months = sorted(by_month, reverse=True)
     intro = _intro(len(articles) - len(undated), len(undated))
     if len(articles) <= PAGE_LIMIT:
-        return {INDEX: _single_page(months, by_month, undated, intro)}
-    files: dict[str, str] = {}
+        return LazyPages({INDEX: made(_single_page(months, by_month, undated, intro))})
+    files: dict[str, PageMaker] = {}
     out = [front_matter({"title": "Archive"}), "# Archive", "", intro]
     year = None
     for month in months:
@@ -79,8 +80,8 @@ def archive_pages(articles: list[Article]) -> dict[str, str]:
     if undated:
         out += ["", "## Undated", "", f"- [Undated stories](undated.md) — {_count(len(undated))}"]
         files |= _paged("undated", "Undated stories", undated, "../")
-    files[INDEX] = "\n".join(out) + "\n"
-    return files
+    files[INDEX] = made("\n".join(out) + "\n")
+    return LazyPages(files)
 
 
 def _intro(dated: int, undated: int) -> str:
@@ -122,24 +123,33 @@ def _single_page(
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _paged(stem: str, title: str, articles: list[Article], prefix: str) -> dict[str, str]:
+def _paged(stem: str, title: str, articles: list[Article], prefix: str) -> dict[str, PageMaker]:
     """`archive/<stem>.md`, `<stem>-2.md`, …: at most PAGE_LIMIT stories a page."""
     chunks = [articles[i : i + PAGE_LIMIT] for i in range(0, len(articles), PAGE_LIMIT)]
+    return {
+        f"{ARCHIVE_DIR}/{_page_name(stem, number)}.md": partial(
+            _month_page, stem, title, chunk, prefix, number, len(chunks)
+        )
+        for number, chunk in enumerate(chunks, start=1)
+    }
+
+
+def _month_page(
+    stem: str, title: str, chunk: list[Article], prefix: str, number: int, count: int
+) -> str:
+    """Page `number` of the `count` pages of a month (or of the undated stories)."""
     name = stem.rsplit("/", 1)[-1]
-    files = {}
-    for number, chunk in enumerate(chunks, start=1):
-        heading = title if len(chunks) == 1 else f"{title} (page {number} of {len(chunks)})"
-        out = [front_matter({"title": heading}), f"# {heading}", ""]
-        links = [f"[Archive]({'../' * stem.count('/')}index.md)"]
-        if number > 1:
-            links.append(f"[← Previous page]({_page_name(name, number - 1)}.md)")
-        if number < len(chunks):
-            links.append(f"[Next page →]({_page_name(name, number + 1)}.md)")
-        out += [" · ".join(links), ""]
-        for article in chunk:
-            out.append(entry(article, prefix))
-        files[f"{ARCHIVE_DIR}/{_page_name(stem, number)}.md"] = "\n".join(out) + "\n"
-    return files
+    heading = title if count == 1 else f"{title} (page {number} of {count})"
+    out = [front_matter({"title": heading}), f"# {heading}", ""]
+    links = [f"[Archive]({'../' * stem.count('/')}index.md)"]
+    if number > 1:
+        links.append(f"[← Previous page]({_page_name(name, number - 1)}.md)")
+    if number < count:
+        links.append(f"[Next page →]({_page_name(name, number + 1)}.md)")
+    out += [" · ".join(links), ""]
+    for article in chunk:
+        out.append(entry(article, prefix))
+    return "\n".join(out) + "\n"
 
 
 def _page_name(stem: str, number: int) -> str:

@@ -501,12 +501,15 @@ def _build(options: BuildOptions) -> BuildResult:
     rendered = cache.memo(last_output, "rendered")
     last_output = None
     known: dict[str, str] = {}
-    others = archive_pages(result.articles) | feed_files(result.articles, options.docs, curation)
-    files = ChainMap(render_site(result.articles, curation, rendered, known), others)
+    others = (
+        archive_pages(result.articles),
+        feed_files(result.articles, options.docs, curation),
+    )
+    files = ChainMap(render_site(result.articles, curation, rendered, known), *others)
     try:
         result.written = write_outputs(options.docs, files, known)
     except Unverified:  # pages changed in docs/ since the last build: render them all
-        files = ChainMap(render_site(result.articles, curation, rendered), others)
+        files = ChainMap(render_site(result.articles, curation, rendered), *others)
         result.written = write_outputs(options.docs, files)
     if output_key is not None:
         state = _light_state(result) | {
@@ -576,9 +579,10 @@ def _build_added(
     index.strip_bodies()
     articles = index.articles()
     remember_entry_texts((g.article, g.entry) for g in index.groups.values() if g.entry)
-    lists = listing_pages(articles, curation) | archive_pages(articles)
     files = ChainMap(
-        lists | feed_files(articles, options.docs, curation),
+        listing_pages(articles, curation),
+        archive_pages(articles),
+        feed_files(articles, options.docs, curation),
         ArticlePages(curation, rendered, keyed),
     )
     known = {}

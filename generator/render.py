@@ -11,8 +11,8 @@ import json
 import operator
 import re
 from collections import ChainMap
-from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache, partial
 
 from .curation import Company, Curation, Topic
 from .model import Article, BlockKind
@@ -204,37 +204,80 @@ def _topic_counts(articles: list[Article]) -> dict[str, int]:
     return counts
 
 
+PageMaker = Callable[[], str]
+
+
+class LazyPages(Mapping[str, str]):
+    """Pages by path, each made when read and not kept.
+
+    `write_outputs` reads each page once: a large build never holds all its
+    list pages (at 10k scrapes they came to about 110 MB of text).
+    """
+
+    def __init__(self, makers: dict[str, PageMaker]):
+        self.makers = makers
+
+    def __getitem__(self, path: str) -> str:
+        return self.makers[path]()
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.makers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.makers)
+
+    def __len__(self) -> int:
+        return len(self.makers)
+
+
+def made(text: str) -> PageMaker:
+    """The maker of a page already made."""
+    return lambda: text
+
+
 def paged_list(
     path: str, title: str, intro: list[str], articles: list[Article], meta: dict | None = None
-) -> dict[str, str]:
+) -> dict[str, PageMaker]:
     """A list page split into pages of PER_PAGE entries: path.md, path-2.md, …"""
-    depth = path.count("/")
-    prefix = "../" * depth
     chunks = [articles[i : i + PER_PAGE] for i in range(0, len(articles), PER_PAGE)] or [[]]
+    return {
+        (f"{path}.md" if number == 1 else f"{path}-{number}.md"): partial(
+            _list_page, path, title, intro if number == 1 else [], chunk, meta, number, len(chunks)
+        )
+        for number, chunk in enumerate(chunks, start=1)
+    }
+
+
+def _list_page(
+    path: str,
+    title: str,
+    intro: list[str],
+    chunk: list[Article],
+    meta: dict | None,
+    number: int,
+    count: int,
+) -> str:
+    """Page `number` of the `count` pages of a list, listing `chunk`."""
     base = path.rsplit("/", 1)[-1]
-    files: dict[str, str] = {}
-    for number, chunk in enumerate(chunks, start=1):
-        name = path if number == 1 else f"{path}-{number}"
-        heading = title if number == 1 else f"{title} (page {number} of {len(chunks)})"
-        out = [front_matter({"title": heading, **(meta or {})}), f"# {escape(heading)}", ""]
-        if number == 1:
-            out += intro
-        if not chunk:
-            out += ["*No articles yet.*", ""]
-        for article in chunk:
-            out.append(entry(article, prefix))
-        if len(chunks) > 1:
-            links = [
-                f"[{n}]({base if n == 1 else f'{base}-{n}'}.md)" if n != number else f"**{n}**"
-                for n in range(1, len(chunks) + 1)
-            ]
-            out += ["", "Pages: " + " · ".join(links)]
-        files[f"{name}.md"] = "\n".join(out) + "\n"
-    return files
+    heading = title if number == 1 else f"{title} (page {number} of {count})"
+    out = [front_matter({"title": heading, **(meta or {})}), f"# {escape(heading)}", ""]
+    out += intro
+    if not chunk:
+        out += ["*No articles yet.*", ""]
+    prefix = "../" * path.count("/")
+    for article in chunk:
+        out.append(entry(article, prefix))
+    if count > 1:
+        links = [
+            f"[{n}]({base if n == 1 else f'{base}-{n}'}.md)" if n != number else f"**{n}**"
+            for n in range(1, count + 1)
+        ]
+        out += ["", "Pages: " + " · ".join(links)]
+    return "\n".join(out) + "\n"
 
 
-def topic_pages(articles: list[Article], topics: list[Topic]) -> dict[str, str]:
-    files: dict[str, str] = {}
+def topic_pages(articles: list[Article], topics: list[Topic]) -> dict[str, PageMaker]:
+    files: dict[str, PageMaker] = {}
     counts = _topic_counts(articles)
     overview = [front_matter({"title": "Topics"}), "# Topics", ""]
     overview += ["Stories are filed under topics that our editors curate.", ""]
@@ -255,12 +298,12 @@ def topic_pages(articles: list[Article], topics: list[Topic]) -> dict[str, str]:
         files.update(
             paged_list(f"{TOPICS_DIR}/{topic.id}", topic.title, intro, pinned + rest, feed)
         )
-    files[f"{TOPICS_DIR}/index.md"] = "\n".join(overview) + "\n"
+    files[f"{TOPICS_DIR}/index.md"] = made("\n".join(overview) + "\n")
     return files
 
 
-def company_pages(articles: list[Article], companies: list[Company]) -> dict[str, str]:
-    files: dict[str, str] = {}
+def company_pages(articles: list[Article], companies: list[Company]) -> dict[str, PageMaker]:
+    files: dict[str, PageMaker] = {}
     overview = [front_matter({"title": "Companies"}), "# Companies", ""]
     named_in: dict[str, list[Article]] = {}
     for article in newest_first(articles):
@@ -280,11 +323,11 @@ def company_pages(articles: list[Article], companies: list[Company]) -> dict[str
         files.update(paged_list(f"{COMPANIES_DIR}/{company.id}", company.name, intro, named))
     if len(overview) == 3:
         overview.append("*No tracked company is mentioned yet.*")
-    files[f"{COMPANIES_DIR}/index.md"] = "\n".join(overview) + "\n"
+    files[f"{COMPANIES_DIR}/index.md"] = made("\n".join(overview) + "\n")
     return files
 
 
-def unsorted_page(articles: list[Article]) -> dict[str, str]:
+def unsorted_page(articles: list[Article]) -> dict[str, PageMaker]:
     intro = [
         "Stories that matched no topic. Editors: widen a topic's keywords, or file a story by "
         "adding its id to a topic's `include` list (`ev-digest explain ID` shows why it missed).",
@@ -384,17 +427,17 @@ def _page_key(article: Article, topic_names: dict[str, str], company_names: dict
     return hashlib.blake2b(json.dumps(shown).encode("ascii"), digest_size=16).hexdigest()
 
 
-def listing_pages(articles: list[Article], curation: Curation) -> dict[str, str]:
+def listing_pages(articles: list[Article], curation: Curation) -> LazyPages:
     """The home page, and the topic, company and unsorted lists.
 
     They read only what `entry` shows of each article (no body), so a build
     that adds scrapes makes them from the articles' summaries alone.
     """
-    files = {"index.md": home_page(articles, curation.topics)}
+    files = {"index.md": made(home_page(articles, curation.topics))}
     files.update(topic_pages(articles, curation.topics))
     files.update(company_pages(articles, curation.companies))
     files.update(unsorted_page(articles))
-    return files
+    return LazyPages(files)
 
 
 def display_name(ident: str) -> str:
