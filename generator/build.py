@@ -88,7 +88,9 @@ class BuildResult:
     skipped: list[Skipped] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     merges: list[Merge] = field(default_factory=list)
+    #: the lines dropped as boilerplate, listed only when a report is asked for
     dropped: list[Dropped] = field(default_factory=list)
+    dropped_lines: int = 0
     written: WriteResult = field(default_factory=WriteResult)
     curation: Curation = field(default_factory=Curation)
     #: set when the result was taken from the cache (nothing changed since the last
@@ -373,6 +375,10 @@ def collect(
     result.skipped = list(inputs.skipped)
     result.files = len(inputs.paths)
     for done, page in enumerate(_pages(options, cache, inputs), start=1):
+        result.dropped_lines += len(page.dropped)
+        if options.report is None and page.dropped:
+            # only the report lists them: a 50k build would hold 150 MB of them
+            page = replace(page, dropped=())
         result.pages.append(page)
         if page.skipped:
             result.skipped.append(page.skipped)
@@ -385,6 +391,7 @@ def collect(
     instances, known_drops = drop_known_headlines(instances)
     result.dropped = [d for page in result.pages for d in page.dropped]
     result.dropped += recurring_drops + known_drops
+    result.dropped_lines += len(recurring_drops) + len(known_drops)
     prints = _fingerprints(result.pages, instances)
     result.articles, result.merges = deduplicate(instances, prints, merged)
     if index_key is not None:
@@ -696,7 +703,7 @@ def _counts(result: BuildResult) -> dict:
     return {
         "instances": len(result.instances),
         "articles": len(result.articles),
-        "dropped_lines": len(result.dropped),
+        "dropped_lines": result.dropped_lines,
     }
 
 

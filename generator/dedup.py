@@ -254,7 +254,7 @@ def _find(block_set: frozenset[int], candidates: list[frozenset[int]]) -> int | 
 
 def _pieces(instance: Instance, fp: Fingerprint) -> list[_Piece]:
     return [
-        (block, frozenset(np.frombuffer(shingles, dtype=np.uint32).tolist()))
+        (block, frozenset(shingles.tolist()))
         for block, shingles in zip(instance.blocks, fp.block_shingles, strict=True)
     ]
 

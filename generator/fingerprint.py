@@ -6,9 +6,9 @@ depends on the instance alone, so it happens in the worker that cleaned the
 page and is cached with it; the whole-build stage then only looks up buckets
 and intersects arrays.
 
-A fingerprint holds the body's shingle hashes (a sorted array without
-repeats, 4 bytes each), a MinHash signature of them for locality-sensitive
-hashing, and the keys of the buckets that catch copies LSH would miss: the
+A fingerprint holds the body's shingle hashes (4 bytes each, in the body's
+order; each block's are a slice of them), a MinHash signature of them for
+locality-sensitive hashing, and the keys of the buckets that catch copies LSH would miss: the
 same text, the same opening words (a truncated copy) and the same closing
 words. Everything is hashed with functions that give the same value in every
 process (str hashes are salted per process).
@@ -58,22 +58,40 @@ _WORD_HASHES: dict[str, int] = {}
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """Dedup's view of one instance (bytes rather than arrays: compact to keep and pickle)."""
+    """Dedup's view of one instance.
 
-    #: sorted distinct 32-bit shingle hashes of the body, as uint32 bytes
-    shingles: bytes
+    Kept compact: a build holds one per instance until it has grouped them (at
+    50k scrapes, 230k of them). The body's shingles and each block's are all
+    slices of one array of hashes, as uint32 bytes, rather than copies.
+    """
+
+    #: the hash of every run of SHINGLE_WORDS words of the body, in order (a body
+    #: shorter than one run: the hash of its words), then that of each block shorter
+    #: than one run
+    hashes: bytes
+    #: (start, stop) in `hashes` of the body's runs, then of each body block's own
+    #: runs (those that lie inside it), as uint32 bytes
+    spans: bytes
     #: NUM_PERM MinHash values, as uint32 bytes; empty when the body has under 2 shingles
     signature: bytes
     #: keys of the exact-text, opening and closing buckets; empty for an empty body
     buckets: tuple[str, ...]
-    #: each body block's own shingles, by which merging lines up the paragraphs of copies
-    block_shingles: tuple[bytes, ...]
     #: a hash of the whole instance: a group of the same instances merges the same way
     digest: str
 
     @property
     def shingle_array(self) -> np.ndarray:
-        return np.frombuffer(self.shingles, dtype=np.uint32)
+        """The body's shingles: sorted, without repeats."""
+        start, stop = np.frombuffer(self.spans, dtype=np.uint32, count=2)
+        return _distinct(np.frombuffer(self.hashes, dtype=np.uint32)[start:stop])
+
+    @property
+    def block_shingles(self) -> list[np.ndarray]:
+        """Each body block's shingles (repeats kept: read as a set), by which merging
+        lines up the paragraphs of copies."""
+        hashes = np.frombuffer(self.hashes, dtype=np.uint32)
+        spans = np.frombuffer(self.spans, dtype=np.uint32).reshape(-1, 2)[1:].tolist()
+        return [hashes[start:stop] for start, stop in spans]
 
 
 def fingerprint(instance: Instance) -> Fingerprint:
@@ -81,22 +99,24 @@ def fingerprint(instance: Instance) -> Fingerprint:
     # normalize's cache, which cleaning has filled with these very paragraphs
     block_words = [normalize(block.text).split() for block in instance.blocks]
     words = [word for words in block_words for word in words]
-    runs = _run_hashes(words)
-    body = _distinct(runs) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
-    block_shingles = []
-    start = 0
+    runs = _run_hashes(words) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
+    short: list[np.ndarray] = []
+    spans = [0, len(runs)]
+    start, end = 0, len(runs)
     for own in block_words:
-        # a block's shingles are the body's runs that lie inside it (repeats kept: read as a set)
-        inside = runs[start : start + len(own) - SHINGLE_WORDS + 1]
-        block_shingles.append(
-            inside.tobytes() if len(own) >= SHINGLE_WORDS else _short_text_hash(own).tobytes()
-        )
+        if len(own) >= SHINGLE_WORDS:
+            spans += [start, start + len(own) - SHINGLE_WORDS + 1]
+        else:  # (no hash for a block without words)
+            short.append(_short_text_hash(own))
+            spans += [end, end + len(short[-1])]
+            end += len(short[-1])
         start += len(own)
+    body = _distinct(runs)
     return Fingerprint(
-        body.tobytes(),
+        np.concatenate([runs, *short]).tobytes() if short else runs.tobytes(),
+        np.array(spans, dtype=np.uint32).tobytes(),
         minhash(body) if len(body) >= 2 else b"",
         bucket_keys(words),
-        tuple(block_shingles),
         _instance_digest(instance),
     )
 

@@ -70,7 +70,13 @@ class Stress:
             corrupt(seeds / rel, how, rng)
         self.docs = folder / "docs"
         self.result = build(
-            BuildOptions(seeds=seeds, topics=folder / "topics", docs=self.docs, use_cache=False)
+            BuildOptions(
+                seeds=seeds,
+                topics=folder / "topics",
+                docs=self.docs,
+                report=folder / "report.json",
+                use_cache=False,
+            )
         )
         self.good = {sid for rel in scrapes if rel not in self.bad for sid in self.manifest["scrapes"][rel]}  # fmt: skip
         titles = {normalize(a.title) for a in self.result.articles}
