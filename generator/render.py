@@ -12,7 +12,7 @@ import operator
 import re
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import lru_cache, partial
+from functools import partial
 
 from .curation import Company, Curation, Topic
 from .model import Article, BlockKind
@@ -448,31 +448,14 @@ def display_name(ident: str) -> str:
 
 def entry(article: Article, link_prefix: str = "") -> str:
     """A story in a list (lines of Markdown): the title as a link, then date · section ·
-    sources, then the summary."""
-    return _entry(
-        article.id,
-        article.title,
-        article.date,
-        article.section,
-        len(article.sources),
-        article.summary,
-        link_prefix,
-    )
+    sources, then the summary.
 
-
-@lru_cache(maxsize=1 << 18)
-def _entry(
-    ident: str,
-    title: str,
-    date: str | None,
-    section: str | None,
-    sources: int,
-    summary: str | None,
-    link_prefix: str,
-) -> str:
-    """`entry`, remembered: a story is listed on five or six pages of a build."""
-    title, facts, summary = entry_text_of(title, date, section, sources, summary)
-    line = f"- [{title}]({link_prefix}{ARTICLES_DIR}/{ident}.md)<br>"
+    Only the escaped parts are remembered (`entry_text`): a story is listed on
+    five or six pages, with two or three link prefixes, and keeping the whole
+    entries of a 50k build took about 200 MB.
+    """
+    title, facts, summary = entry_text(article)
+    line = f"- [{title}]({link_prefix}{ARTICLES_DIR}/{article.id}.md)<br>"
     if summary is None:
         return f'{line}\n    <span class="evd-facts">{facts}</span>'
     return f'{line}\n    <span class="evd-facts">{facts}</span><br>\n    {summary}'
