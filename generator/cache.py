@@ -18,6 +18,7 @@ miss and is rebuilt, never an error. The cache folder can be deleted at any time
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import hashlib
 import os
@@ -126,6 +127,17 @@ def _load(path: Path) -> object | None:
             return pickle.load(handle)
     except Exception:  # a missing, unreadable, corrupt or foreign entry is a miss
         return None
+
+
+def release_free_memory() -> None:
+    """Give the memory freed so far back to the system, where the C library allows it.
+
+    glibc keeps freed blocks for later allocations, but the Python objects
+    made later mostly come from pools of their own: without this, what a large
+    build lets go (the page results, once merged) still counts in its peak.
+    """
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 @contextlib.contextmanager
