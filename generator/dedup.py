@@ -136,7 +136,7 @@ def _band_pairs(fingerprints: Sequence[Fingerprint]) -> set[tuple[int, int]]:
 
 
 #: fingerprints whose band keys are folded in one numpy pass (a few MB of temporaries;
-#: all 230k of a 50k build at once took 290 MB)
+#: all those of a 50k build at once made a 235 MB peak)
 BAND_BATCH = 8192
 
 
