@@ -53,8 +53,8 @@ from .output import (
     write_outputs,
 )
 from .render import (
-    ArticlePages,
     article_page_key,
+    article_pages,
     article_path,
     entry_text,
     listing_pages,
@@ -627,7 +627,7 @@ def _build_added(
         listing_pages(articles, curation),
         archive_pages(articles),
         feed_files(articles, options.docs, curation),
-        ArticlePages(curation, rendered, keyed),
+        article_pages(curation, rendered, keyed),
     )
     known = {}
     for article in articles:

@@ -370,33 +370,22 @@ def render_site(
     if memo is not None:
         memo.clear()
         memo.update(current)
-    pages = ArticlePages(curation, memo if memo is not None else {}, to_render)
+    pages = article_pages(curation, memo if memo is not None else {}, to_render)
     return ChainMap(listing_pages(articles, curation), pages)
 
 
-class ArticlePages(Mapping[str, str]):
+def article_pages(
+    curation: Curation, memo: dict[str, str], keyed: list[tuple[Article, str]]
+) -> LazyPages:
     """Article pages by path, each rendered when read; its digest goes into `memo` under
     the article's page key (`article_page_key`)."""
 
-    def __init__(self, curation: Curation, memo: dict[str, str], keyed: list[tuple[Article, str]]):
-        self.curation = curation
-        self.memo = memo
-        self._articles = {article_path(article): (article, key) for article, key in keyed}
-
-    def __getitem__(self, path: str) -> str:
-        article, key = self._articles[path]
-        page = article_page(article, self.curation)
-        self.memo[key] = content_digest(page)
+    def render(article: Article, key: str) -> str:
+        page = article_page(article, curation)
+        memo[key] = content_digest(page)
         return page
 
-    def __contains__(self, path: object) -> bool:
-        return path in self._articles
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._articles)
-
-    def __len__(self) -> int:
-        return len(self._articles)
+    return LazyPages({article_path(a): partial(render, a, key) for a, key in keyed})
 
 
 def article_page_key(article: Article, curation: Curation) -> str:
