@@ -525,7 +525,7 @@ def _build(options: BuildOptions) -> BuildResult:
         if options.report is None:
             # only the report lists the instances: at 50k scrapes letting them (and
             # the copies' paragraphs no article kept) go gave 351 MB back to the system
-            result.cached_empty_pages = _light_state(result)["empty_pages"]
+            result.cached_empty_pages = _empty_page_stubs(result)
             result.counts = _counts(result)
             result.pages = []
             release_free_memory()
@@ -716,10 +716,13 @@ def _light_state(result: BuildResult) -> dict:
         "files": result.files,
         "skipped": result.skipped,
         "merges": result.merges,
-        "empty_pages": [
-            PageResult(p.source, (), (), p.skipped, p.empty_reason) for p in result.empty_pages
-        ],
+        "empty_pages": _empty_page_stubs(result),
     }
+
+
+def _empty_page_stubs(result: BuildResult) -> list[PageResult]:
+    """The pages without articles, as the summary needs them (no instances)."""
+    return [PageResult(p.source, (), (), p.skipped, p.empty_reason) for p in result.empty_pages]
 
 
 def _from_state(state: dict, curation: Curation) -> BuildResult:

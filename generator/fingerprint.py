@@ -8,9 +8,9 @@ and intersects arrays.
 
 A fingerprint holds the body's shingle hashes (4 bytes each, in the body's
 order; each block's are a slice of them), a MinHash signature of them for
-locality-sensitive hashing, and the keys of the buckets that catch copies LSH would miss: the
-same text, the same opening words (a truncated copy) and the same closing
-words. Everything is hashed with functions that give the same value in every
+locality-sensitive hashing, and the keys of the buckets that catch copies LSH
+would miss: the same text, the same opening words (a truncated copy) and the
+same closing words. Everything is hashed with functions that give the same value in every
 process (str hashes are salted per process).
 """
 
@@ -98,7 +98,7 @@ def fingerprint(instance: Instance) -> Fingerprint:
     # normalize's cache, which cleaning has filled with these very paragraphs
     block_words = [normalize(block.text).split() for block in instance.blocks]
     words = [word for words in block_words for word in words]
-    runs = _run_hashes(words) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
+    runs = _body_hashes(words)
     short: list[np.ndarray] = []
     spans = [0, len(runs)]
     start, end = 0, len(runs)
@@ -122,8 +122,12 @@ def fingerprint(instance: Instance) -> Fingerprint:
 
 def shingles(text: str) -> np.ndarray:
     """The shingle hashes of a text, as `Fingerprint` computes them: sorted, without repeats."""
-    words = normalize(text).split()
-    return _distinct(_run_hashes(words)) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
+    return _distinct(_body_hashes(normalize(text).split()))
+
+
+def _body_hashes(words: list[str]) -> np.ndarray:
+    """The hash of each run of SHINGLE_WORDS words; of all the words if there are fewer."""
+    return _run_hashes(words) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
 
 
 def bucket_keys(words: list[str]) -> tuple[str, ...]:
