@@ -7,7 +7,6 @@ build that fails part-way leaves `docs/` as it was.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -15,7 +14,6 @@ import pickle
 import traceback
 from collections import ChainMap
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -59,10 +57,12 @@ from .render import (
     entry_text,
     listing_pages,
     remember_entry_texts,
+    remember_pages,
     render_site,
 )
 from .segment import segment
 from .topics import Classifier
+from .workers import shared_object, start_pool
 
 Progress = Callable[[str, int, int], None]
 
@@ -240,12 +240,6 @@ def _workers(options: BuildOptions) -> int:
     return options.workers or min(os.cpu_count() or 1, 8)
 
 
-def _classify_chunk(task: tuple[Curation, list[Article]]) -> list[tuple[list[str], list[str]]]:
-    curation, articles = task
-    Classifier(curation).classify(articles)
-    return [(article.topics, article.entities) for article in articles]
-
-
 def classify(
     articles: list[Article],
     curation: Curation,
@@ -325,32 +319,24 @@ def _classify(articles: list[Article], curation: Curation, workers: int) -> None
     if workers <= 1 or len(articles) < 4 * POOL_MIN_FILES:
         Classifier(curation).classify(articles)
         return
-    # chunks of at most CLASSIFY_CHUNK: the pool keeps a few tasks queued, pickled with
-    # their articles' bodies
+    # the workers share the articles (see `workers`); each task is a range of at most
+    # CLASSIFY_CHUNK of them, so that both workers stay busy to the end
     size = min(CLASSIFY_CHUNK, -(-len(articles) // (workers * 4)))
-    chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
-    with _pool(workers) as pool:
-        done = pool.map(_classify_chunk, [(curation, chunk) for chunk in chunks])
-        for chunk, results in zip(chunks, done, strict=True):
-            for article, (topics, entities) in zip(chunk, results, strict=True):
+    starts = range(0, len(articles), size)
+    with start_pool(workers, (articles, curation)) as executor:
+        done = executor.map(_classify_range, [(start, start + size) for start in starts])
+        for start, results in zip(starts, done, strict=True):
+            part = articles[start : start + size]
+            for article, (topics, entities) in zip(part, results, strict=True):
                 article.topics, article.entities = topics, entities
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, initializer=_start_worker)
-
-
-def _start_worker() -> None:
-    """Turn the garbage collector on, for what the worker makes only.
-
-    Forked from a build that holds it, workers parse HTML into trees full of
-    cycles (BeautifulSoup links parents and children). What they inherit is
-    frozen first: a collection would otherwise walk the whole build's objects,
-    copying every page of them, in each worker (classifying the articles of
-    50k scrapes took 18.0 s before, 10.7-13.8 s after).
-    """
-    gc.freeze()
-    gc.enable()
+def _classify_range(span: tuple[int, int]) -> list[tuple[list[str], list[str]]]:
+    """In a worker: the topics and companies of the shared articles in this range."""
+    articles, curation = shared_object()  # type: ignore[misc]
+    part = articles[span[0] : span[1]]
+    Classifier(curation).classify(part)
+    return [(article.topics, article.entities) for article in part]
 
 
 def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[PageResult]:
@@ -366,7 +352,7 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
     workers = _workers(options)
     tasks = [(inputs.paths[i], options.seeds, cache.page_file(inputs.keys[i])) for i in todo]
     if workers > 1 and len(todo) >= POOL_MIN_FILES:
-        pool = _pool(workers)
+        pool = start_pool(workers)
         chunk = max(1, min(32, len(tasks) // (workers * 8)))
         computed: Iterator[bytes] = pool.map(_work, tasks, chunksize=chunk)
     else:
@@ -541,7 +527,8 @@ def _build(options: BuildOptions) -> BuildResult:
     if problems:
         raise CurationError(problems)
     result.curation = curation
-    classify(result.articles, curation, _workers(options), cache)
+    workers = _workers(options)
+    classify(result.articles, curation, workers, cache)
     rendered = cache.memo(last_output, "rendered")
     last_output = None
     known: dict[str, str] = {}
@@ -549,12 +536,13 @@ def _build(options: BuildOptions) -> BuildResult:
         archive_pages(result.articles),
         feed_files(result.articles, options.docs, curation),
     )
-    files = ChainMap(render_site(result.articles, curation, rendered, known), *others)
+    site = render_site(result.articles, curation, rendered, known)
     try:
-        result.written = write_outputs(options.docs, files, known)
+        result.written = write_outputs(options.docs, ChainMap(site.pages, *others), known, workers)
     except Unverified:  # pages changed in docs/ since the last build: render them all
-        files = ChainMap(render_site(result.articles, curation, rendered), *others)
-        result.written = write_outputs(options.docs, files)
+        site = render_site(result.articles, curation, rendered)
+        result.written = write_outputs(options.docs, ChainMap(site.pages, *others), {}, workers)
+    remember_pages(rendered, site.rendered, result.written.digests)
     if output_key is not None:
         state = _light_state(result) | {
             "rendered": rendered,
@@ -627,7 +615,7 @@ def _build_added(
         listing_pages(articles, curation),
         archive_pages(articles),
         feed_files(articles, options.docs, curation),
-        article_pages(curation, rendered, keyed),
+        article_pages(curation, keyed),
     )
     known = {}
     for article in articles:
@@ -640,6 +628,7 @@ def _build_added(
         written = write_outputs(options.docs, files, known)
     except Unverified:
         return None
+    remember_pages(rendered, keyed, written.digests)
     cache.save_stats()
     _save_index(cache, index, output_key)
     counts = dict(state["counts"])

@@ -12,11 +12,11 @@ import operator
 import re
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import partial
 
 from .curation import Company, Curation, Topic
 from .model import Article, BlockKind
-from .output import content_digest
 
 ARTICLES_DIR = "articles"
 TOPICS_DIR = "topics"
@@ -338,12 +338,21 @@ def unsorted_page(articles: list[Article]) -> dict[str, PageMaker]:
     )
 
 
+@dataclass
+class SitePages:
+    """Every page of the site, by path under `docs/`, and the article pages among them
+    that are made afresh (with their page keys), for `remember_pages`."""
+
+    pages: Mapping[str, str]
+    rendered: list[tuple[Article, str]]
+
+
 def render_site(
     articles: list[Article],
     curation: Curation | None = None,
     memo: dict[str, str] | None = None,
     known: dict[str, str] | None = None,
-) -> Mapping[str, str]:
+) -> SitePages:
     """Every page of the site, by path under `docs/`.
 
     Article pages are rendered when read (`write_outputs` reads each once and
@@ -353,8 +362,8 @@ def render_site(
     would come out the same is not rendered again (after one scrape is added,
     that is nearly all of them) but goes into `known` with its digest, for
     `write_outputs` to check against `docs/`. On return `memo` holds this
-    build's article pages that were not rendered; each rendered page adds its
-    digest when read. Without `known` every page is rendered.
+    build's article pages that are not rendered; `remember_pages` adds the
+    others once written. Without `known` every page is rendered.
     """
     curation = curation or Curation()
     earlier = memo if memo is not None and known is not None else {}
@@ -370,22 +379,27 @@ def render_site(
     if memo is not None:
         memo.clear()
         memo.update(current)
-    pages = article_pages(curation, memo if memo is not None else {}, to_render)
-    return ChainMap(listing_pages(articles, curation), pages)
+    pages = ChainMap(listing_pages(articles, curation), article_pages(curation, to_render))
+    return SitePages(pages, to_render)
 
 
-def article_pages(
-    curation: Curation, memo: dict[str, str], keyed: list[tuple[Article, str]]
-) -> LazyPages:
-    """Article pages by path, each rendered when read; its digest goes into `memo` under
-    the article's page key (`article_page_key`)."""
+def article_pages(curation: Curation, keyed: list[tuple[Article, str]]) -> LazyPages:
+    """Article pages by path, each rendered when read."""
+    return LazyPages({article_path(a): partial(article_page, a, curation) for a, _ in keyed})
 
-    def render(article: Article, key: str) -> str:
-        page = article_page(article, curation)
-        memo[key] = content_digest(page)
-        return page
 
-    return LazyPages({article_path(a): partial(render, a, key) for a, key in keyed})
+def remember_pages(
+    memo: dict[str, str], keyed: list[tuple[Article, str]], digests: Mapping[str, str]
+) -> None:
+    """Put into `memo` the digest each of these article pages was written with, under its
+    page key (`article_page_key`), so that the next build need not render it again.
+
+    Taken from what `write_outputs` wrote: pages may be made in other processes.
+    """
+    for article, key in keyed:
+        digest = digests.get(article_path(article))
+        if digest is not None:
+            memo[key] = digest
 
 
 def article_page_key(article: Article, curation: Curation) -> str:

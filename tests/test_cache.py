@@ -10,6 +10,8 @@ import pytest
 
 from bench.corpus import make_corpus
 from generator import build as build_module
+from generator import output as output_module
+from generator import render as render_module
 from generator.build import BuildOptions, build, collect, summary
 from generator.cache import Cache
 
@@ -154,6 +156,7 @@ def test_pool_and_cache_give_the_same_bytes_as_a_serial_build(
     tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(build_module, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(output_module, "PARALLEL_MIN_FILES", 1)  # pages made by two processes
     serial = project(tmp_path / "serial", corpus)
     serial.workers, serial.use_cache = 1, False
     build(serial)
@@ -183,6 +186,40 @@ def test_classifying_in_a_pool_gives_the_same_topics(
     monkeypatch.setattr(build_module, "POOL_MIN_FILES", 1)
     build_module.classify(articles, curation, workers=2)
     assert [(a.topics, a.entities) for a in articles] == expected
+
+
+def test_pages_made_in_forked_planners_are_remembered(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Article pages made in other processes still go into the build's memo: after an
+    edit of a topic's description, no article page is made again."""
+    monkeypatch.setattr(output_module, "PARALLEL_MIN_FILES", 1)
+    made = tmp_path / "made.log"
+    make_page = render_module.article_page
+
+    def logged(article, curation=None):  # (a file: the makers run in forked processes)
+        with open(made, "a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()} {article.id}\n")
+        return make_page(article, curation)
+
+    monkeypatch.setattr(render_module, "article_page", logged)
+    options = project(tmp_path, corpus)
+    options.workers = 2
+    options.topics = tmp_path / "topics"
+    shutil.copytree(ROOT / "topics", options.topics)
+    first = build(options)
+    lines = made.read_text(encoding="utf-8").split("\n")[:-1]
+    assert sorted(line.split()[1] for line in lines) == sorted(a.id for a in first.articles)
+    assert len({line.split()[0] for line in lines}) == 2
+    made.unlink()
+    topic = options.topics / "china.yml"
+    topic.write_text(
+        topic.read_text(encoding="utf-8").replace("description: |", "description: |\n  New.", 1),
+        encoding="utf-8",
+    )
+    edited = build(options)
+    assert edited.written.written == ["topics/china.md", "topics/index.md"]
+    assert not made.exists()
 
 
 def test_no_cache_writes_no_cache_folder(tmp_path: Path, corpus: Path) -> None:

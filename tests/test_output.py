@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from generator import output as output_module
 from generator.output import write_outputs
 from generator.render import escape
 
@@ -29,3 +32,29 @@ def test_escape_neutralises_markup() -> None:
     assert escape("- not a list") == "\\- not a list"
     assert escape("[link](http://x)") == "\\[link\\](http://x)"
     assert escape("AT&T") == "AT&amp;T"
+
+
+def test_planning_in_two_processes_writes_what_one_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(output_module, "PARALLEL_MIN_FILES", 1)
+    old = {f"articles/{n}.md": f"{n}\n" for n in range(30)} | {"gone.md": "x\n"}
+    new = {f"articles/{n}.md": f"{n}{'!' if n % 3 else ''}\n" for n in range(33)}
+    new |= {"index.md": "home\n", "topics/a.md": "A\n"}
+    results = []
+    for workers in (1, 2):
+        docs = tmp_path / str(workers)
+        write_outputs(docs, old)
+        (docs / "topics").mkdir()
+        (docs / "topics" / "a.md").write_text("mine\n", encoding="utf-8")  # a conflict
+        results.append((write_outputs(docs, new, workers=workers), tree(docs)))
+    (serial, serial_tree), (forked, forked_tree) = results
+    assert forked == serial and forked_tree == serial_tree
+    assert serial.conflicts == ["topics/a.md"] and serial.removed == ["gone.md"]
+    assert len(serial.written) == 24  # 20 articles changed, 3 new, and index.md
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }

@@ -184,7 +184,7 @@ def test_pinned_first_then_newest_and_unsorted_page() -> None:
     ]
     curation = Curation(topics=[t])
     Classifier(curation).classify(articles)
-    files = render_site(articles, curation)
+    files = render_site(articles, curation).pages
     page = files["topics/bat.md"]
     order = [page.index(f"../articles/{i}.md") for i in ("old", "new", "mid")]
     assert order == sorted(order)
