@@ -158,10 +158,16 @@ def group_instances(
     instances: list[Instance], fingerprints: Sequence[Fingerprint]
 ) -> tuple[list[list[int]], dict[int, list[tuple[int, int, Similarity]]]]:
     """Indexes of `instances` grouped by story, and the verified links that made each group."""
-    arrays = [fp.shingle_array for fp in fingerprints]
+    arrays: dict[int, np.ndarray] = {}  # made for the instances in a pair only
+
+    def array(i: int) -> np.ndarray:
+        if i not in arrays:
+            arrays[i] = fingerprints[i].shingle_array
+        return arrays[i]
+
     groups = _Groups(len(instances))
     for i, j in sorted(candidate_pairs(fingerprints)):
-        sim = _array_similarity(arrays[i], arrays[j])
+        sim = _array_similarity(array(i), array(j))
         if sim.duplicate:
             groups.union(i, j, sim)
     members: dict[int, list[int]] = defaultdict(list)
@@ -273,10 +279,13 @@ def _pieces(instance: Instance, fp: Fingerprint) -> list[_Piece]:
 def merge_group(group: list[tuple[Instance, Fingerprint]]) -> Article:
     """The instances of one story merged into an article; its id is given later, build-wide."""
     ranked = sorted(group, key=lambda pair: _completeness(pair[0]), reverse=True)
-    pieces = _pieces(*ranked[0])
-    for other in ranked[1:]:
-        pieces = merge_blocks(pieces, _pieces(*other))
-    blocks = [block for block, _ in pieces]
+    if len(ranked) == 1:  # (most stories: no blocks to line up)
+        blocks = list(ranked[0][0].blocks)
+    else:
+        pieces = _pieces(*ranked[0])
+        for other in ranked[1:]:
+            pieces = merge_blocks(pieces, _pieces(*other))
+        blocks = [block for block, _ in pieces]
     instances = [inst for inst, _ in ranked]
     base = instances[0]
     headline = base.headline or next((inst.headline for inst in instances if inst.headline), None)
