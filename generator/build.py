@@ -193,7 +193,7 @@ class CurationError(Exception):
         self.problems = problems
 
 
-def _work(task: tuple[Path, Path, Path | None]) -> bytes:
+def _work(task: tuple[Path, Path, str | None]) -> bytes:
     """`process_file` in a worker process; the result goes back pickled, and into the
     cache file given (written here: the main process has the whole corpus to merge)."""
     path, seeds, cache_file = task

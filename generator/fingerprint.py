@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .model import Instance
+from .model import Instance, by_position
 from .text import normalize
 
 SHINGLE_WORDS = 5
@@ -55,6 +55,7 @@ del _rng
 _WORD_HASHES: dict[str, int] = {}
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """Dedup's view of one instance.

@@ -63,6 +63,7 @@ class Document:
     dropped: tuple[Dropped, ...] = ()
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """A seed file that could not be used, and why."""
@@ -131,6 +132,7 @@ class Instance:
         return f"{self.source}#{self.position}"
 
 
+@by_position
 @dataclass(frozen=True, slots=True)
 class PageResult:
     """Everything one page produced: article instances and what was dropped."""
