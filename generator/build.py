@@ -22,11 +22,12 @@ from .archive import archive_pages
 from .cache import (
     Cache,
     Output,
+    PageLocation,
+    PagePack,
     file_bytes_digest,
     folder_digest,
     no_collection,
     release_free_memory,
-    write_page_bytes,
 )
 from .clean import clean, drop_known_headlines, drop_recurring_boilerplate, find_recurring
 from .curation import Curation, Problem, load_curation, unknown_ids
@@ -193,14 +194,30 @@ class CurationError(Exception):
         self.problems = problems
 
 
-def _work(task: tuple[Path, Path, str | None]) -> bytes:
-    """`process_file` in a worker process; the result goes back pickled, and into the
-    cache file given (written here: the main process has the whole corpus to merge)."""
-    path, seeds, cache_file = task
+#: the pack this process stores the pages it reads in, if it has begun one
+_pack: PagePack | None = None
+
+
+def _work(task: tuple[Path, Path, str | None]) -> tuple[bytes, PageLocation | None]:
+    """`process_file` in a worker process: the result, pickled, and where this process
+    stored it in a page pack in the folder given (stored here: the main process has
+    the whole corpus to merge)."""
+    global _pack
+    path, seeds, folder = task
     data = pickle.dumps(process_file(path, seeds), pickle.HIGHEST_PROTOCOL)
-    if cache_file is not None:
-        write_page_bytes(cache_file, data)
-    return data
+    if folder is None:
+        return data, None
+    if _pack is None or _pack.folder != folder or _pack.pid != os.getpid():
+        _pack = PagePack(folder)  # (a pack inherited through a fork is the parent's)
+    return data, _pack.add(data)
+
+
+def _close_pack() -> None:
+    """End this process's page pack: the next pages go to a new one."""
+    global _pack
+    if _pack is not None:
+        _pack.close()
+        _pack = None
 
 
 def open_cache(options: BuildOptions) -> Cache:
@@ -350,11 +367,13 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
             todo.append(len(pages))
         pages.append(page)
     workers = _workers(options)
-    tasks = [(inputs.paths[i], options.seeds, cache.page_file(inputs.keys[i])) for i in todo]
+    folder = cache.page_folder()
+    tasks = [(inputs.paths[i], options.seeds, folder if inputs.keys[i] else None) for i in todo]
     if workers > 1 and len(todo) >= POOL_MIN_FILES:
         pool = start_pool(workers)
         chunk = max(1, min(32, len(tasks) // (workers * 8)))
-        computed: Iterator[bytes] = pool.map(_work, tasks, chunksize=chunk)
+        computed: Iterator[tuple[bytes, PageLocation | None]]
+        computed = pool.map(_work, tasks, chunksize=chunk)
     else:
         pool = None
         computed = map(_work, tasks)
@@ -363,13 +382,16 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
         next_new = next(done_new, None)
         for i, page in enumerate(pages):
             if next_new is not None and next_new[0] == i:
-                page = pickle.loads(next_new[1])
+                data, location = next_new[1]
+                page = pickle.loads(data)
+                cache.record_page(inputs.keys[i] or "", location)
                 next_new = next(done_new, None)
             assert page is not None
             yield page
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        _close_pack()
 
 
 def collect(
@@ -401,6 +423,7 @@ def collect(
         if options.progress:
             options.progress("read", done, len(inputs.paths))
     cache.save_stats()
+    cache.save_pages(key for key in inputs.keys if key)
     cache.prune()
     found = find_recurring(result.instances)
     instances, recurring_drops = drop_recurring_boilerplate(result.instances, found=found)
@@ -594,8 +617,10 @@ def _build_added(
         return None  # (many new pages are read in a pool, by a full build)
     pages = []
     for i in new:
-        data = _work((inputs.paths[i], options.seeds, cache.page_file(inputs.keys[i])))
+        data, location = _work((inputs.paths[i], options.seeds, cache.page_folder()))
+        cache.record_page(inputs.keys[i] or "", location)
         pages.append((rels[i], inputs.keys[i] or "", pickle.loads(data)))
+    _close_pack()
     try:
         added = add_pages(index, pages, cache.get_page)
     except NotIncremental:
@@ -630,6 +655,7 @@ def _build_added(
         return None
     remember_pages(rendered, keyed, written.digests)
     cache.save_stats()
+    cache.save_pages(key for key in inputs.keys if key)
     _save_index(cache, index, output_key)
     counts = dict(state["counts"])
     counts["instances"] += added.instances

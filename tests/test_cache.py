@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -110,8 +111,8 @@ def test_corrupt_entries_are_ignored(tmp_path: Path, corpus: Path) -> None:
     options = project(tmp_path, corpus)
     build(options)
     docs = tree(options.docs)
-    entries = [p for p in options.cache_dir.rglob("*.pkl")]
-    assert len(entries) > 3
+    entries = [p for p in options.cache_dir.rglob("*") if p.suffix in (".pkl", ".pack")]
+    assert len(entries) > 3 and any(p.suffix == ".pack" for p in entries)
     for k, entry in enumerate(entries):
         entry.write_bytes([b"", b"not a pickle", b"\x80\x05garbage"][k % 3])
     cache = Cache(options.cache_dir)
@@ -131,8 +132,30 @@ def test_an_entry_for_another_page_is_a_miss(tmp_path: Path, corpus: Path) -> No
     key_a = cache.page_key(a, cache.file_digest(options.seeds / a, a))
     key_b = cache.page_key(b, cache.file_digest(options.seeds / b, b))
     assert cache.get_page(key_a, a) is not None
-    shutil.copy(cache._page_path(key_b), cache._page_path(key_a))
+    index = cache._page_index()
+    index[key_a] = index[key_b]
     assert cache.get_page(key_a, a) is None  # b's result stored under a's key: not used
+
+
+def test_page_packs_keep_only_what_the_pages_need(tmp_path: Path, corpus: Path) -> None:
+    """Results of changed pages are let go: a pack mostly holding them has the rest
+    moved to a new pack, and goes (once an hour old: a build alongside may be filling it)."""
+    options = project(tmp_path, corpus)
+    build(options)
+    folder = Path(Cache(options.cache_dir).page_folder() or "")
+    (first,) = folder.glob("*.pack")
+    files = seed_files(options)
+    changed = files[: len(files) * 2 // 3]
+    for path in changed:
+        path.write_bytes(path.read_bytes() + b"\nOne more line of text here.\n")
+    an_hour_ago = time.time() - 3601
+    os.utime(first, (an_hour_ago, an_hour_ago))
+    build(options)
+    packs = list(folder.glob("*.pack"))
+    assert first not in packs and len(packs) == 2  # the changed pages' and the moved ones'
+    cache = Cache(options.cache_dir)
+    collect(options, cache)
+    assert cache.hits == len(files) and cache.misses == 0
 
 
 def test_a_new_code_version_invalidates_the_cache(tmp_path: Path, corpus: Path) -> None:
