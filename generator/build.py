@@ -15,6 +15,7 @@ import traceback
 from collections import ChainMap
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -257,11 +258,16 @@ def _workers(options: BuildOptions) -> int:
     return options.workers or min(os.cpu_count() or 1, 8)
 
 
+def _nothing() -> None:
+    """No work: what a build does meanwhile when it has nothing to store."""
+
+
 def classify(
     articles: list[Article],
     curation: Curation,
     workers: int = 1,
     cache: Cache | None = None,
+    meanwhile: Callable[[], None] = _nothing,
 ) -> None:
     """`Classifier.classify`, remembering each topic's and the companies' decision per article.
 
@@ -269,9 +275,12 @@ def classify(
     list's) definition, so after adding a scrape only the new articles are
     classified, and after editing one topic only that topic is decided again.
     The decisions about articles not in `articles` are forgotten.
+
+    `meanwhile` is called once, while a pool classifies if there is one: work
+    of the main process that does not read the articles' topics.
     """
     if cache is None or not cache.enabled:
-        _classify(articles, curation, workers)
+        _classify(articles, curation, workers, meanwhile)
         return
     version = cache.output_version[:16]
     topic_keys = [(t.id, _key(version, repr(t))) for t in curation.topics]
@@ -299,7 +308,7 @@ def classify(
             i for i, ak in enumerate(article_keys) if any(ak not in table[key] for key in missing)
         ]
         part = [articles[i] for i in need]
-        _classify(part, sub, workers)
+        _classify(part, sub, workers, meanwhile)
         sub_keys = [(tid, table[tk]) for tid, tk in topic_keys if tk in missing]
         for i, article in zip(need, part, strict=True):
             filed = set(article.topics)
@@ -307,6 +316,8 @@ def classify(
                 decided[article_keys[i]] = topic_id in filed
             if company_key in missing:
                 table[company_key][article_keys[i]] = list(article.entities)
+    else:
+        meanwhile()
     for article, ak in zip(articles, article_keys, strict=True):
         article.topics = [tid for tid, tk in topic_keys if table[tk][ak]]
         article.entities = list(table[company_key][ak])
@@ -331,9 +342,13 @@ def _article_key(article: Article) -> str:
     )
 
 
-def _classify(articles: list[Article], curation: Curation, workers: int) -> None:
-    """`Classifier.classify`, split over a process pool when there are many articles."""
+def _classify(
+    articles: list[Article], curation: Curation, workers: int, meanwhile: Callable[[], None]
+) -> None:
+    """`Classifier.classify`, split over a process pool when there are many articles;
+    `meanwhile` runs while the pool works."""
     if workers <= 1 or len(articles) < 4 * POOL_MIN_FILES:
+        meanwhile()
         Classifier(curation).classify(articles)
         return
     # the workers share the articles (see `workers`); each task is a range of at most
@@ -342,6 +357,7 @@ def _classify(articles: list[Article], curation: Curation, workers: int) -> None
     starts = range(0, len(articles), size)
     with start_pool(workers, (articles, curation)) as executor:
         done = executor.map(_classify_range, [(start, start + size) for start in starts])
+        meanwhile()  # (the articles' topics are set from the results only after it)
         for start, results in zip(starts, done, strict=True):
             part = articles[start : start + size]
             for article, (topics, entities) in zip(part, results, strict=True):
@@ -495,6 +511,7 @@ def _build(options: BuildOptions) -> BuildResult:
     cache = open_cache(options)
     inputs = _inputs(options, cache)
     output_key = collected_key = index_key = None
+    store_collected: Callable[[], None] = _nothing
     last_output = last_collected = result = None
     if cache.enabled and all(inputs.keys):
         pages_key = [repr([(s.source, s.reason) for s in inputs.skipped])]
@@ -545,13 +562,18 @@ def _build(options: BuildOptions) -> BuildResult:
                 "index": result.index,
                 "code": cache.output_version,
             }
-            cache.put_output(Output(collected_key, {}, state), "collected")
+            store_collected = partial(
+                cache.put_output, Output(collected_key, {}, state), "collected"
+            )
     problems = unknown_ids(curation, {a.id for a in result.articles})
     if problems:
+        store_collected()  # (an editor fixing the curation files rebuilds from it)
         raise CurationError(problems)
     result.curation = curation
     workers = _workers(options)
-    classify(result.articles, curation, workers, cache)
+    # the articles are stored before classification (topics are decided again from the
+    # table), while the pool classifies
+    classify(result.articles, curation, workers, cache, meanwhile=store_collected)
     rendered = cache.memo(last_output, "rendered")
     last_output = None
     known: dict[str, str] = {}

@@ -15,6 +15,8 @@ from generator import output as output_module
 from generator import render as render_module
 from generator.build import BuildOptions, build, collect, summary
 from generator.cache import Cache
+from generator.curation import Curation, load_curation
+from generator.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 PAST = 1_600_000_000  # a modification time well before the build (see cache.RACY_NS)
@@ -46,6 +48,13 @@ def tree(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+def collected(tmp_path: Path, corpus: Path) -> tuple[list[Article], Curation]:
+    """The corpus's articles (read without a cache) and the repo's curation."""
+    options = project(tmp_path, corpus)
+    options.use_cache = False
+    return collect(options).articles, load_curation(options.topics)
 
 
 def seed_files(options: BuildOptions) -> list[Path]:
@@ -195,13 +204,8 @@ def test_pool_and_cache_give_the_same_bytes_as_a_serial_build(
 def test_classifying_in_a_pool_gives_the_same_topics(
     tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    options = project(tmp_path, corpus)
-    options.use_cache = False
-    articles = collect(options).articles
+    articles, curation = collected(tmp_path, corpus)
     assert len(articles) > 8
-    from generator.curation import load_curation
-
-    curation = load_curation(options.topics)
     build_module.classify(articles, curation, workers=1)
     expected = [(a.topics, a.entities) for a in articles]
     for a in articles:
@@ -245,6 +249,27 @@ def test_pages_made_in_forked_planners_are_remembered(
     assert not made.exists()
 
 
+def test_classify_does_its_meanwhile_once_before_setting_topics(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build stores its articles meanwhile: once, whatever the path, topics unset."""
+    articles, curation = collected(tmp_path, corpus)
+    seen: list[list[list[str]]] = []
+
+    def meanwhile() -> None:
+        seen.append([a.topics for a in articles])
+
+    monkeypatch.setattr(build_module, "POOL_MIN_FILES", 1)
+    cache = Cache(tmp_path / "cache")
+    # no cache; a pool; a cache missing every decision; one holding them all
+    for workers, store in ((1, None), (2, None), (2, cache), (1, cache)):
+        for a in articles:
+            a.topics = []
+        build_module.classify(articles, curation, workers, store, meanwhile=meanwhile)
+        assert len(seen) == 1 and not any(seen.pop())
+        assert any(a.topics for a in articles)
+
+
 def test_no_cache_writes_no_cache_folder(tmp_path: Path, corpus: Path) -> None:
     options = project(tmp_path, corpus)
     options.use_cache = False
@@ -281,12 +306,7 @@ def test_cached_classification_matches_a_fresh_one_after_a_topic_edit(
 ) -> None:
     from dataclasses import replace
 
-    from generator.curation import load_curation
-
-    options = project(tmp_path, corpus)
-    options.use_cache = False
-    articles = collect(options).articles
-    curation = load_curation(options.topics)
+    articles, curation = collected(tmp_path, corpus)
     cache = Cache(tmp_path / "cache")
 
     def topics_of(curation) -> list:
