@@ -448,7 +448,7 @@ def collect(
     result.dropped += recurring_drops + known_drops
     result.dropped_lines += len(recurring_drops) + len(known_drops)
     prints = _fingerprints(result.pages, instances)
-    result.articles, result.merges = deduplicate(instances, prints, merged)
+    result.articles, result.merges = deduplicate(instances, prints, merged, _workers(options))
     if index_key is not None:
         pages = [
             (_relative(path, options.seeds), key or "", page)

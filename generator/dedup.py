@@ -22,6 +22,7 @@ import numpy as np
 from .fingerprint import BAND_ROWS, BANDS, NUM_PERM, Fingerprint, fingerprint
 from .model import Article, Block, BlockKind, Instance, Merge
 from .text import first_sentence, normalize, shorten, slugify, stable_hash
+from .workers import CAN_FORK, in_shares
 
 #: reformatted copies share most shingles
 MIN_JACCARD = 0.5
@@ -180,6 +181,7 @@ def deduplicate(
     instances: Iterable[Instance],
     fingerprints: Mapping[str, Fingerprint] | None = None,
     memo: dict[str, Article] | None = None,
+    workers: int = 1,
 ) -> tuple[list[Article], list[Merge]]:
     """One `Article` per story, and a `Merge` record for every story found more than once.
 
@@ -188,20 +190,26 @@ def deduplicate(
     earlier build merged, by group (a digest of its instances): a group that
     is still there is not merged again. On return it holds this build's groups.
     Articles come in the order of their first instance by (source, position).
+    With `workers` > 1, the blocks of many stories are lined up in that many processes.
     """
     ordered = sorted(instances, key=lambda inst: (inst.source, inst.position))
     known = fingerprints or {}
     prints = [known.get(inst.key) or fingerprint(inst) for inst in ordered]
     grouped, links = group_instances(ordered, prints)
     earlier = memo or {}  # read only; replaced by `current` at the end
+    keys = [stable_hash("".join(prints[i].digest for i in members), 32) for members in grouped]
+    to_merge = [
+        members for members, key in zip(grouped, keys, strict=True)
+        if len(members) > 1 and key not in earlier
+    ]  # fmt: skip
+    orders = _block_orders(ordered, prints, to_merge, workers)
     current: dict[str, Article] = {}
     articles: list[Article] = []
     merges: list[Merge] = []
     used_ids: set[str] = set()
-    for members in grouped:
+    for members, key in zip(grouped, keys, strict=True):
         group = [(ordered[i], prints[i]) for i in members]
-        key = stable_hash("".join(fp.digest for _, fp in group), 32)
-        merged = current[key] = earlier.get(key) or merge_group(group)
+        merged = current[key] = earlier.get(key) or merge_group(group, orders.get(members[0]))
         article = replace(merged, id=_unique_id(merged.title, merged.blocks, used_ids))
         articles.append(article)
         if len(group) > 1:
@@ -210,6 +218,33 @@ def deduplicate(
         memo.clear()
         memo.update(current)
     return articles, merges
+
+
+#: stories to merge from which lining up their blocks is shared among processes
+PARALLEL_MIN_GROUPS = 2000
+
+
+def _block_orders(
+    ordered: list[Instance], prints: list[Fingerprint], groups: list[list[int]], workers: int
+) -> dict[int, BlockOrder]:
+    """The `block_order` of each group (by its first member), worked out by `workers`
+    processes when there are many (they share the instances, and send back only
+    block indexes)."""
+    if workers <= 1 or len(groups) < PARALLEL_MIN_GROUPS or not CAN_FORK:
+        return {}  # (merge_group works them out)
+    found: dict[int, BlockOrder] = {}
+    for orders in in_shares(_orders, (ordered, prints), groups, workers):
+        found.update(orders)
+    return found
+
+
+def _orders(
+    instances: tuple[list[Instance], list[Fingerprint]], groups: list[list[int]]
+) -> dict[int, BlockOrder]:
+    ordered, prints = instances
+    return {
+        members[0]: block_order([(ordered[i], prints[i]) for i in members]) for members in groups
+    }
 
 
 def merge_record(article: Article, sims: list[Similarity]) -> Merge:
@@ -232,8 +267,9 @@ def _completeness(instance: Instance) -> tuple[int, int, str, int]:
     )
 
 
-#: a body block with its shingles, as merging compares blocks
-_Piece = tuple[Block, frozenset[int]]
+#: a body block with its shingles, as merging compares blocks, and where it comes from:
+#: (rank of its instance in the group, its index in that instance's blocks)
+_Piece = tuple[Block, frozenset[int], tuple[int, int]]
 
 
 def merge_blocks(base: list[_Piece], other: list[_Piece]) -> list[_Piece]:
@@ -245,8 +281,8 @@ def merge_blocks(base: list[_Piece], other: list[_Piece]) -> list[_Piece]:
     merged = list(base)
     anchor = -1  # index in `merged` of the last block of `other` found there
     for piece in other:
-        block, block_set = piece
-        match = _find(block_set, [shingle_set for _, shingle_set in merged])
+        block, block_set, _ = piece
+        match = _find(block_set, [shingle_set for _, shingle_set, _ in merged])
         if match is None:
             merged.insert(anchor + 1, piece)
             anchor += 1
@@ -269,23 +305,45 @@ def _find(block_set: frozenset[int], candidates: list[frozenset[int]]) -> int | 
     return best if best_score >= MIN_CONTAINMENT else None
 
 
-def _pieces(instance: Instance, fp: Fingerprint) -> list[_Piece]:
+def _pieces(rank: int, instance: Instance, fp: Fingerprint) -> list[_Piece]:
     return [
-        (block, frozenset(shingles.tolist()))
-        for block, shingles in zip(instance.blocks, fp.block_shingles, strict=True)
+        (block, frozenset(shingles.tolist()), (rank, index))
+        for index, (block, shingles) in enumerate(
+            zip(instance.blocks, fp.block_shingles, strict=True)
+        )
     ]
 
 
-def merge_group(group: list[tuple[Instance, Fingerprint]]) -> Article:
-    """The instances of one story merged into an article; its id is given later, build-wide."""
-    ranked = sorted(group, key=lambda pair: _completeness(pair[0]), reverse=True)
+#: which blocks make a merged body, in order: (rank of the instance, index of the block)
+BlockOrder = list[tuple[int, int]]
+
+
+def _ranked(group: list[tuple[Instance, Fingerprint]]) -> list[tuple[Instance, Fingerprint]]:
+    """The instances of a group, the most complete first: the base of the merge."""
+    return sorted(group, key=lambda pair: _completeness(pair[0]), reverse=True)
+
+
+def block_order(group: list[tuple[Instance, Fingerprint]]) -> BlockOrder:
+    """The blocks of a group's merged body (see `merge_blocks`): the costly part of a merge."""
+    ranked = _ranked(group)
     if len(ranked) == 1:  # (most stories: no blocks to line up)
-        blocks = list(ranked[0][0].blocks)
-    else:
-        pieces = _pieces(*ranked[0])
-        for other in ranked[1:]:
-            pieces = merge_blocks(pieces, _pieces(*other))
-        blocks = [block for block, _ in pieces]
+        return [(0, index) for index in range(len(ranked[0][0].blocks))]
+    pieces = _pieces(0, *ranked[0])
+    for rank, other in enumerate(ranked[1:], start=1):
+        pieces = merge_blocks(pieces, _pieces(rank, *other))
+    return [origin for _, _, origin in pieces]
+
+
+def merge_group(
+    group: list[tuple[Instance, Fingerprint]], order: BlockOrder | None = None
+) -> Article:
+    """The instances of one story merged into an article; its id is given later, build-wide.
+
+    `order` is the group's `block_order`, if it was worked out elsewhere.
+    """
+    ranked = _ranked(group)
+    order = block_order(group) if order is None else order
+    blocks = [ranked[rank][0].blocks[index] for rank, index in order]
     instances = [inst for inst, _ in ranked]
     base = instances[0]
     headline = base.headline or next((inst.headline for inst in instances if inst.headline), None)

@@ -93,7 +93,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
 
-from .workers import CAN_FORK, shared_object, start_pool
+from .workers import CAN_FORK, in_shares
 
 MANIFEST = ".evdigest-manifest.json"
 STAGING = ".evdigest-staging"
@@ -305,18 +305,7 @@ def _plan(job: _Planning, workers: int = 1) -> _Plan:
     paths = sorted(itertools.chain(job.files, (rel for rel in job.known if rel not in job.files)))
     if workers <= 1 or len(paths) < PARALLEL_MIN_FILES or not CAN_FORK:  # (makers: closures)
         return _plan_paths(job, paths)
-    shares = [paths[k::workers] for k in range(workers)]
-    with start_pool(workers - 1, job) as pool:
-        others = [pool.submit(_plan_share, share) for share in shares[1:]]
-        plans = [_plan_paths(job, shares[0])] + [other.result() for other in others]
-    return _joined(plans, paths)
-
-
-def _plan_share(paths: list[str]) -> _Plan:
-    """In a worker: `_plan_paths` of these paths of the shared planning."""
-    job = shared_object()
-    assert isinstance(job, _Planning)
-    return _plan_paths(job, paths)
+    return _joined(in_shares(_plan_paths, job, paths, workers), paths)
 
 
 def _joined(plans: list[_Plan], paths: list[str]) -> _Plan:

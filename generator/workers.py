@@ -11,9 +11,14 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
 
 CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 _shared: object = None
 
@@ -22,6 +27,23 @@ def start_pool(workers: int, shared: object = None) -> ProcessPoolExecutor:
     """A pool of `workers` processes, in which `shared_object()` gives `shared`."""
     context = multiprocessing.get_context("fork") if CAN_FORK else None
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(shared,))
+
+
+def in_shares(
+    work: Callable[[Any, list[T]], R], shared: object, items: list[T], workers: int
+) -> list[R]:
+    """`work(shared, share)` for each of `workers` shares of `items` (dealt out in turn,
+    so that costly and cheap items spread evenly): the first share in this process,
+    the others at the same time in forked workers, which share `shared`. `work`
+    must be a module-level function (it is sent to the workers by name)."""
+    shares = [items[k::workers] for k in range(workers)]
+    with start_pool(workers - 1, shared) as pool:
+        others = [pool.submit(_work_on_share, work, share) for share in shares[1:]]
+        return [work(shared, shares[0])] + [other.result() for other in others]
+
+
+def _work_on_share(work: Callable[[Any, list[T]], R], share: list[T]) -> R:
+    return work(_shared, share)
 
 
 def shared_object() -> object:
