@@ -351,7 +351,7 @@ def _classify(
         meanwhile()
         Classifier(curation).classify(articles)
         return
-    # the workers share the articles (see `workers`); each task is a range of at most
+    # the workers share the articles (see generator/workers.py); each task is a range of at most
     # CLASSIFY_CHUNK of them, so that both workers stay busy to the end
     size = min(CLASSIFY_CHUNK, -(-len(articles) // (workers * 4)))
     starts = range(0, len(articles), size)
