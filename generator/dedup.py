@@ -325,7 +325,11 @@ def _ranked(group: list[tuple[Instance, Fingerprint]]) -> list[tuple[Instance, F
 
 def block_order(group: list[tuple[Instance, Fingerprint]]) -> BlockOrder:
     """The blocks of a group's merged body (see `merge_blocks`): the costly part of a merge."""
-    ranked = _ranked(group)
+    return _ranked_order(_ranked(group))
+
+
+def _ranked_order(ranked: list[tuple[Instance, Fingerprint]]) -> BlockOrder:
+    """`block_order` of a group already ranked."""
     if len(ranked) == 1:  # (most stories: no blocks to line up)
         return [(0, index) for index in range(len(ranked[0][0].blocks))]
     pieces = _pieces(0, *ranked[0])
@@ -342,7 +346,7 @@ def merge_group(
     `order` is the group's `block_order`, if it was worked out elsewhere.
     """
     ranked = _ranked(group)
-    order = block_order(group) if order is None else order
+    order = _ranked_order(ranked) if order is None else order
     blocks = [ranked[rank][0].blocks[index] for rank, index in order]
     instances = [inst for inst, _ in ranked]
     base = instances[0]
