@@ -1,23 +1,27 @@
 """Reading saved HTML pages: metadata from the head, the body as Markdown lines.
 
-Scripts, styles and page chrome (navigation, sharing, newsletter and comment
-blocks) are dropped, each with the rule that dropped it; what is left is
-converted with markdownify and read as a text scrape. A page nested deeper
-than the tree-based reader can take is read as a stream (`read_html_flat`).
-`ingest.read_document` imports this module only when it meets an HTML page:
-BeautifulSoup takes a tenth of a second to import, which a build that adds
-text scrapes to a large digest does not need to pay.
+The page is parsed by libxml2 (lxml), in C. Scripts, styles and page chrome
+(navigation, sharing, newsletter and comment blocks) are dropped from that
+tree, each with the rule that dropped it; what is left is handed to
+markdownify as a BeautifulSoup tree and read as a text scrape. Parsing with
+BeautifulSoup's own parser cost two thirds of reading a page, most of it
+spent on the chrome dropped right after (see `_as_soup`). A page nested
+deeper than the tree-based reader can take is read as a stream
+(`read_html_flat`). `ingest.read_document` imports this module only when it
+meets an HTML page: BeautifulSoup takes a tenth of a second to import, which
+a build that adds text scrapes to a large digest does not need to pay.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from typing import Any
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
+from lxml import etree
 from markdownify import MarkdownConverter
 
 from .ingest import canonical_spaces, iso_date, text_lines
@@ -120,27 +124,22 @@ _MARKDOWN = _Converter(
 
 
 def read_html(rel: str, html: str) -> Document:
-    # class="a b" stays one string: bs4 splitting every element's multi-valued attributes
-    # into lists costs a tenth of the parse, and only the chrome test reads one
-    soup = BeautifulSoup(
-        html, "html.parser", element_classes={Tag: _Tag}, multi_valued_attributes=None
-    )
-    meta = _html_meta(soup)
-    if _tree_depth(soup) > MAX_HTML_DEPTH:
+    root = _parse(html)
+    if root is None:  # nothing but blanks and comments
+        return Document(rel, "html", (), PageMeta(), ())
+    meta = _html_meta(root)
+    if _tree_depth(root) > MAX_HTML_DEPTH:
         return read_html_flat(rel, html, meta)
     dropped: list[Dropped] = []
-    _remove_tags(soup, _dropped_element, rel, dropped)
-    _remove_tags(soup, _chrome_element, rel, dropped)
-    root = soup.find("main") or soup.find("body") or soup
-    articles = root.find_all("article") if isinstance(root, Tag) else []
+    _remove_elements(root, _dropped_element, rel, dropped)
+    _remove_elements(root, _chrome_element, rel, dropped)
+    top = next(root.iter("main"), None)
+    if top is None:
+        top = next(root.iter("body"), root)
+    articles = [el for el in top.iter("article") if el is not top]
     if len(articles) == 1:
-        root = articles[0]
-    # convert the parsed tree itself (serialising it for markdownify to parse again cost as
-    # much as the first parse); smooth() joins the text nodes the removals left side by side
-    # and strip() trims the ends, as markdownify() on the serialised tree would
-    if isinstance(root, Tag):
-        root.smooth()
-    markdown = _MARKDOWN.convert_soup(root).strip("\n")
+        top = articles[0]
+    markdown = _MARKDOWN.convert_soup(_as_soup(top)).strip("\n")
     lines = text_lines(markdown, markdown=True, source=rel, dropped=dropped, page_header=False)
     if meta.title and not any(line.level == 1 for line in lines):
         # the page's title lives only in <head>: put it where a reader would see it
@@ -148,90 +147,191 @@ def read_html(rel: str, html: str) -> Document:
     return Document(rel, "html", lines, meta, tuple(dropped))
 
 
-def _dropped_element(tag: Tag) -> str | None:
-    return "html-" + tag.name if tag.name in _DROP_TAGS else None
+#: libxml2's HTML parser, as lenient as browsers; the text is handed over as UTF-8
+#: (a str with an XML declaration naming another encoding is refused otherwise)
+_PARSER = etree.HTMLParser(
+    encoding="utf-8", remove_comments=False, no_network=True, default_doctype=False, huge_tree=True
+)
+
+
+def _parse(html: str) -> etree._Element | None:
+    """The page's element tree, or None if it holds no element (lxml returns None then)."""
+    try:
+        return etree.fromstring(html.encode("utf-8", "replace"), _PARSER)
+    except etree.ParserError:
+        return None
+
+
+def _dropped_element(el: etree._Element) -> str | None:
+    return "html-" + el.tag if el.tag in _DROP_TAGS else None
 
 
 _CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary")
 
 
-def _chrome_element(tag: Tag) -> str | None:
+def _chrome_element(el: etree._Element) -> str | None:
     """Page chrome marked by class name, id or ARIA role."""
-    marker = " ".join((tag.get("class") or "").split()) + " " + (tag.get("id") or "")
-    named = _CHROME_CLASS.search(marker) and tag.name not in ("body", "html", "article", "main")
-    return "html-chrome" if named or (tag.get("role") or "") in _CHROME_ROLES else None
+    marker = " ".join((el.get("class") or "").split()) + " " + (el.get("id") or "")
+    named = _CHROME_CLASS.search(marker) and el.tag not in ("body", "html", "article", "main")
+    return "html-chrome" if named or (el.get("role") or "") in _CHROME_ROLES else None
 
 
-def _remove_tags(
-    soup: BeautifulSoup, rule_of: Callable[[Tag], str | None], rel: str, dropped: list[Dropped]
+def _remove_elements(
+    root: etree._Element,
+    rule_of: Callable[[etree._Element], str | None],
+    rel: str,
+    dropped: list[Dropped],
 ) -> None:
     """Remove, with all they hold, the elements `rule_of` gives a rule, recording each.
 
-    One walk in document order that does not enter what it removed. (Searching the
-    page first and then asking each element found whether it went with an earlier
-    one costs much more: bs4's `decomposed` searches the element's whole subtree.)
+    One walk in document order that does not enter what it removed. A removed
+    element is emptied and renamed `_REMOVED` rather than taken out: the text
+    that follows it (its tail) stays where it was without being written back
+    through lxml, which refuses control characters the parser let in.
     """
-    stack = [child for child in reversed(soup.contents) if isinstance(child, Tag)]
+    stack = [child for child in reversed(root) if isinstance(child.tag, str)]
     while stack:
-        tag = stack.pop()
-        rule = rule_of(tag)
+        el = stack.pop()
+        if el.tag == _REMOVED:
+            continue
+        rule = rule_of(el)
         if rule:
-            _record(dropped, rel, tag, rule)
-            tag.decompose()
+            if el.tag not in ("script", "style", "template", "svg", "link", "meta"):
+                text = canonical_spaces(" ".join(_strings(el)))
+                if text:
+                    dropped.append(Dropped(rel, el.sourceline or 0, text[:300], rule))
+            el.clear(keep_tail=True)
+            el.tag = _REMOVED
         else:
-            stack.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
+            stack.extend(child for child in reversed(el) if isinstance(child.tag, str))
 
 
-def _record(dropped: list[Dropped], rel: str, tag: Tag, rule: str) -> None:
-    if tag.name in ("script", "style", "template", "svg", "link", "meta"):
-        return
-    text = canonical_spaces(tag.get_text(" "))
-    if text:
-        dropped.append(Dropped(rel, getattr(tag, "sourceline", 0) or 0, text[:300], rule))
+#: the name a removed element is left with: no parsed element has it (a tag name
+#: starts with a letter)
+_REMOVED = "_removed"
+#: elements whose text is code or markup, not words a reader sees
+_NOT_TEXT = ("script", "style", "template", _REMOVED)
+
+
+def _strings(el: etree._Element) -> Iterator[str]:
+    """The text pieces inside `el`, in order (comments and scripts left out)."""
+    if el.text and el.tag not in _NOT_TEXT:
+        yield el.text
+    for child in el:
+        if isinstance(child.tag, str):
+            yield from _strings(child)
+        if child.tail:
+            yield child.tail
+
+
+#: what BeautifulSoup takes for blank text (a blank string outside <pre> is one space or newline)
+_ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
+_PRESERVE_SPACE = ("pre", "textarea")
+
+
+def _as_soup(top: etree._Element) -> Tag:
+    """The element as the BeautifulSoup tree markdownify converts.
+
+    Built directly from libxml2's tree: parsing in C takes a fraction of the
+    time BeautifulSoup's parser does, and only what is left after the page
+    chrome went is built. Strings are made as BeautifulSoup makes them: a
+    blank one outside <pre> becomes one space or newline, and those a removed
+    element separated are joined (as `Tag.smooth` joins them).
+    """
+    soup = BeautifulSoup(
+        "", "html.parser", element_classes={Tag: _Tag}, multi_valued_attributes=None
+    )
+    builder = soup.builder
+    last: PageElement = soup
+
+    def attach(node: PageElement, parent: Tag) -> None:
+        nonlocal last
+        node.setup(parent, last)
+        parent.contents.append(node)
+        last = node
+
+    def flush(pieces: list[str], parent: Tag, preserve: bool) -> None:
+        if pieces:
+            text = "".join(pieces if preserve else map(_blank_as_bs4, pieces))
+            attach(NavigableString(text), parent)
+            pieces.clear()
+
+    def add_element(el: etree._Element, parent: Tag, preserve: bool) -> None:
+        nonlocal last
+        tag = _Tag(soup, builder, el.tag, None, None, dict(el.attrib), parent, last)
+        tag.sourceline = el.sourceline
+        parent.contents.append(tag)
+        last = tag
+        preserve = preserve or el.tag in _PRESERVE_SPACE
+        pieces = [el.text] if el.text else []
+        for child in el:
+            if child.tag == _REMOVED:
+                pass
+            elif isinstance(child.tag, str):
+                flush(pieces, tag, preserve)
+                add_element(child, tag, preserve)
+            elif child.tag is etree.Comment:
+                flush(pieces, tag, preserve)
+                attach(Comment(child.text or ""), tag)
+            if child.tail:
+                pieces.append(child.tail)
+        flush(pieces, tag, preserve)
+
+    inside_pre = any(el.tag in _PRESERVE_SPACE for el in top.iterancestors())
+    add_element(top, soup, inside_pre)
+    return soup.contents[0]
+
+
+def _blank_as_bs4(text: str) -> str:
+    if text.strip(_ASCII_SPACES):
+        return text
+    return "\n" if "\n" in text else " "
 
 
 class _HeadTags:
     """The elements page metadata comes from, found in one walk over the page."""
 
-    def __init__(self, soup: BeautifulSoup):
-        self.meta_by_property: dict[str, Tag] = {}
-        self.meta_by_name: dict[str, Tag] = {}
-        self.json_ld: list[Tag] = []
-        self.time: Tag | None = None  # the first <time datetime=…>
-        self.title: Tag | None = None  # the first <title>
-        for tag in soup.descendants:  # (bs4's find_all costs several times more per element)
-            if not isinstance(tag, Tag):
-                continue
-            if tag.name == "meta":
-                prop, name = tag.get("property"), tag.get("name")
-                if isinstance(prop, str):
-                    self.meta_by_property.setdefault(prop, tag)
-                if isinstance(name, str):
-                    self.meta_by_name.setdefault(name, tag)
-            elif tag.name == "script":
-                if tag.get("type") == "application/ld+json":
-                    self.json_ld.append(tag)
-            elif tag.name == "time":
-                if self.time is None and tag.get("datetime") is not None:
-                    self.time = tag
-            elif tag.name == "title" and self.title is None:
-                self.title = tag
+    def __init__(self, root: etree._Element):
+        self.meta_by_property: dict[str, etree._Element] = {}
+        self.meta_by_name: dict[str, etree._Element] = {}
+        self.json_ld: list[str] = []  # the text of each JSON-LD script
+        self.time: str | None = None  # the first <time datetime=…>'s datetime
+        self.title: str | None = None  # the text of the first <title>, if it is all text
+        seen_title = False
+        for el in root.iter("meta", "script", "time", "title"):
+            if el.tag == "meta":
+                prop, name = el.get("property"), el.get("name")
+                if prop is not None:
+                    self.meta_by_property.setdefault(prop, el)
+                if name is not None:
+                    self.meta_by_name.setdefault(name, el)
+            elif el.tag == "script":
+                if el.get("type") == "application/ld+json":
+                    self.json_ld.append(el.text or "")
+            elif el.tag == "time":
+                if self.time is None and el.get("datetime") is not None:
+                    self.time = el.get("datetime")
+            elif not seen_title:
+                seen_title = True
+                self.title = el.text if len(el) == 0 else None
 
     def meta_content(self, *keys: str) -> str | None:
         """The content of the first <meta> with one of `keys` as property or name."""
         for key in keys:
-            tag = self.meta_by_property.get(key) or self.meta_by_name.get(key)
-            if isinstance(tag, Tag) and tag.get("content"):
-                return canonical_spaces(str(tag["content"]))
+            el = self.meta_by_property.get(key)
+            if el is None:
+                el = self.meta_by_name.get(key)
+            if el is not None and el.get("content"):
+                return canonical_spaces(el.get("content") or "")
         return None
 
 
-def _html_meta(soup: BeautifulSoup) -> PageMeta:
-    head = _HeadTags(soup)
+def _html_meta(root: etree._Element) -> PageMeta:
+    head = _HeadTags(root)
     ld = _json_ld(head.json_ld)
     title = head.meta_content("og:title", "twitter:title") or ld.get("headline")
-    if not title and head.title and head.title.string:
-        title = canonical_spaces(head.title.string)
+    if not title and head.title:
+        title = canonical_spaces(head.title)
     date = iso_date(
         head.meta_content(
             "article:published_time",
@@ -244,7 +344,7 @@ def _html_meta(soup: BeautifulSoup) -> PageMeta:
         or ld.get("datePublished")
     )
     if not date and head.time is not None:
-        date = iso_date(str(head.time["datetime"]))
+        date = iso_date(head.time)
     authors = _ld_authors(ld.get("author"))
     if not authors:
         author = head.meta_content("author", "article:author", "dc.creator")
@@ -261,11 +361,11 @@ def _html_meta(soup: BeautifulSoup) -> PageMeta:
     )
 
 
-def _json_ld(scripts: list[Tag]) -> dict:
+def _json_ld(scripts: list[str]) -> dict:
     """The first article described in the page's JSON-LD scripts."""
     for script in scripts:
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(script)
             items = _ld_items(data)
         except (ValueError, TypeError, RecursionError):  # RecursionError: absurdly nested
             continue
@@ -308,16 +408,17 @@ _BLOCK_TAGS = {
 _VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}  # fmt: skip
 
 
-def _tree_depth(soup: BeautifulSoup) -> int:
-    """How deep the element tree goes (stops counting past MAX_HTML_DEPTH); no recursion."""
+def _tree_depth(root: etree._Element) -> int:
+    """How deep the element tree goes, the root element being 1 (stops counting past
+    MAX_HTML_DEPTH); no recursion."""
     deepest = 0
-    stack: list[tuple[Tag, int]] = [(soup, 0)]
+    stack: list[tuple[etree._Element, int]] = [(root, 1)]
     while stack:
-        tag, depth = stack.pop()
+        el, depth = stack.pop()
         deepest = max(deepest, depth)
         if deepest > MAX_HTML_DEPTH:
             break
-        stack.extend((child, depth + 1) for child in tag.contents if isinstance(child, Tag))
+        stack.extend((child, depth + 1) for child in el)
     return deepest
 
 
@@ -379,11 +480,8 @@ def read_html_flat(rel: str, html: str, meta: PageMeta | None = None) -> Documen
     elements are still left out; chrome marked only by class names is not.
     """
     if meta is None:
-        head = re.split(r"<body", html[:1_000_000], maxsplit=1, flags=re.I)[0]
-        try:
-            meta = _html_meta(BeautifulSoup(head, "html.parser"))
-        except RecursionError:
-            meta = PageMeta()
+        head = _parse(re.split(r"<body", html[:1_000_000], maxsplit=1, flags=re.I)[0])
+        meta = _html_meta(head) if head is not None else PageMeta()
     reader = _FlatText(rel)
     reader.feed(html)
     reader.close()

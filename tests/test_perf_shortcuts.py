@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -25,7 +26,15 @@ from markdownify import MarkdownConverter
 
 from generator import rules
 from generator.clean import drop_known_headlines, drop_recurring_boilerplate
-from generator.html_reader import _MARKDOWN, _Tag
+from generator.html_reader import (
+    _MARKDOWN,
+    _as_soup,
+    _chrome_element,
+    _dropped_element,
+    _parse,
+    _remove_elements,
+    _Tag,
+)
 from generator.ingest import read_document
 from generator.model import Block, BlockKind, Dropped, Instance, Skipped
 from generator.text import _PUNCT_PAIRS, canonical, normalize, normalize_short
@@ -331,3 +340,43 @@ def test_html_reads_the_same_with_a_tree_of_quick_elements(path: Path) -> None:
     assert _MARKDOWN.convert_soup(quick) == MarkdownConverter(**_MARKDOWN.options).convert_soup(
         plain
     )
+
+
+#: well-formed pages whose strings test how BeautifulSoup makes them: blanks between
+#: blocks, inside <pre> and between inline elements, comments, chrome cut out mid-text
+SNIPPETS = [
+    "<p>One <b>two</b> <i>three</i>\n  four</p>\n\n  <p>  five  </p>",
+    "<pre>  keep\n\n   these  spaces </pre>\n<p>after <code> a  b </code></p>",
+    "<ul>\n <li>a <!-- note --> b</li>\n <li><p>c</p>\n </li>\n</ul>\n<ol><li>d</li></ol>",
+    "<p>foo <span class='share'>Share</span> bar</p><nav>Home</nav> tail <div>x</div>",
+    "<div>\n <aside>Related</aside>\n <p>kept</p>\n <footer>f</footer>\n</div>",
+    "<table><tr><th>Model</th><th>Range</th></tr>\n<tr><td>EX30</td><td>480 km</td></tr></table>",
+    "<blockquote><p>Quote</p></blockquote><h2>Sub <em>head</em></h2><p>a<br>b</p>",
+    "<textarea>  raw\n text </textarea><p>&amp; &lt;tag&gt; &#8211; caf&eacute;</p>",
+    "<p><b>form</b>\x0c<i>feed</i>, a blank markdownify does not take for one</p>",
+]
+
+
+@pytest.mark.parametrize(
+    "html",
+    SNIPPETS
+    + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "corpus").glob("*.html"))],
+)
+def test_soup_built_from_lxml_converts_as_bs4s_own_parse(html: str) -> None:
+    """The tree `_as_soup` builds from libxml2's, chrome taken out, converts as the tree
+    BeautifulSoup's parser makes does, with the same chrome decomposed and smoothed."""
+    page = html if "<body" in html else f"<html><body>{html}</body></html>"
+    plain = BeautifulSoup(page, "html.parser", multi_valued_attributes=None)
+    for tag in plain.find_all(True):
+        seen = SimpleNamespace(tag=tag.name, get=tag.get)  # (as lxml's element shows it)
+        if not tag.decomposed and (_dropped_element(seen) or _chrome_element(seen)):
+            tag.decompose()
+    assert plain.body is not None
+    plain.body.smooth()
+    root = _parse(page)
+    assert root is not None
+    for rule in (_dropped_element, _chrome_element):
+        _remove_elements(root, rule, "page.html", [])
+    body = next(root.iter("body"))
+    converter = MarkdownConverter(**_MARKDOWN.options)
+    assert _MARKDOWN.convert_soup(_as_soup(body)) == converter.convert_soup(plain.body)
