@@ -137,6 +137,35 @@ def test_write_outputs_is_all_or_nothing_at_every_crash_point(tmp_path: Path) ->
     assert ("old", True) in outcomes and ("new", True) in outcomes  # rolled back, completed
 
 
+def test_folders_docs_does_not_have_are_moved_in_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first build moves each new folder in with one rename, not file by file; a folder
+    docs/ has (here for a hand-written file) gets its new files one by one."""
+    docs = fresh_docs(tmp_path)
+    files = {
+        "articles/a.md": "A\n",
+        "topics/x.md": "X\n",
+        "topics/deep/y.md": "Y\n",
+        "feeds/all.xml": "<rss/>\n",
+    }
+    steps: list[str] = []
+    monkeypatch.setattr(output, "_step", steps.append)
+    result = write_outputs(docs, files)
+    assert sorted(result.written) == sorted(files)
+    made = {rel: data for rel, data in snapshot(docs).items() if rel != MANIFEST}
+    assert made == {rel: text.encode("utf-8") for rel, text in {**HAND_WRITTEN, **files}.items()}
+    moves = sorted(step for step in steps if step.startswith("move"))
+    assert moves == [
+        "move articles/a.md",
+        f"move folder {docs / 'feeds'}",
+        f"move folder {docs / 'topics'}",
+    ]
+    assert not (docs / STAGING).exists()
+    assert_fingerprints_truthful(docs)
+    assert write_outputs(docs, files).unchanged == len(files)
+
+
 def test_recover_handles_a_journal_whose_files_were_partly_moved(tmp_path: Path) -> None:
     docs = fresh_docs(tmp_path)
     write_outputs(docs, OLD)
