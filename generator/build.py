@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import pickle
+import sys
 import traceback
 from collections import ChainMap
 from collections.abc import Callable, Iterator
@@ -64,7 +65,7 @@ from .render import (
 )
 from .segment import segment
 from .topics import Classifier
-from .workers import shared_object, start_pool
+from .workers import Background, shared_object, start_pool
 
 Progress = Callable[[str, int, int], None]
 
@@ -113,6 +114,8 @@ class BuildResult:
     counts: dict | None = None
     cached_empty_pages: list[PageResult] = field(default_factory=list)
     index: CorpusIndex | None = None
+    #: makes the corpus index of the pages `collect` read (see `_store_collected`)
+    make_index: Callable[[], CorpusIndex] | None = None
     #: the seed files a build added to the last one's articles (see `incremental`), if it did
     added_pages: list[str] = field(default_factory=list)
 
@@ -258,16 +261,11 @@ def _workers(options: BuildOptions) -> int:
     return options.workers or min(os.cpu_count() or 1, 8)
 
 
-def _nothing() -> None:
-    """No work: what a build does meanwhile when it has nothing to store."""
-
-
 def classify(
     articles: list[Article],
     curation: Curation,
     workers: int = 1,
     cache: Cache | None = None,
-    meanwhile: Callable[[], None] = _nothing,
 ) -> None:
     """`Classifier.classify`, remembering each topic's and the companies' decision per article.
 
@@ -275,12 +273,9 @@ def classify(
     list's) definition, so after adding a scrape only the new articles are
     classified, and after editing one topic only that topic is decided again.
     The decisions about articles not in `articles` are forgotten.
-
-    `meanwhile` is called once, while a pool classifies if there is one: work
-    of the main process that does not read the articles' topics.
     """
     if cache is None or not cache.enabled:
-        _classify(articles, curation, workers, meanwhile)
+        _classify(articles, curation, workers)
         return
     version = cache.output_version[:16]
     topic_keys = [(t.id, _key(version, repr(t))) for t in curation.topics]
@@ -308,7 +303,7 @@ def classify(
             i for i, ak in enumerate(article_keys) if any(ak not in table[key] for key in missing)
         ]
         part = [articles[i] for i in need]
-        _classify(part, sub, workers, meanwhile)
+        _classify(part, sub, workers)
         sub_keys = [(tid, table[tk]) for tid, tk in topic_keys if tk in missing]
         for i, article in zip(need, part, strict=True):
             filed = set(article.topics)
@@ -316,8 +311,6 @@ def classify(
                 decided[article_keys[i]] = topic_id in filed
             if company_key in missing:
                 table[company_key][article_keys[i]] = list(article.entities)
-    else:
-        meanwhile()
     for article, ak in zip(articles, article_keys, strict=True):
         article.topics = [tid for tid, tk in topic_keys if table[tk][ak]]
         article.entities = list(table[company_key][ak])
@@ -342,13 +335,9 @@ def _article_key(article: Article) -> str:
     )
 
 
-def _classify(
-    articles: list[Article], curation: Curation, workers: int, meanwhile: Callable[[], None]
-) -> None:
-    """`Classifier.classify`, split over a process pool when there are many articles;
-    `meanwhile` runs while the pool works."""
+def _classify(articles: list[Article], curation: Curation, workers: int) -> None:
+    """`Classifier.classify`, split over a process pool when there are many articles."""
     if workers <= 1 or len(articles) < 4 * POOL_MIN_FILES:
-        meanwhile()
         Classifier(curation).classify(articles)
         return
     # the workers share the articles (see generator/workers.py); each task is a range of at most
@@ -357,7 +346,6 @@ def _classify(
     starts = range(0, len(articles), size)
     with start_pool(workers, (articles, curation)) as executor:
         done = executor.map(_classify_range, [(start, start + size) for start in starts])
-        meanwhile()  # (the articles' topics are set from the results only after it)
         for start, results in zip(starts, done, strict=True):
             part = articles[start : start + size]
             for article, (topics, entities) in zip(part, results, strict=True):
@@ -420,8 +408,8 @@ def collect(
     """Read, segment, clean and deduplicate every seed file; nothing is written.
 
     `merged` is `deduplicate`'s memo of the stories an earlier build merged.
-    With `index_key`, the result has the corpus index a later build that adds
-    pages starts from.
+    With `index_key`, the result can make the corpus index a later build that
+    adds pages starts from (`BuildResult.make_index`).
     """
     cache = cache or open_cache(options)
     inputs = inputs or _inputs(options, cache)
@@ -454,8 +442,11 @@ def collect(
             (_relative(path, options.seeds), key or "", page)
             for path, key, page in zip(inputs.paths, inputs.keys, result.pages, strict=True)
         ]
-        result.index = index_corpus(index_key, pages, found, prints, result.articles, result.merges)
+        result.make_index = partial(
+            index_corpus, index_key, pages, found, prints, result.articles, result.merges
+        )
     # fingerprints are as large as the text they describe: let them go once grouped
+    # (and indexed: `make_index` holds them until it is let go)
     result.pages = [replace(page, fingerprints=()) for page in result.pages]
     return result
 
@@ -511,7 +502,7 @@ def _build(options: BuildOptions) -> BuildResult:
     cache = open_cache(options)
     inputs = _inputs(options, cache)
     output_key = collected_key = index_key = None
-    store_collected: Callable[[], None] = _nothing
+    saver: Background | None = None
     last_output = last_collected = result = None
     if cache.enabled and all(inputs.keys):
         pages_key = [repr([(s.source, s.reason) for s in inputs.skipped])]
@@ -548,6 +539,20 @@ def _build(options: BuildOptions) -> BuildResult:
         merged = cache.memo(last_collected, "merged")
         last_collected = None  # its articles are in the memo; let the rest go
         result = collect(options, cache, inputs, merged, index_key)
+        if result.make_index is not None and collected_key and output_key:
+            # stored before classification (topics are decided again from the table),
+            # in a process of its own: the build never reads them back
+            state = _light_state(result) | {
+                "articles": result.articles,
+                "merged": merged,
+                "code": cache.output_version,
+            }
+            saver = Background(
+                partial(
+                    _store_collected, cache, result.make_index, state, collected_key, output_key
+                )
+            )
+        result.make_index = None
         if options.report is None:
             # only the report lists the instances: at 50k scrapes letting them (and
             # the copies' paragraphs no article kept) go gave 351 MB back to the system
@@ -555,25 +560,15 @@ def _build(options: BuildOptions) -> BuildResult:
             result.counts = _counts(result)
             result.pages = []
             release_free_memory()
-        if collected_key is not None:
-            state = _light_state(result) | {
-                "articles": result.articles,
-                "merged": merged,
-                "index": result.index,
-                "code": cache.output_version,
-            }
-            store_collected = partial(
-                cache.put_output, Output(collected_key, {}, state), "collected"
-            )
     problems = unknown_ids(curation, {a.id for a in result.articles})
     if problems:
-        store_collected()  # (an editor fixing the curation files rebuilds from it)
+        _stored(saver)  # (an editor fixing the curation files rebuilds from it)
         raise CurationError(problems)
     result.curation = curation
     workers = _workers(options)
-    # the articles are stored before classification (topics are decided again from the
-    # table), while the pool classifies
-    classify(result.articles, curation, workers, cache, meanwhile=store_collected)
+    classify(result.articles, curation, workers, cache)
+    if saver is not None:  # (the corpus index keeps each article's topics)
+        saver.send([(a.topics, a.entities) for a in result.articles])
     rendered = cache.memo(last_output, "rendered")
     last_output = None
     known: dict[str, str] = {}
@@ -595,9 +590,10 @@ def _build(options: BuildOptions) -> BuildResult:
             "input_skipped": inputs.skipped,
         }
         cache.put_output(Output(output_key, result.written.digests, state))
-        if result.index is not None:
+        if result.index is not None:  # (taken from the last build's collected state)
             result.index.key = index_key or ""
             _save_index(cache, result.index, output_key)
+    _stored(saver)
     if options.report:
         write_atomic(
             options.report, json.dumps(report(result), indent=1, ensure_ascii=False) + "\n"
@@ -703,6 +699,43 @@ def _build_added(
     result.written = written
     result.added_pages = [rel for rel, _, _ in pages]
     return result
+
+
+def _store_collected(
+    cache: Cache,
+    make_index: Callable[[], CorpusIndex],
+    state: dict,
+    collected_key: str,
+    output_key: str,
+    receive_topics: Callable[[], list[tuple[list[str], list[str]]] | None],
+) -> None:
+    """Store what a full build collected, and its corpus index, for the builds after it.
+
+    Runs beside the build (see `Background`), from the articles as they were
+    before classification: they are stored so (topics are decided again from
+    the table), then given the topics and companies the build sends to go
+    into the index. The index is stored for the output the build is about to
+    store under `output_key`: if the build stops before, a later build finds
+    the two do not match and does not use it.
+    """
+    index = make_index()
+    cache.put_output(Output(collected_key, {}, state | {"index": index}), "collected")
+    topics = receive_topics()
+    if topics is None:  # (the build stopped before classifying)
+        return
+    for article, (article_topics, entities) in zip(state["articles"], topics, strict=True):
+        article.topics, article.entities = article_topics, entities
+    _save_index(cache, index, output_key)
+
+
+def _stored(saver: Background | None) -> None:
+    """Wait for the collected state to be stored; say so if it could not be."""
+    if saver is not None and not saver.wait():
+        print(
+            "warning: the cache could not store this build's articles and corpus index; "
+            "the next build reads every page again",
+            file=sys.stderr,
+        )
 
 
 def _save_index(cache: Cache, index: CorpusIndex, output_key: str) -> None:

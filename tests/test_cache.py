@@ -249,25 +249,45 @@ def test_pages_made_in_forked_planners_are_remembered(
     assert not made.exists()
 
 
-def test_classify_does_its_meanwhile_once_before_setting_topics(
-    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_collected_state_is_stored_aside_before_topics_are_set(
+    tmp_path: Path, corpus: Path
 ) -> None:
-    """The build stores its articles meanwhile: once, whatever the path, topics unset."""
-    articles, curation = collected(tmp_path, corpus)
-    seen: list[list[list[str]]] = []
+    """A full build stores its articles (topics unset: they are decided again from the
+    table) and the corpus index for the output it stored, in a process of its own."""
+    from generator import incremental
 
-    def meanwhile() -> None:
-        seen.append([a.topics for a in articles])
+    options = project(tmp_path, corpus)
+    result = build(options)
+    cache = Cache(options.cache_dir)
+    stored = cache.last_output("collected")
+    assert stored is not None
+    assert [a.id for a in stored.state["articles"]] == [a.id for a in result.articles]
+    assert not any(a.topics for a in stored.state["articles"])
+    assert any(a.topics for a in result.articles)
+    index = incremental.index_from_parts(cache.get_parts("index"))
+    last = cache.last_output()
+    assert index is not None and last is not None and index.output == last.key
+    # the index's articles have the topics the build gave them after storing the rest
+    filed = {a.id: (a.topics, a.entities) for a in result.articles}
+    assert {a.id: (a.topics, a.entities) for a in index.articles()} == filed
 
-    monkeypatch.setattr(build_module, "POOL_MIN_FILES", 1)
-    cache = Cache(tmp_path / "cache")
-    # no cache; a pool; a cache missing every decision; one holding them all
-    for workers, store in ((1, None), (2, None), (2, cache), (1, cache)):
-        for a in articles:
-            a.topics = []
-        build_module.classify(articles, curation, workers, store, meanwhile=meanwhile)
-        assert len(seen) == 1 and not any(seen.pop())
-        assert any(a.topics for a in articles)
+
+def test_a_failed_store_of_the_collected_state_is_said_and_the_build_goes_on(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture
+) -> None:
+    def fail(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(build_module, "_store_collected", fail)
+    options = project(tmp_path, corpus)
+    result = build(options)
+    assert result.written.written
+    err = capfd.readouterr().err
+    assert "OSError: disk full" in err
+    assert "warning: the cache could not store this build's articles" in err
+    assert Cache(options.cache_dir).last_output("collected") is None
+    monkeypatch.undo()
+    assert build(options).written.written == []  # the output was stored all the same
 
 
 def test_no_cache_writes_no_cache_folder(tmp_path: Path, corpus: Path) -> None:
