@@ -114,8 +114,6 @@ class BuildResult:
     counts: dict | None = None
     cached_empty_pages: list[PageResult] = field(default_factory=list)
     index: CorpusIndex | None = None
-    #: makes the corpus index of the pages `collect` read (see `_store_collected`)
-    make_index: Callable[[], CorpusIndex] | None = None
     #: the seed files a build added to the last one's articles (see `incremental`), if it did
     added_pages: list[str] = field(default_factory=list)
 
@@ -408,8 +406,8 @@ def collect(
     """Read, segment, clean and deduplicate every seed file; nothing is written.
 
     `merged` is `deduplicate`'s memo of the stories an earlier build merged.
-    With `index_key`, the result can make the corpus index a later build that
-    adds pages starts from (`BuildResult.make_index`).
+    With `index_key`, the result has the corpus index a later build that adds
+    pages starts from.
     """
     cache = cache or open_cache(options)
     inputs = inputs or _inputs(options, cache)
@@ -442,11 +440,8 @@ def collect(
             (_relative(path, options.seeds), key or "", page)
             for path, key, page in zip(inputs.paths, inputs.keys, result.pages, strict=True)
         ]
-        result.make_index = partial(
-            index_corpus, index_key, pages, found, prints, result.articles, result.merges
-        )
+        result.index = index_corpus(index_key, pages, found, prints, result.articles, result.merges)
     # fingerprints are as large as the text they describe: let them go once grouped
-    # (and indexed: `make_index` holds them until it is let go)
     result.pages = [replace(page, fingerprints=()) for page in result.pages]
     return result
 
@@ -539,20 +534,6 @@ def _build(options: BuildOptions) -> BuildResult:
         merged = cache.memo(last_collected, "merged")
         last_collected = None  # its articles are in the memo; let the rest go
         result = collect(options, cache, inputs, merged, index_key)
-        if result.make_index is not None and collected_key and output_key:
-            # stored before classification (topics are decided again from the table),
-            # in a process of its own: the build never reads them back
-            state = _light_state(result) | {
-                "articles": result.articles,
-                "merged": merged,
-                "code": cache.output_version,
-            }
-            saver = Background(
-                partial(
-                    _store_collected, cache, result.make_index, state, collected_key, output_key
-                )
-            )
-        result.make_index = None
         if options.report is None:
             # only the report lists the instances: at 50k scrapes letting them (and
             # the copies' paragraphs no article kept) go gave 351 MB back to the system
@@ -560,6 +541,21 @@ def _build(options: BuildOptions) -> BuildResult:
             result.counts = _counts(result)
             result.pages = []
             release_free_memory()
+        if result.index is not None and collected_key and output_key:
+            # stored before classification (topics are decided again from the table),
+            # by a process of its own, which takes the index along: the build never
+            # reads them back
+            collected = _light_state(result) | {
+                "articles": result.articles,
+                "merged": merged,
+                "index": result.index,
+                "code": cache.output_version,
+            }
+            saver = Background(
+                partial(_store_collected, cache, collected, collected_key, output_key)
+            )
+            del collected
+            result.index = None
     problems = unknown_ids(curation, {a.id for a in result.articles})
     if problems:
         _stored(saver)  # (an editor fixing the curation files rebuilds from it)
@@ -703,7 +699,6 @@ def _build_added(
 
 def _store_collected(
     cache: Cache,
-    make_index: Callable[[], CorpusIndex],
     state: dict,
     collected_key: str,
     output_key: str,
@@ -713,19 +708,18 @@ def _store_collected(
 
     Runs beside the build (see `Background`), from the articles as they were
     before classification: they are stored so (topics are decided again from
-    the table), then given the topics and companies the build sends to go
-    into the index. The index is stored for the output the build is about to
-    store under `output_key`: if the build stops before, a later build finds
-    the two do not match and does not use it.
+    the table), then given the topics and companies the build sends, which
+    the index keeps. The index is stored for the output the build is about
+    to store under `output_key`: if the build stops before, a later build
+    finds the two do not match and does not use it.
     """
-    index = make_index()
-    cache.put_output(Output(collected_key, {}, state | {"index": index}), "collected")
+    cache.put_output(Output(collected_key, {}, state), "collected")
     topics = receive_topics()
     if topics is None:  # (the build stopped before classifying)
         return
     for article, (article_topics, entities) in zip(state["articles"], topics, strict=True):
         article.topics, article.entities = article_topics, entities
-    _save_index(cache, index, output_key)
+    _save_index(cache, state["index"], output_key)
 
 
 def _stored(saver: Background | None) -> None:
