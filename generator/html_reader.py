@@ -210,7 +210,7 @@ def _remove_elements(
 #: starts with a letter)
 _REMOVED = "_removed"
 #: elements whose text is code or markup, not words a reader sees
-_NOT_TEXT = ("script", "style", "template", _REMOVED)
+_NOT_TEXT = ("script", "style", "template")
 
 
 def _strings(el: etree._Element) -> Iterator[str]:
@@ -259,15 +259,12 @@ def _as_soup(top: etree._Element) -> Tag:
     def add_element(el: etree._Element, parent: Tag, preserve: bool) -> None:
         nonlocal last
         tag = _Tag(soup, builder, el.tag, None, None, dict(el.attrib), parent, last)
-        tag.sourceline = el.sourceline
         parent.contents.append(tag)
         last = tag
         preserve = preserve or el.tag in _PRESERVE_SPACE
         pieces = [el.text] if el.text else []
         for child in el:
-            if child.tag == _REMOVED:
-                pass
-            elif isinstance(child.tag, str):
+            if isinstance(child.tag, str) and child.tag != _REMOVED:
                 flush(pieces, tag, preserve)
                 add_element(child, tag, preserve)
             elif child.tag is etree.Comment:
