@@ -64,8 +64,8 @@ from .render import (
     render_site,
 )
 from .segment import segment
-from .topics import Classifier
-from .workers import Background, shared_object, start_pool
+from .topics import ArticleWords, Classifier, article_words
+from .workers import Background, in_order, shared_object, start_pool
 
 Progress = Callable[[str, int, int], None]
 
@@ -335,27 +335,27 @@ def _article_key(article: Article) -> str:
 
 def _classify(articles: list[Article], curation: Curation, workers: int) -> None:
     """`Classifier.classify`, split over a process pool when there are many articles."""
+    classifier = Classifier(curation)
     if workers <= 1 or len(articles) < 4 * POOL_MIN_FILES:
-        Classifier(curation).classify(articles)
+        classifier.classify(articles)
         return
-    # the workers share the articles (see generator/workers.py); each task is a range of at most
-    # CLASSIFY_CHUNK of them, so that both workers stay busy to the end
+    # each task is the words of at most CLASSIFY_CHUNK articles, so that both workers stay
+    # busy to the end; the compiled classifier is shared (see generator/workers.py)
     size = min(CLASSIFY_CHUNK, -(-len(articles) // (workers * 4)))
     starts = range(0, len(articles), size)
-    with start_pool(workers, (articles, curation)) as executor:
-        done = executor.map(_classify_range, [(start, start + size) for start in starts])
+    tasks = ([article_words(a) for a in articles[start : start + size]] for start in starts)
+    with start_pool(workers, classifier) as pool:
+        done = in_order(pool, _classify_words, tasks, ahead=2 * workers)
         for start, results in zip(starts, done, strict=True):
             part = articles[start : start + size]
             for article, (topics, entities) in zip(part, results, strict=True):
                 article.topics, article.entities = topics, entities
 
 
-def _classify_range(span: tuple[int, int]) -> list[tuple[list[str], list[str]]]:
-    """In a worker: the topics and companies of the shared articles in this range."""
-    articles, curation = shared_object()  # type: ignore[misc]
-    part = articles[span[0] : span[1]]
-    Classifier(curation).classify(part)
-    return [(article.topics, article.entities) for article in part]
+def _classify_words(words: list[ArticleWords]) -> list[tuple[list[str], list[str]]]:
+    """In a worker: the topics and companies of these articles."""
+    classifier: Classifier = shared_object()  # type: ignore[assignment]
+    return [classifier.topics_and_entities(one) for one in words]
 
 
 def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[PageResult]:

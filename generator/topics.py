@@ -29,6 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
+from typing import NamedTuple
 
 from .curation import Company, Curation, Topic
 from .model import Article
@@ -97,6 +98,21 @@ def _first_word(term: str) -> bytes | None:
     if after and not (after[0].isascii() or after[0] == "’"):
         return None
     return word.group(0).lower().encode("ascii")
+
+
+class ArticleWords(NamedTuple):
+    """All that classification reads of an article: what a pool worker is sent, a few
+    strings instead of the article (a worker that read the build's articles in place
+    made its own copy of every memory page they sit on)."""
+
+    id: str
+    title: str
+    body: str  # the deck and the blocks, a line each
+
+
+def article_words(article: Article) -> ArticleWords:
+    body = "\n".join([article.deck or ""] + [block.text for block in article.blocks])
+    return ArticleWords(article.id, article.title, body)
 
 
 class _ArticleText:
@@ -215,13 +231,13 @@ class _CompiledTopic:
         lists = [self.keywords, *(terms for _, terms in self.required), self.excluded]
         return [terms for terms in lists if terms is not None]
 
-    def decide(self, article: Article, text: _ArticleText) -> Decision:
+    def decide(self, article_id: str, text: _ArticleText) -> Decision:
         topic = self.topic
         decision = Decision(topic.id, False, min_hits=topic.rules.min_hits)
-        if article.id in topic.exclude:
+        if article_id in topic.exclude:
             decision.override = "excluded by id in " + topic.file
             return decision
-        if article.id in topic.include:
+        if article_id in topic.include:
             decision.filed, decision.override = True, "included by id in " + topic.file
             return decision
         if self.keywords is None:
@@ -269,16 +285,15 @@ class Classifier:
             for word in terms.first_words or ():
                 self._companies_by_first_word.setdefault(word, []).append(index)
 
-    def _text(self, article: Article) -> _ArticleText:
-        body = "\n".join([article.deck or ""] + [block.text for block in article.blocks])
-        return _ArticleText(article.title, body, self.first_words)
+    def _text(self, words: ArticleWords) -> _ArticleText:
+        return _ArticleText(words.title, words.body, self.first_words)
 
     def decisions(self, article: Article) -> list[Decision]:
-        text = self._text(article)
-        return [compiled.decide(article, text) for compiled in self.topics]
+        text = self._text(article_words(article))
+        return [compiled.decide(article.id, text) for compiled in self.topics]
 
     def entities(self, article: Article) -> list[str]:
-        return self._entities(self._text(article))
+        return self._entities(self._text(article_words(article)))
 
     def _entities(self, text: _ArticleText) -> list[str]:
         tried = set(self._companies_always_tried)
@@ -290,9 +305,13 @@ class Classifier:
     def classify(self, articles: list[Article]) -> None:
         """Fill `topics` (in topic order) and `entities` on every article."""
         for article in articles:
-            text = self._text(article)
-            article.topics = [c.topic.id for c in self.topics if c.decide(article, text).filed]
-            article.entities = self._entities(text)
+            article.topics, article.entities = self.topics_and_entities(article_words(article))
+
+    def topics_and_entities(self, words: ArticleWords) -> tuple[list[str], list[str]]:
+        """The article's topics, in topic order, and the companies it names."""
+        text = self._text(words)
+        topics = [c.topic.id for c in self.topics if c.decide(words.id, text).filed]
+        return topics, self._entities(text)
 
 
 def company_by_id(curation: Curation) -> dict[str, Company]:

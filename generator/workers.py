@@ -1,10 +1,12 @@
 """Process pools for the build's parallel work, forked so that they share the build's objects.
 
 A worker started by fork inherits everything the build holds at that moment:
-handing it the articles to classify or the page makers to run that way costs
-nothing, where pickling them cost the main process most of a second per 10k
-scrapes (and page makers, closures, cannot be pickled at all). Where the
-platform cannot fork, the shared object is pickled once per worker instead.
+handing it the page makers to run or the compiled topic rules that way costs
+nothing (page makers, closures, cannot be pickled at all). It is not free to
+read much of what it inherits, though: touching an object writes its reference
+count, and the kernel copies each memory page written, so a worker that read
+all the articles held a copy of them. Where the platform cannot fork, the
+shared object is pickled once per worker instead.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import multiprocessing
 import sys
 import threading
 import traceback
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
@@ -54,6 +57,21 @@ def _work_on_share(work: Callable[[Any, list[T]], R], share: list[T]) -> R:
 def shared_object() -> object:
     """In a worker of `start_pool`: the object the pool was made to share."""
     return _shared
+
+
+def in_order(
+    pool: ProcessPoolExecutor, work: Callable[[T], R], tasks: Iterable[T], ahead: int
+) -> Iterator[R]:
+    """`pool.map(work, tasks)`, taking a task from `tasks` only when fewer than `ahead`
+    are waiting: `map` makes and holds every task at once, and tasks made from
+    the build's articles would hold a copy of all their text."""
+    waiting: deque[Future[R]] = deque()
+    for task in tasks:
+        waiting.append(pool.submit(work, task))
+        if len(waiting) >= ahead:
+            yield waiting.popleft().result()
+    while waiting:
+        yield waiting.popleft().result()
 
 
 def _start(shared: object) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 import shutil
 import time
@@ -17,6 +18,7 @@ from generator.build import BuildOptions, build, collect, summary
 from generator.cache import Cache
 from generator.curation import Curation, load_curation
 from generator.model import Article
+from generator.workers import in_order, start_pool
 
 ROOT = Path(__file__).resolve().parent.parent
 PAST = 1_600_000_000  # a modification time well before the build (see cache.RACY_NS)
@@ -213,6 +215,22 @@ def test_classifying_in_a_pool_gives_the_same_topics(
     monkeypatch.setattr(build_module, "POOL_MIN_FILES", 1)
     build_module.classify(articles, curation, workers=2)
     assert [(a.topics, a.entities) for a in articles] == expected
+
+
+def test_pool_tasks_are_made_only_as_the_workers_catch_up() -> None:
+    """Classification's tasks copy the articles' text: they must not all exist at once."""
+    made: list[int] = []
+
+    def tasks():
+        for number in range(10):
+            made.append(number)
+            yield number
+
+    with start_pool(2) as pool:
+        results = in_order(pool, operator.neg, tasks(), ahead=3)
+        first = next(results)
+        assert made == [0, 1, 2]
+        assert [first, *results] == [-number for number in range(10)]
 
 
 def test_pages_made_in_forked_planners_are_remembered(
