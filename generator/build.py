@@ -17,6 +17,7 @@ from collections import ChainMap
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from .feeds import feed_files
 from .fingerprint import Fingerprint, fingerprint
 from .incremental import (
     CorpusIndex,
+    DecidedTopics,
     NotIncremental,
     add_pages,
     index_corpus,
@@ -542,9 +544,8 @@ def _build(options: BuildOptions) -> BuildResult:
             result.pages = []
             release_free_memory()
         if result.index is not None and collected_key and output_key:
-            # stored before classification (topics are decided again from the table),
-            # by a process of its own, which takes the index along: the build never
-            # reads them back
+            # stored while the build classifies, by a thread that takes the index
+            # along: the build never reads them back
             collected = _light_state(result) | {
                 "articles": result.articles,
                 "merged": merged,
@@ -563,8 +564,11 @@ def _build(options: BuildOptions) -> BuildResult:
     result.curation = curation
     workers = _workers(options)
     classify(result.articles, curation, workers, cache)
-    if saver is not None:  # (the corpus index keeps each article's topics)
-        saver.send([(a.topics, a.entities) for a in result.articles])
+    if saver is not None:
+        # the corpus index keeps each article's topics; the store ends before the pages
+        # are written, which it would slow: a file written gives the thread the GIL
+        saver.send(True)
+        _stored(saver)
     rendered = cache.memo(last_output, "rendered")
     last_output = None
     known: dict[str, str] = {}
@@ -589,7 +593,6 @@ def _build(options: BuildOptions) -> BuildResult:
         if result.index is not None:  # (taken from the last build's collected state)
             result.index.key = index_key or ""
             _save_index(cache, result.index, output_key)
-    _stored(saver)
     if options.report:
         write_atomic(
             options.report, json.dumps(report(result), indent=1, ensure_ascii=False) + "\n"
@@ -702,24 +705,21 @@ def _store_collected(
     state: dict,
     collected_key: str,
     output_key: str,
-    receive_topics: Callable[[], list[tuple[list[str], list[str]]] | None],
+    topics_decided: Callable[[], bool | None],
 ) -> None:
     """Store what a full build collected, and its corpus index, for the builds after it.
 
-    Runs beside the build (see `Background`), from the articles as they were
-    before classification: they are stored so (topics are decided again from
-    the table), then given the topics and companies the build sends, which
-    the index keeps. The index is stored for the output the build is about
-    to store under `output_key`: if the build stops before, a later build
-    finds the two do not match and does not use it.
+    Runs beside the build (see `Background`) while it classifies: the stored
+    articles may or may not have their topics yet (they are decided again
+    from the table when they are read back). The index keeps each article's
+    topics and companies: they are stored last, once the build says they are
+    decided. It is stored for the output the build is about to store under
+    `output_key`: if the build stops before, a later build finds the two do
+    not match and does not use it.
     """
     cache.put_output(Output(collected_key, {}, state), "collected")
-    topics = receive_topics()
-    if topics is None:  # (the build stopped before classifying)
-        return
-    for article, (article_topics, entities) in zip(state["articles"], topics, strict=True):
-        article.topics, article.entities = article_topics, entities
-    _save_index(cache, state["index"], output_key)
+    with contextlib.suppress(_NotClassified):
+        _save_index(cache, state["index"], output_key, topics_decided)
 
 
 def _stored(saver: Background | None) -> None:
@@ -732,15 +732,41 @@ def _stored(saver: Background | None) -> None:
         )
 
 
-def _save_index(cache: Cache, index: CorpusIndex, output_key: str) -> None:
+class _NotClassified(Exception):
+    """The build stopped before classifying: the index being stored is let go."""
+
+
+def _save_index(
+    cache: Cache,
+    index: CorpusIndex,
+    output_key: str,
+    topics_decided: Callable[[], bool | None] | None = None,
+) -> None:
     """Store the corpus index, for the output stored under `output_key`, with its articles
-    as lists show them (no body, entries escaped)."""
+    as lists show them (no body, entries escaped).
+
+    With `topics_decided`, the index is stored while the build classifies its
+    articles: their topics and companies go last, once it returns True
+    (nothing is stored if it returns anything else).
+    """
     index.output = output_key
+    articles = {key: group.article for key, group in index.groups.items()}
     index.strip_bodies()
     for group in index.groups.values():
         if group.entry is None:
             group.entry = entry_text(group.article)
-    cache.put_parts("index", index_parts(index))
+    parts = index_parts(index)
+    if topics_decided is not None:
+        parts = chain(parts, _decided_topics(articles, topics_decided))
+    cache.put_parts("index", parts)
+
+
+def _decided_topics(
+    articles: dict[int, Article], topics_decided: Callable[[], bool | None]
+) -> Iterator[DecidedTopics]:
+    if not topics_decided():
+        raise _NotClassified
+    yield DecidedTopics({key: (a.topics, a.entities) for key, a in articles.items()})
 
 
 def report(result: BuildResult) -> dict:

@@ -168,15 +168,31 @@ def index_parts(index: CorpusIndex) -> Iterator[object]:
         yield groups[start : start + GROUPS_PER_PART]
 
 
+@dataclass
+class DecidedTopics:
+    """The part after an index's groups when they were stored while their articles were
+    being classified: each group's topics and companies, as decided."""
+
+    by_group: dict[int, tuple[list[str], list[str]]]
+
+
 def index_from_parts(parts: list[object] | None) -> CorpusIndex | None:
-    """The index `index_parts` gave, or None if these are not its parts."""
+    """The index `index_parts` gave (with the topics a `DecidedTopics` part gives), or
+    None if these are not its parts."""
     if not parts or not isinstance(parts[0], CorpusIndex):
         return None
     index = parts[0]
     for part in parts[1:]:
-        if not isinstance(part, list):
+        if isinstance(part, DecidedTopics):
+            if part.by_group.keys() != index.groups.keys():
+                return None
+            for key, (topics, entities) in part.by_group.items():
+                index.groups[key].article.topics = topics
+                index.groups[key].article.entities = entities
+        elif isinstance(part, list):
+            index.groups.update(part)
+        else:
             return None
-        index.groups.update(part)
     return index
 
 

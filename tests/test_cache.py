@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import operator
 import os
+import re
 import shutil
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -267,11 +269,12 @@ def test_pages_made_in_forked_planners_are_remembered(
     assert not made.exists()
 
 
-def test_the_collected_state_is_stored_aside_before_topics_are_set(
-    tmp_path: Path, corpus: Path
+def test_the_collected_state_is_stored_beside_the_build_and_read_back_after_a_topic_edit(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A full build stores its articles (topics unset: they are decided again from the
-    table) and the corpus index for the output it stored, in a process of its own."""
+    """A full build stores its articles while it classifies them, and the corpus index,
+    with every article's topics, for the output it stored. A build after an edit of
+    the topics starts from those articles and gives what a fresh build gives."""
     from generator import incremental
 
     options = project(tmp_path, corpus)
@@ -280,14 +283,25 @@ def test_the_collected_state_is_stored_aside_before_topics_are_set(
     stored = cache.last_output("collected")
     assert stored is not None
     assert [a.id for a in stored.state["articles"]] == [a.id for a in result.articles]
-    assert not any(a.topics for a in stored.state["articles"])
-    assert any(a.topics for a in result.articles)
     index = incremental.index_from_parts(cache.get_parts("index"))
     last = cache.last_output()
     assert index is not None and last is not None and index.output == last.key
-    # the index's articles have the topics the build gave them after storing the rest
     filed = {a.id: (a.topics, a.entities) for a in result.articles}
+    assert any(topics for topics, _ in filed.values())
     assert {a.id: (a.topics, a.entities) for a in index.articles()} == filed
+
+    options.topics = tmp_path / "topics"
+    shutil.copytree(ROOT / "topics", options.topics)
+    for topic in options.topics.glob("*.yml"):
+        text = topic.read_text(encoding="utf-8")
+        topic.write_text(re.sub(r"min_hits: \d+", "min_hits: 1", text), encoding="utf-8")
+    monkeypatch.setattr(build_module, "collect", None)  # (the pages must not be read again)
+    edited = build(options)
+    monkeypatch.undo()
+    assert [a.topics for a in edited.articles] != [a.topics for a in result.articles]
+    fresh = replace(options, docs=tmp_path / "fresh" / "docs", cache_dir=tmp_path / "fresh-cache")
+    build(fresh)
+    assert tree(options.docs) == tree(fresh.docs)
 
 
 def test_a_failed_store_of_the_collected_state_is_said_and_the_build_goes_on(
@@ -448,3 +462,30 @@ def test_the_corpus_index_is_read_back_from_its_parts_whole(
     assert again is not None and again.groups == index.groups
     assert again.instances == index.instances and again.output == index.output
     assert incremental.index_from_parts([["not", "an", "index"]]) is None
+
+
+def test_topics_decided_after_the_index_was_stored_are_given_to_its_articles(
+    tmp_path: Path, corpus: Path
+) -> None:
+    """The build stores the index while it classifies: the topics come in a last part."""
+    from generator import incremental
+
+    options = project(tmp_path, corpus)
+    build(options)
+    parts = Cache(options.cache_dir).get_parts("index")
+    assert parts is not None and isinstance(parts[-1], incremental.DecidedTopics)
+    index = incremental.index_from_parts(parts)
+    assert index is not None
+    decided = {key: (g.article.topics, g.article.entities) for key, g in index.groups.items()}
+    assert any(topics for topics, _ in decided.values())
+    for group in index.groups.values():
+        group.article.topics, group.article.entities = [], []
+    stored = [*incremental.index_parts(index), incremental.DecidedTopics(decided)]
+    again = incremental.index_from_parts(stored)
+    assert again is not None
+    assert {key: (g.article.topics, g.article.entities) for key, g in again.groups.items()} == (
+        decided
+    )
+    one_missing = dict(list(decided.items())[1:])
+    stored = [*incremental.index_parts(index), incremental.DecidedTopics(one_missing)]
+    assert incremental.index_from_parts(stored) is None
