@@ -1,4 +1,5 @@
-"""Process pools for the build's parallel work, forked so that they share the build's objects.
+"""Process pools for the build's parallel work, forked so that they share the build's
+objects, and a thread for the work whose result only the cache keeps.
 
 A worker started by fork inherits everything the build holds at that moment:
 handing it the page makers to run or the compiled topic rules that way costs
@@ -98,9 +99,9 @@ class Background:
 
     A thread, not a forked process, because the work reads much of the
     build's memory: a forked process pickling the collected state copied
-    every page of it, 1.4 GB at 50k scrapes. The build's pools keep both
-    cores busy meanwhile, so the thread costs the build about the CPU time
-    the process did.
+    every page of it, 1.4 GB at 50k scrapes. The thread shares the cores with
+    the build's pools instead of having one to itself when the main process
+    works alone: a 50k build took 6 s less, a 10k build 0.6 s more.
     """
 
     def __init__(self, work: Callable[[Callable[[], Any]], None]):
