@@ -266,16 +266,19 @@ def classify(
     curation: Curation,
     workers: int = 1,
     cache: Cache | None = None,
+    forked: Callable[[], None] = lambda: None,
 ) -> None:
     """`Classifier.classify`, remembering each topic's and the companies' decision per article.
 
     A decision depends only on the article and on that topic's (or the company
     list's) definition, so after adding a scrape only the new articles are
     classified, and after editing one topic only that topic is decided again.
-    The decisions about articles not in `articles` are forgotten.
+    The decisions about articles not in `articles` are forgotten. `forked`
+    is called once the pool's processes exist, or there is none to fork (it
+    may be called again).
     """
     if cache is None or not cache.enabled:
-        _classify(articles, curation, workers)
+        _classify(articles, curation, workers, forked)
         return
     version = cache.output_version[:16]
     topic_keys = [(t.id, _key(version, repr(t))) for t in curation.topics]
@@ -303,7 +306,7 @@ def classify(
             i for i, ak in enumerate(article_keys) if any(ak not in table[key] for key in missing)
         ]
         part = [articles[i] for i in need]
-        _classify(part, sub, workers)
+        _classify(part, sub, workers, forked)
         sub_keys = [(tid, table[tk]) for tid, tk in topic_keys if tk in missing]
         for i, article in zip(need, part, strict=True):
             filed = set(article.topics)
@@ -322,6 +325,7 @@ def classify(
             forgotten = True
     if missing or forgotten or table.keys() != stored_keys:
         cache.put_table("classify", table)
+    forked()  # (no pool was needed)
 
 
 def _key(*parts: str) -> str:
@@ -335,10 +339,13 @@ def _article_key(article: Article) -> str:
     )
 
 
-def _classify(articles: list[Article], curation: Curation, workers: int) -> None:
+def _classify(
+    articles: list[Article], curation: Curation, workers: int, forked: Callable[[], None]
+) -> None:
     """`Classifier.classify`, split over a process pool when there are many articles."""
     classifier = Classifier(curation)
     if workers <= 1 or len(articles) < 4 * POOL_MIN_FILES:
+        forked()
         classifier.classify(articles)
         return
     # each task is the words of at most CLASSIFY_CHUNK articles, so that both workers stay
@@ -347,6 +354,8 @@ def _classify(articles: list[Article], curation: Curation, workers: int) -> None
     starts = range(0, len(articles), size)
     tasks = ([article_words(a) for a in articles[start : start + size]] for start in starts)
     with start_pool(workers, classifier) as pool:
+        pool.submit(int).result()  # (the first task forks the workers)
+        forked()
         done = in_order(pool, _classify_words, tasks, ahead=2 * workers)
         for start, results in zip(starts, done, strict=True):
             part = articles[start : start + size]
@@ -544,8 +553,8 @@ def _build(options: BuildOptions) -> BuildResult:
             result.pages = []
             release_free_memory()
         if result.index is not None and collected_key and output_key:
-            # stored while the build classifies, by a thread that takes the index
-            # along: the build never reads them back
+            # stored while the build classifies (from when its pool is forked), by a
+            # thread that takes the index along: the build never reads them back
             collected = _light_state(result) | {
                 "articles": result.articles,
                 "merged": merged,
@@ -563,7 +572,7 @@ def _build(options: BuildOptions) -> BuildResult:
         raise CurationError(problems)
     result.curation = curation
     workers = _workers(options)
-    classify(result.articles, curation, workers, cache)
+    classify(result.articles, curation, workers, cache, saver.start if saver else lambda: None)
     if saver is not None:
         # the corpus index keeps each article's topics; the store ends before the pages
         # are written, which it would slow: a file written gives the thread the GIL

@@ -6,6 +6,7 @@ import operator
 import os
 import re
 import shutil
+import threading
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from generator.build import BuildOptions, build, collect, summary
 from generator.cache import Cache
 from generator.curation import Curation, load_curation
 from generator.model import Article
-from generator.workers import in_order, start_pool
+from generator.workers import BACKGROUND_THREAD, in_order, start_pool
 
 ROOT = Path(__file__).resolve().parent.parent
 PAST = 1_600_000_000  # a modification time well before the build (see cache.RACY_NS)
@@ -302,6 +303,30 @@ def test_the_collected_state_is_stored_beside_the_build_and_read_back_after_a_to
     fresh = replace(options, docs=tmp_path / "fresh" / "docs", cache_dir=tmp_path / "fresh-cache")
     build(fresh)
     assert tree(options.docs) == tree(fresh.docs)
+
+
+def test_no_process_is_forked_while_the_store_runs(
+    tmp_path: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process forked while a thread runs inherits the locks the thread holds then: the
+    store starts once the classify pool's workers exist, and ends before the build forks
+    again."""
+    monkeypatch.setattr(build_module, "POOL_MIN_FILES", 1)  # (every pool is used)
+    monkeypatch.setattr(output_module, "PARALLEL_MIN_FILES", 1)
+    fork, running_at_fork = os.fork, []
+
+    def watched_fork() -> int:
+        running_at_fork.append(
+            any(thread.name == BACKGROUND_THREAD for thread in threading.enumerate())
+        )
+        return fork()
+
+    monkeypatch.setattr(os, "fork", watched_fork)
+    options = project(tmp_path, corpus)
+    build(options)
+    monkeypatch.undo()
+    assert len(running_at_fork) >= 4 and not any(running_at_fork)
+    assert Cache(options.cache_dir).last_output("collected") is not None
 
 
 def test_a_failed_store_of_the_collected_state_is_said_and_the_build_goes_on(
