@@ -325,7 +325,7 @@ def classify(
             forgotten = True
     if missing or forgotten or table.keys() != stored_keys:
         cache.put_table("classify", table)
-    forked()  # (no pool was needed)
+    forked()  # (in case no pool was needed: the docstring allows a second call)
 
 
 def _key(*parts: str) -> str:
