@@ -759,7 +759,8 @@ def _save_index(
     (nothing is stored if it returns anything else).
     """
     index.output = output_key
-    articles = {key: group.article for key, group in index.groups.items()}
+    # (the topics are read from the articles themselves, not from the stripped copies)
+    articles = {k: g.article for k, g in index.groups.items()} if topics_decided else {}
     index.strip_bodies()
     for group in index.groups.values():
         if group.entry is None:
