@@ -16,7 +16,8 @@ from collections import defaultdict
 from functools import partial
 
 from .model import Article
-from .render import LazyPages, PageMaker, entry, front_matter, made, newest_first
+from .output import LazyPages, PageMaker
+from .render import entry, front_matter, made, newest_first
 
 ARCHIVE_DIR = "archive"
 INDEX = f"{ARCHIVE_DIR}/index.md"

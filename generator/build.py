@@ -56,6 +56,7 @@ from .output import (
     write_outputs,
 )
 from .render import (
+    SitePages,
     article_page_key,
     article_pages,
     article_path,
@@ -66,8 +67,8 @@ from .render import (
     render_site,
 )
 from .segment import segment
-from .topics import ArticleWords, Classifier, article_words
-from .workers import Background, in_order, shared_object, start_pool
+from .topics import Classifier, article_words, classify_shared
+from .workers import Background, in_order, start_pool
 
 Progress = Callable[[str, int, int], None]
 
@@ -89,6 +90,9 @@ class BuildOptions:
 
 #: below this many pages to parse, a process pool costs more than it saves
 POOL_MIN_FILES = 64
+#: below this many articles to classify, starting a pool's workers (new interpreters,
+#: about 0.3 s) costs more than it saves
+CLASSIFY_POOL_MIN_ARTICLES = 5000
 #: articles classified per task of the pool
 CLASSIFY_CHUNK = 512
 
@@ -266,19 +270,16 @@ def classify(
     curation: Curation,
     workers: int = 1,
     cache: Cache | None = None,
-    forked: Callable[[], None] = lambda: None,
 ) -> None:
     """`Classifier.classify`, remembering each topic's and the companies' decision per article.
 
     A decision depends only on the article and on that topic's (or the company
     list's) definition, so after adding a scrape only the new articles are
     classified, and after editing one topic only that topic is decided again.
-    The decisions about articles not in `articles` are forgotten. `forked`
-    is called once the pool's processes exist, or there is none to fork (it
-    may be called again).
+    The decisions about articles not in `articles` are forgotten.
     """
     if cache is None or not cache.enabled:
-        _classify(articles, curation, workers, forked)
+        _classify(articles, curation, workers)
         return
     version = cache.output_version[:16]
     topic_keys = [(t.id, _key(version, repr(t))) for t in curation.topics]
@@ -306,7 +307,7 @@ def classify(
             i for i, ak in enumerate(article_keys) if any(ak not in table[key] for key in missing)
         ]
         part = [articles[i] for i in need]
-        _classify(part, sub, workers, forked)
+        _classify(part, sub, workers)
         sub_keys = [(tid, table[tk]) for tid, tk in topic_keys if tk in missing]
         for i, article in zip(need, part, strict=True):
             filed = set(article.topics)
@@ -325,7 +326,6 @@ def classify(
             forgotten = True
     if missing or forgotten or table.keys() != stored_keys:
         cache.put_table("classify", table)
-    forked()  # (in case no pool was needed: the docstring allows a second call)
 
 
 def _key(*parts: str) -> str:
@@ -339,34 +339,23 @@ def _article_key(article: Article) -> str:
     )
 
 
-def _classify(
-    articles: list[Article], curation: Curation, workers: int, forked: Callable[[], None]
-) -> None:
+def _classify(articles: list[Article], curation: Curation, workers: int) -> None:
     """`Classifier.classify`, split over a process pool when there are many articles."""
     classifier = Classifier(curation)
-    if workers <= 1 or len(articles) < 4 * POOL_MIN_FILES:
-        forked()
+    if workers <= 1 or len(articles) < CLASSIFY_POOL_MIN_ARTICLES:
         classifier.classify(articles)
         return
     # each task is the words of at most CLASSIFY_CHUNK articles, so that both workers stay
-    # busy to the end; the compiled classifier is shared (see generator/workers.py)
+    # busy to the end; they are sent the compiled classifier, and need nothing else
     size = min(CLASSIFY_CHUNK, -(-len(articles) // (workers * 4)))
     starts = range(0, len(articles), size)
     tasks = ([article_words(a) for a in articles[start : start + size]] for start in starts)
-    with start_pool(workers, classifier) as pool:
-        pool.submit(int).result()  # (the first task forks the workers)
-        forked()
-        done = in_order(pool, _classify_words, tasks, ahead=2 * workers)
+    with start_pool(workers, classifier, inherit=False) as pool:
+        done = in_order(pool, classify_shared, tasks, ahead=2 * workers)
         for start, results in zip(starts, done, strict=True):
             part = articles[start : start + size]
             for article, (topics, entities) in zip(part, results, strict=True):
                 article.topics, article.entities = topics, entities
-
-
-def _classify_words(words: list[ArticleWords]) -> list[tuple[list[str], list[str]]]:
-    """In a worker: the topics and companies of these articles."""
-    classifier: Classifier = shared_object()  # type: ignore[assignment]
-    return [classifier.topics_and_entities(one) for one in words]
 
 
 def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[PageResult]:
@@ -445,7 +434,7 @@ def collect(
     result.dropped += recurring_drops + known_drops
     result.dropped_lines += len(recurring_drops) + len(known_drops)
     prints = _fingerprints(result.pages, instances)
-    result.articles, result.merges = deduplicate(instances, prints, merged, _workers(options))
+    result.articles, result.merges = deduplicate(instances, prints, merged)
     if index_key is not None:
         pages = [
             (_relative(path, options.seeds), key or "", page)
@@ -553,8 +542,8 @@ def _build(options: BuildOptions) -> BuildResult:
             result.pages = []
             release_free_memory()
         if result.index is not None and collected_key and output_key:
-            # stored while the build classifies (from when its pool is forked), by a
-            # thread that takes the index along: the build never reads them back
+            # stored while the build classifies (its pool starts workers afresh, forking
+            # nothing), by a thread that takes the index along: the build never reads them back
             collected = _light_state(result) | {
                 "articles": result.articles,
                 "merged": merged,
@@ -564,6 +553,7 @@ def _build(options: BuildOptions) -> BuildResult:
             saver = Background(
                 partial(_store_collected, cache, collected, collected_key, output_key)
             )
+            saver.start()
             del collected
             result.index = None
     problems = unknown_ids(curation, {a.id for a in result.articles})
@@ -572,7 +562,7 @@ def _build(options: BuildOptions) -> BuildResult:
         raise CurationError(problems)
     result.curation = curation
     workers = _workers(options)
-    classify(result.articles, curation, workers, cache, saver.start if saver else lambda: None)
+    classify(result.articles, curation, workers, cache)
     if saver is not None:
         # the corpus index keeps each article's topics; the store ends before the pages
         # are written, which it would slow: a file written gives the thread the GIL
@@ -586,11 +576,16 @@ def _build(options: BuildOptions) -> BuildResult:
         feed_files(result.articles, options.docs, curation),
     )
     site = render_site(result.articles, curation, rendered, known)
+
+    def write(site: SitePages, known: dict[str, str]) -> WriteResult:
+        lists = ChainMap(site.lists, *others)
+        return write_outputs(options.docs, lists, known, workers, site.articles)
+
     try:
-        result.written = write_outputs(options.docs, ChainMap(site.pages, *others), known, workers)
+        result.written = write(site, known)
     except Unverified:  # pages changed in docs/ since the last build: render them all
         site = render_site(result.articles, curation, rendered)
-        result.written = write_outputs(options.docs, ChainMap(site.pages, *others), {}, workers)
+        result.written = write(site, {})
     remember_pages(rendered, site.rendered, result.written.digests)
     if output_key is not None:
         state = _light_state(result) | {

@@ -87,13 +87,14 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections import ChainMap
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeAlias
 
-from .workers import CAN_FORK, in_shares
+from .workers import start_pool
 
 MANIFEST = ".evdigest-manifest.json"
 STAGING = ".evdigest-staging"
@@ -153,11 +154,41 @@ def write_atomic(path: Path, content: str, *, tmp_dir: Path | None = None) -> No
         raise
 
 
+PageMaker = Callable[[], str]
+
+
+class LazyPages(Mapping[str, str]):
+    """Pages by path, each made when read and not kept.
+
+    `write_outputs` reads each page once: a large build never holds all its
+    list pages (at 10k scrapes, the peak fell by 100 MB without them). Pages
+    whose makers can be pickled (a module-level function and its arguments,
+    in a `functools.partial`) can be made in other processes: see
+    `write_outputs`.
+    """
+
+    def __init__(self, makers: dict[str, PageMaker]):
+        self.makers = makers
+
+    def __getitem__(self, path: str) -> str:
+        return self.makers[path]()
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.makers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.makers)
+
+    def __len__(self) -> int:
+        return len(self.makers)
+
+
 def write_outputs(
     docs: Path,
     files: Mapping[str, str],
     known: Mapping[str, str] | None = None,
     workers: int = 1,
+    portable: LazyPages | None = None,
 ) -> WriteResult:
     """Make the generated files in `docs` exactly `files` (relative path -> content).
 
@@ -165,11 +196,13 @@ def write_outputs(
     build did not render again because it knows they come out as the last
     build wrote them. Each must hold that content in `docs` (as its
     fingerprint says, or else as reading it shows); if one does not,
-    `Unverified` is raised before anything is written. With `workers` > 1,
-    many files are made (`files` may make each page when read) and staged
-    by that many processes (see `_plan`).
+    `Unverified` is raised before anything is written. `portable` adds files
+    whose makers can be pickled: with `workers` > 1 and many of them, they
+    are made and staged by that many other processes (see `_plan`).
     """
     known = known or {}
+    if portable:
+        files = ChainMap(files, portable)
     for rel in itertools.chain(files, known):
         if not _safe(rel):
             raise ValueError(f"not a path the generator may write: {rel!r}")
@@ -182,7 +215,7 @@ def write_outputs(
         previous = {path for path in listed or [] if isinstance(path, str)}
         fingerprints = _load_fingerprints(docs)
         staging = docs / STAGING
-        plan = _plan(_Planning(docs, files, known, previous, fingerprints), workers)
+        plan = _plan(_Planning(docs, files, known, previous, fingerprints), portable, workers)
         if plan.unverified:
             _remove_tree(staging)
             raise Unverified(plan.unverified)
@@ -289,23 +322,47 @@ class _Planning:
     fingerprints: _Fingerprints
 
 
-#: files to plan from which planning is shared among processes (a fork and the
-#: plans sent back cost tens of milliseconds)
+#: pages to make from which making them is shared among processes (starting a
+#: process costs about 0.2 s)
 PARALLEL_MIN_FILES = 2000
+#: pages made per task of the pool
+PLAN_CHUNK = 512
 
 
-def _plan(job: _Planning, workers: int = 1) -> _Plan:
+def _plan(job: _Planning, portable: LazyPages | None = None, workers: int = 1) -> _Plan:
     """Sort the generated files into unchanged, to write, and conflicts (not ours).
 
     Making a page and staging it are independent of every other page, and at
-    100k pages they are most of a cold build's writing: with `workers` > 1 the
-    paths are dealt out to that many processes, forked so that they share the
-    page makers without pickling them, each staging its own share.
+    100k pages they are most of a cold build's writing. With `workers` > 1
+    and many `portable` pages, they are sent, in chunks, to that many new
+    processes, which make and stage them while this one plans the others.
+    Not forked processes: a build holds its articles, and a forked planner
+    that made half the pages touched the memory of nearly all of them, which
+    the kernel then copied (1.45 GB at 50k scrapes).
     """
     paths = sorted(itertools.chain(job.files, (rel for rel in job.known if rel not in job.files)))
-    if workers <= 1 or len(paths) < PARALLEL_MIN_FILES or not CAN_FORK:  # (makers: closures)
+    if portable is None or workers <= 1 or len(portable) < PARALLEL_MIN_FILES:
         return _plan_paths(job, paths)
-    return _joined(in_shares(_plan_paths, job, paths, workers), paths)
+    sent = sorted(portable)
+    chunks = [sent[start : start + PLAN_CHUNK] for start in range(0, len(sent), PLAN_CHUNK)]
+    with start_pool(workers, inherit=False) as pool:
+        others = [
+            pool.submit(_plan_paths, _portion(job, portable, chunk), chunk) for chunk in chunks
+        ]
+        mine = _plan_paths(job, [rel for rel in paths if rel not in portable])
+        return _joined([mine] + [other.result() for other in others], paths)
+
+
+def _portion(job: _Planning, portable: LazyPages, paths: list[str]) -> _Planning:
+    """What planning `paths` (all portable) reads, and nothing else: it is sent to a worker."""
+    recorded = job.fingerprints.files
+    return _Planning(
+        job.docs,
+        LazyPages({rel: portable.makers[rel] for rel in paths}),
+        {},
+        {rel for rel in paths if rel in job.previous},
+        replace(job.fingerprints, files={rel: recorded[rel] for rel in paths if rel in recorded}),
+    )
 
 
 def _joined(plans: list[_Plan], paths: list[str]) -> _Plan:

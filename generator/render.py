@@ -11,12 +11,13 @@ import json
 import operator
 import re
 from collections import ChainMap
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 
 from .curation import Company, Curation, Topic
 from .model import Article, BlockKind
+from .output import LazyPages, PageMaker
 
 ARTICLES_DIR = "articles"
 TOPICS_DIR = "topics"
@@ -204,32 +205,6 @@ def _topic_counts(articles: list[Article]) -> dict[str, int]:
     return counts
 
 
-PageMaker = Callable[[], str]
-
-
-class LazyPages(Mapping[str, str]):
-    """Pages by path, each made when read and not kept.
-
-    `write_outputs` reads each page once: a large build never holds all its
-    list pages (at 10k scrapes, the peak fell by 100 MB without them).
-    """
-
-    def __init__(self, makers: dict[str, PageMaker]):
-        self.makers = makers
-
-    def __getitem__(self, path: str) -> str:
-        return self.makers[path]()
-
-    def __contains__(self, path: object) -> bool:
-        return path in self.makers
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.makers)
-
-    def __len__(self) -> int:
-        return len(self.makers)
-
-
 def made(text: str) -> PageMaker:
     """The maker of a page already made."""
     return lambda: text
@@ -343,8 +318,15 @@ class SitePages:
     """Every page of the site, by path under `docs/`, and the article pages among them
     that are made afresh (with their page keys), for `remember_pages`."""
 
-    pages: Mapping[str, str]
+    #: the home page and the lists
+    lists: LazyPages
+    #: the article pages made afresh, whose makers can be sent to other processes
+    articles: LazyPages
     rendered: list[tuple[Article, str]]
+
+    @property
+    def pages(self) -> Mapping[str, str]:
+        return ChainMap(self.lists, self.articles)
 
 
 def render_site(
@@ -379,12 +361,13 @@ def render_site(
     if memo is not None:
         memo.clear()
         memo.update(current)
-    pages = ChainMap(listing_pages(articles, curation), article_pages(curation, to_render))
-    return SitePages(pages, to_render)
+    return SitePages(
+        listing_pages(articles, curation), article_pages(curation, to_render), to_render
+    )
 
 
 def article_pages(curation: Curation, keyed: list[tuple[Article, str]]) -> LazyPages:
-    """Article pages by path, each rendered when read."""
+    """Article pages by path, each rendered when read (by a maker that can be pickled)."""
     return LazyPages({article_path(a): partial(article_page, a, curation) for a, _ in keyed})
 
 

@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from .curation import Company, Curation, Topic
 from .model import Article
+from .workers import shared_object
 
 TITLE_WEIGHT = 2
 
@@ -312,6 +313,14 @@ class Classifier:
         text = self._text(words)
         topics = [c.topic.id for c in self.topics if c.decide(words.id, text).filed]
         return topics, self._entities(text)
+
+
+def classify_shared(words: list[ArticleWords]) -> list[tuple[list[str], list[str]]]:
+    """In a worker of a pool that shares a `Classifier` (see `workers.start_pool`): the
+    topics and companies of these articles. Here, so that a worker started afresh
+    imports only this module."""
+    classifier: Classifier = shared_object()  # type: ignore[assignment]
+    return [classifier.topics_and_entities(one) for one in words]
 
 
 def company_by_id(curation: Curation) -> dict[str, Company]:

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from generator import output as output_module
-from generator.output import write_outputs
+from generator.output import LazyPages, write_outputs
 from generator.render import escape
 
 
@@ -34,24 +35,28 @@ def test_escape_neutralises_markup() -> None:
     assert escape("AT&T") == "AT&amp;T"
 
 
-def test_planning_in_two_processes_writes_what_one_does(
+def test_planning_in_other_processes_writes_what_one_does(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(output_module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(output_module, "PLAN_CHUNK", 4)
     old = {f"articles/{n}.md": f"{n}\n" for n in range(30)} | {"gone.md": "x\n"}
-    new = {f"articles/{n}.md": f"{n}{'!' if n % 3 else ''}\n" for n in range(33)}
-    new |= {"index.md": "home\n", "topics/a.md": "A\n"}
+    articles = {f"articles/{n}.md": f"{n}{'!' if n % 3 else ''}\n" for n in range(33)}
+    portable = LazyPages({rel: partial(str, text) for rel, text in articles.items()})
+    lists = {"index.md": "home\n", "topics/a.md": "A\n"}
     results = []
     for workers in (1, 2):
         docs = tmp_path / str(workers)
         write_outputs(docs, old)
         (docs / "topics").mkdir()
         (docs / "topics" / "a.md").write_text("mine\n", encoding="utf-8")  # a conflict
-        results.append((write_outputs(docs, new, workers=workers), tree(docs)))
-    (serial, serial_tree), (forked, forked_tree) = results
-    assert forked == serial and forked_tree == serial_tree
+        (docs / "articles" / "3.md").write_text("edited\n", encoding="utf-8")
+        results.append((write_outputs(docs, lists, workers=workers, portable=portable), tree(docs)))
+    (serial, serial_tree), (pooled, pooled_tree) = results
+    assert pooled == serial and pooled_tree == serial_tree
     assert serial.conflicts == ["topics/a.md"] and serial.removed == ["gone.md"]
-    assert len(serial.written) == 24  # 20 articles changed, 3 new, and index.md
+    assert len(serial.written) == 25  # 20 articles changed, 3 new, 3.md edited, index.md
+    assert "articles/3.md" in serial.written
 
 
 def tree(folder: Path) -> dict[str, bytes]:
