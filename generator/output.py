@@ -215,10 +215,13 @@ def write_outputs(
         previous = {path for path in listed or [] if isinstance(path, str)}
         fingerprints = _load_fingerprints(docs)
         staging = docs / STAGING
-        plan = _plan(_Planning(docs, files, known, previous, fingerprints), portable, workers)
-        if plan.unverified:
-            _remove_tree(staging)
-            raise Unverified(plan.unverified)
+        try:
+            plan = _plan(_Planning(docs, files, known, previous, fingerprints), portable, workers)
+            if plan.unverified:
+                raise Unverified(plan.unverified)
+        except BaseException:  # (a page that could not be made, or Ctrl-C)
+            _remove_tree(staging)  # nothing is committed yet: it holds only this plan's files
+            raise
         result.unchanged, result.conflicts = plan.unchanged, plan.conflicts
         owned, writes = plan.owned, plan.writes
         removes = [
@@ -335,7 +338,8 @@ def _plan(job: _Planning, portable: LazyPages | None = None, workers: int = 1) -
     Making a page and staging it are independent of every other page, and at
     100k pages they are most of a cold build's writing. With `workers` > 1
     and many `portable` pages, they are sent, in chunks, to that many new
-    processes, which make and stage them while this one plans the others.
+    processes, which make and stage them while this one plans the others,
+    then takes the chunks they have not begun, from the last.
     Not forked processes: a build holds its articles, and a forked planner
     that made half the pages touched the memory of nearly all of them, which
     the kernel then copied (1.45 GB at 50k scrapes).
@@ -345,12 +349,21 @@ def _plan(job: _Planning, portable: LazyPages | None = None, workers: int = 1) -
         return _plan_paths(job, paths)
     sent = sorted(portable)
     chunks = [sent[start : start + PLAN_CHUNK] for start in range(0, len(sent), PLAN_CHUNK)]
-    with start_pool(workers, inherit=False) as pool:
+    pool = start_pool(workers, inherit=False)
+    try:
         others = [
-            pool.submit(_plan_paths, _portion(job, portable, chunk), chunk) for chunk in chunks
+            (chunk, pool.submit(_plan_paths, _portion(job, portable, chunk), chunk))
+            for chunk in chunks
         ]
-        mine = _plan_paths(job, [rel for rel in paths if rel not in portable])
-        return _joined([mine] + [other.result() for other in others], paths)
+        plans = [_plan_paths(job, [rel for rel in paths if rel not in portable])]
+        for chunk, other in reversed(others):  # the chunks no worker has begun: made here
+            if not other.cancel():
+                break
+            plans.append(_plan_paths(job, chunk))
+        plans += [other.result() for _, other in others if not other.cancelled()]
+        return _joined(plans, paths)
+    finally:
+        pool.shutdown(cancel_futures=True)  # (after an error, the chunks not begun are let go)
 
 
 def _portion(job: _Planning, portable: LazyPages, paths: list[str]) -> _Planning:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import time
 from functools import partial
 from pathlib import Path
 
@@ -57,6 +59,46 @@ def test_planning_in_other_processes_writes_what_one_does(
     assert serial.conflicts == ["topics/a.md"] and serial.removed == ["gone.md"]
     assert len(serial.written) == 25  # 20 articles changed, 3 new, 3.md edited, index.md
     assert "articles/3.md" in serial.written
+
+
+def _page_saying_who_made_it(number: int) -> str:
+    return f"{number} {os.getpid()}\n"
+
+
+def test_portable_pages_are_made_by_other_processes_and_the_rest_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(output_module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(output_module, "PLAN_CHUNK", 1)
+    portable = {f"articles/{n}.md": partial(_page_saying_who_made_it, n) for n in range(12)}
+
+    def slow_home() -> str:  # (the workers start meanwhile)
+        time.sleep(1)
+        return f"home {os.getpid()}\n"
+
+    docs = tmp_path / "docs"
+    result = write_outputs(
+        docs, LazyPages({"index.md": slow_home}), workers=2, portable=LazyPages(portable)
+    )
+    assert len(result.written) == 13
+    makers = {path.read_text(encoding="utf-8").split()[1] for path in docs.glob("articles/*.md")}
+    assert (docs / "index.md").read_text(encoding="utf-8") == f"home {os.getpid()}\n"
+    assert makers - {str(os.getpid())}
+
+
+def test_a_page_that_fails_in_another_process_fails_the_write_and_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(output_module, "PARALLEL_MIN_FILES", 1)
+    monkeypatch.setattr(output_module, "PLAN_CHUNK", 2)
+    docs = tmp_path / "docs"
+    write_outputs(docs, {"index.md": "home\n", "articles/1.md": "one\n"})
+    before = tree(docs)
+    makers = {f"articles/{n}.md": partial(str, f"{n}!\n") for n in range(9)}
+    makers["articles/5.md"] = partial(int, "not a number")
+    with pytest.raises(ValueError, match="not a number"):
+        write_outputs(docs, {"index.md": "new\n"}, workers=2, portable=LazyPages(makers))
+    assert tree(docs) == before
 
 
 def tree(folder: Path) -> dict[str, bytes]:
