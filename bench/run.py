@@ -605,9 +605,10 @@ def report(
         f"- command: `{command}`",
         "- corpus: `bench.corpus` synthetic scrapes (seed 0); each build runs in a subprocess",
         "  with a fresh `docs/` and cache; memory is sampled over the build's process tree",
-        "  (the main process and its forked pool workers): the whole build is the sum of",
-        "  PSS (a page shared by n forked processes counts 1/n in each, so it is counted",
-        "  once; read at most once a second), and the largest process is its peak RSS.",
+        "  (the main process and its pool workers, forked or new interpreters): the whole",
+        "  build is the sum of PSS (a page shared by n processes counts 1/n in each, so it",
+        "  is counted once; read at most once a second), and the largest process is its",
+        "  peak RSS.",
         "",
     ]
     if scales:
