@@ -91,7 +91,7 @@ class BuildOptions:
 #: below this many pages to parse, a process pool costs more than it saves
 POOL_MIN_FILES = 64
 #: below this many articles to classify, starting a pool's workers (new interpreters,
-#: about 0.3 s) costs more than it saves
+#: about 0.2 s) costs more than it saves
 CLASSIFY_POOL_MIN_ARTICLES = 5000
 #: articles classified per task of the pool
 CLASSIFY_CHUNK = 512
