@@ -553,7 +553,6 @@ def _build(options: BuildOptions) -> BuildResult:
             saver = Background(
                 partial(_store_collected, cache, collected, collected_key, output_key)
             )
-            saver.start()
             del collected
             result.index = None
     problems = unknown_ids(curation, {a.id for a in result.articles})

@@ -87,15 +87,15 @@ BACKGROUND_THREAD = "ev-digest background"
 
 
 class Background:
-    """`work(receive)` running in a thread while the build goes on.
+    """`work(receive)` running in a thread, from now on, while the build goes on.
 
     For work whose result only the cache keeps (the build never reads it
     back). `receive()` gives the one value the build `send`s when it has it
     (None if it sends none): the work can start before everything it needs
-    is known. `start` it, and `wait` for it to end. A process forked while
-    the thread runs would inherit whatever locks it holds at that moment:
-    the build forks nothing in between (a pool that does not `inherit` may
-    run meanwhile: its workers are new interpreters).
+    is known. `wait` for it to end. A process forked while the thread runs
+    would inherit whatever locks it holds at that moment: the build forks
+    nothing in between (a pool that does not `inherit` may run meanwhile:
+    its workers are new interpreters).
 
     A thread, not a forked process, because the work reads much of the
     build's memory: a forked process pickling the collected state copied
@@ -111,11 +111,7 @@ class Background:
         self._thread = threading.Thread(
             target=self._run, args=(work,), name=BACKGROUND_THREAD, daemon=True
         )
-
-    def start(self) -> None:
-        """Start the work (once; a later call does nothing)."""
-        if self._thread.ident is None:
-            self._thread.start()
+        self._thread.start()
 
     def _run(self, work: Callable[[Callable[[], Any]], None]) -> None:
         try:
@@ -132,9 +128,7 @@ class Background:
             self._value.put(value)
 
     def wait(self) -> bool:
-        """Wait for the work to end (starting it if it was not); False if it failed (its
-        traceback went to stderr)."""
-        self.start()
+        """Wait for the work to end; False if it failed (its traceback went to stderr)."""
         self.send(None)
         self._thread.join()
         return not self.failed
