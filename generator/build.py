@@ -441,8 +441,13 @@ def collect(
             for path, key, page in zip(inputs.paths, inputs.keys, result.pages, strict=True)
         ]
         result.index = index_corpus(index_key, pages, found, prints, result.articles, result.merges)
-    # fingerprints are as large as the text they describe: let them go once grouped
-    result.pages = [replace(page, fingerprints=()) for page in result.pages]
+    # fingerprints are as large as the text they describe: let them go once grouped; the
+    # pages keep their instances as the build-wide passes left them
+    cleaned = iter(instances)
+    result.pages = [
+        replace(page, instances=tuple(next(cleaned) for _ in page.instances), fingerprints=())
+        for page in result.pages
+    ]
     return result
 
 

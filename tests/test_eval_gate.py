@@ -22,10 +22,17 @@ FLOORS = {
     "dup_pair_recall": 1.0,
     "date_accuracy": 1.0,
     "author_accuracy": 0.95,
+    "body_start_accuracy": 1.0,
+    "headless_leads_found": 1.0,
 }
 CEILINGS = {
     "boilerplate_leaks": 0,
     "body_lines_wrongly_dropped": 0,
+    "junk_articles": 0,
+    "truncated_headlines": 0,
+    "dates_wrong": 0,
+    "teaser_pages": 0,
+    "event_merges": 0,
 }
 
 
