@@ -15,10 +15,10 @@ STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv site serve browser test bench lint format clean distclean
+.PHONY: help venv site serve browser test bench train lint format clean distclean
 
 help:
-	@echo "Targets: venv site serve browser test bench lint format clean distclean"
+	@echo "Targets: venv site serve browser test bench train lint format clean distclean"
 
 # --- environment -------------------------------------------------------------
 
@@ -48,6 +48,10 @@ serve: venv
 
 bench: venv
 	$(BIN)/python -m bench
+
+# the head scorers' weights (generator/head_model.json) from the labelled corpora
+train: venv
+	$(BIN)/ev-digest train-head tests/corpus tests/corpus/unseen
 
 # --- quality -----------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from .curation import Curation, Problem, load_curation, unknown_ids
 from .dedup import deduplicate
 from .feeds import feed_files
 from .fingerprint import Fingerprint, fingerprint
+from .head import HeadModel, apply_head
 from .incremental import (
     CorpusIndex,
     DecidedTopics,
@@ -86,6 +87,8 @@ class BuildOptions:
     use_cache: bool = True
     #: processes for the per-file work; None: one per CPU core (at most 8), 1: no pool
     workers: int | None = None
+    #: the head scorers' weights; None: the shipped ones (`head_model.json`)
+    head_model: HeadModel | None = None
 
 
 #: below this many pages to parse, a process pool costs more than it saves
@@ -134,14 +137,17 @@ class BuildResult:
         return [page for page in self.pages if page.empty_reason]
 
 
-def process_file(path: Path, root: Path) -> PageResult:
-    """Everything that depends on one file only: read, segment, clean.
+def process_file(path: Path, root: Path, head_model: HeadModel | None = None) -> PageResult:
+    """Everything that depends on one file only: read, segment, choose each article's
+    head, clean.
 
     Never raises: if a stage fails on a file (a bug that input exposed), the
     file is skipped with the error as its reason and the build goes on.
+    `head_model` replaces the shipped head scorers (the evaluation's
+    leave-one-site-out runs).
     """
     try:
-        return _process_file(path, root)
+        return _process_file(path, root, head_model)
     except Exception as error:  # one bad file must not stop the build
         source = path.relative_to(root).as_posix()
         return PageResult(source, (), (), skipped=Skipped(source, could_not_process(error)))
@@ -160,16 +166,25 @@ def could_not_process(error: BaseException) -> str:
     return f"could not process: {type(error).__name__}{': ' + message if message else ''}{where}"
 
 
-def _process_file(path: Path, root: Path) -> PageResult:
+#: an article says something: fewer words than a one-sentence news brief is a page's
+#: leftover (a listing's description, a caption), not an article
+MIN_ARTICLE_WORDS = 20
+
+
+def _words(instance: Instance) -> int:
+    return sum(len(block.text.split()) for block in instance.blocks)
+
+
+def _process_file(path: Path, root: Path, head_model: HeadModel | None) -> PageResult:
     doc = read_document(path, root)
     if isinstance(doc, Skipped):
         return PageResult(doc.source, (), (), skipped=doc)
     instances: list[Instance] = []
     dropped: list[Dropped] = list(doc.dropped)
     for raw in segment(doc):
-        instance, lines = clean(raw, doc.meta)
+        instance, lines = clean(apply_head(raw, doc.meta, head_model), doc.meta)
         dropped += lines
-        if instance.blocks:
+        if instance.teaser or _words(instance) >= MIN_ARTICLE_WORDS:
             instances.append(instance)
         else:
             # nothing to publish: its headline, section label and deck go to the report
@@ -178,12 +193,18 @@ def _process_file(path: Path, root: Path) -> PageResult:
             )
             for text in held or ["(untitled)"]:
                 dropped.append(Dropped(doc.source, raw.start_line, text, "article-without-body"))
+            dropped += [
+                Dropped(doc.source, block.line, block.text, "article-too-short")
+                for block in instance.blocks
+            ]
     empty_reason = None
-    if not instances:
+    if not doc.lines:
+        empty_reason = "no text lines"
+    elif all(instance.teaser for instance in instances):
         empty_reason = (
-            "no text lines"
-            if not doc.lines
-            else "no article with body text (only boilerplate or teasers)"
+            f"a listing: {len(instances)} teaser(s), no article with body text"
+            if instances
+            else "no article with body text (only boilerplate)"
         )
     return PageResult(
         doc.source,
@@ -206,13 +227,15 @@ class CurationError(Exception):
 _pack: PagePack | None = None
 
 
-def _work(task: tuple[Path, Path, str | None]) -> tuple[bytes, PageLocation | None]:
+def _work(
+    task: tuple[Path, Path, str | None, HeadModel | None],
+) -> tuple[bytes, PageLocation | None]:
     """`process_file` in a worker process: the result, pickled, and where this process
     stored it in a page pack in the folder given (stored here: the main process has
     the whole corpus to merge)."""
     global _pack
-    path, seeds, folder = task
-    data = pickle.dumps(process_file(path, seeds), pickle.HIGHEST_PROTOCOL)
+    path, seeds, folder, head_model = task
+    data = pickle.dumps(process_file(path, seeds, head_model), pickle.HIGHEST_PROTOCOL)
     if folder is None:
         return data, None
     if _pack is None or _pack.folder != folder or _pack.pid != os.getpid():
@@ -370,7 +393,10 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
         pages.append(page)
     workers = _workers(options)
     folder = cache.page_folder()
-    tasks = [(inputs.paths[i], options.seeds, folder if inputs.keys[i] else None) for i in todo]
+    tasks = [
+        (inputs.paths[i], options.seeds, folder if inputs.keys[i] else None, options.head_model)
+        for i in todo
+    ]
     if workers > 1 and len(todo) >= POOL_MIN_FILES:
         pool = start_pool(workers)
         chunk = max(1, min(32, len(tasks) // (workers * 8)))
@@ -642,7 +668,7 @@ def _build_added(
         return None  # (many new pages are read in a pool, by a full build)
     pages = []
     for i in new:
-        data, location = _work((inputs.paths[i], options.seeds, cache.page_folder()))
+        data, location = _work((inputs.paths[i], options.seeds, cache.page_folder(), None))
         cache.record_page(inputs.keys[i] or "", location)
         pages.append((rels[i], inputs.keys[i] or "", pickle.loads(data)))
     _close_pack()

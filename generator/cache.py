@@ -47,7 +47,9 @@ PAGE_MODULES = (
     "build",
     "cache",
     "clean",
+    "dates",
     "fingerprint",
+    "head",
     "html_reader",
     "ingest",
     "model",
@@ -77,13 +79,19 @@ def _versions(names: tuple[str, ...]) -> str:
     return ";".join(out)
 
 
+#: data the page stages read besides their code: the head scorers' weights
+PAGE_DATA = ("head_model.json",)
+
+
 def code_version(modules: tuple[str, ...] | None = None, libraries: tuple[str, ...] = ()) -> str:
-    """A hash of the given generator modules' source (all of them when None) and library versions."""
+    """A hash of the given generator modules' source (all of them when None), the data the
+    page stages read, and library versions."""
     files = (
         sorted(_PACKAGE.glob("*.py"))
         if modules is None
         else [_PACKAGE / f"{m}.py" for m in sorted(modules)]
     )
+    files += [_PACKAGE / name for name in PAGE_DATA]
     parts: list[bytes | str] = [str(FORMAT), _versions(libraries)]
     for path in files:
         parts += [path.name, path.read_bytes()]

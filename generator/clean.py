@@ -13,11 +13,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date as Date
 from functools import cache, partial
 
+from .dates import parse_date, relative_date
 from .model import Block, BlockKind, Dropped, Instance, Line, PageMeta, RawArticle
 from .rules import (
+    CUT_OFF,
     TWEET_ATTRIBUTION,
     bio_author,
     byline_name,
@@ -27,6 +28,7 @@ from .rules import (
     has_tweet_link,
     is_tweet_end,
     looks_like_heading,
+    looks_like_person_name,
     other_language,
     related_prefix,
     strip_continue_suffix,
@@ -44,55 +46,6 @@ GLUED_TWEET_TEXT = 40
 #: "Deliveries: 348,450", "Range: 520 km": a figure under a label, not a subheading
 _STAT_LINE = re.compile(r"^[A-Z][^:]{1,40}:\s+[$€£¥]?\d[\d,.]*\s*%?(?:\s*[A-Za-z]{1,6})?$")
 
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
-_DATE_FORMS = [
-    re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
-    # month names only, so that one glued to a word ("ReutersMarch 4, 2025") is still found
-    re.compile(
-        rf"(?P<mon>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I
-    ),
-    re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>{_MONTH_NAMES})\.?,?\s+(?P<y>\d{{4}})\b", re.I),
-    re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})"),
-]
-
-
-def parse_date(text: str) -> str | None:
-    """The first calendar date written in `text`, as ISO, or None."""
-    for form in _DATE_FORMS:
-        for match in form.finditer(text):
-            parts = match.groupdict()
-            month = (
-                _MONTH_NUMBERS.get(parts["mon"].lower()) if parts.get("mon") else int(parts["m"])
-            )
-            if not month:
-                continue
-            try:
-                return Date(int(parts["y"]), month, int(parts["d"])).isoformat()
-            except ValueError:
-                continue
-    return None
-
 
 class _Lines:
     """The article's lines with their fate: kept (None) or dropped by a rule."""
@@ -105,7 +58,8 @@ class _Lines:
         headline_before = next((i for i, line in enumerate(raw.lines) if line.number > below), None)
         rules = chrome_rules(self.texts, headline_before=headline_before if raw.headline else None)
         self.rule: list[str | None] = [
-            None if line.level else rule for line, rule in zip(raw.lines, rules, strict=True)
+            line.aside or (None if line.level else rule)
+            for line, rule in zip(raw.lines, rules, strict=True)
         ]
         # lines above the article's label or headline (a page without a lead of its
         # own): the site's name and menu
@@ -135,14 +89,16 @@ class _Lines:
 
 
 def clean(raw: RawArticle, meta: PageMeta | None = None) -> tuple[Instance, list[Dropped]]:
+    if raw.teaser:
+        return _clean_teaser(raw, meta)
     page = _Lines(raw)
     _strip_glued_chrome(page)
-    authors = _collect_authors(page)
+    authors = _mark_head(page) + _collect_authors(page)
     _drop_tweets(page)
     _drop_repeats_and_teasers(page)
     _drop_comments(page)
     deck = _find_deck(page) if raw.headline else None
-    published = _header_date(page)
+    published = _header_date(page, meta.captured if meta is not None else None)
     blocks = _blocks(page, deck)
     if meta is not None and raw.position == 0:
         authors = list(meta.authors) + authors
@@ -159,6 +115,72 @@ def clean(raw: RawArticle, meta: PageMeta | None = None) -> tuple[Instance, list
         date=published,
     )
     return instance, page.dropped(has_body=bool(blocks))
+
+
+def _clean_teaser(raw: RawArticle, meta: PageMeta | None) -> tuple[Instance, list[Dropped]]:
+    """A teaser: its headline, its excerpt (cut-off mark taken off) as the one block, and
+    the date the listing gives it; its other lines (alt text, outlet, "Read more") go."""
+    texts = [line.text for line in raw.lines]
+    captured = meta.captured if meta is not None else None
+    excerpt: Block | None = None
+    published: str | None = None
+    dropped: list[Dropped] = []
+    for line, rule in zip(raw.lines, chrome_rules(texts), strict=True):
+        text = line.text
+        if excerpt is None and rule in (None, "teaser-end") and word_count(text) >= 5:
+            # (without the cut-off mark, or a "Read more" glued to it)
+            text = CUT_OFF.sub("", strip_continue_suffix(text)[0])
+            excerpt = Block(BlockKind.PARAGRAPH, text, line.number)
+            continue
+        if rule == "byline" and published is None:
+            published = parse_date(text) or relative_date(text, captured)
+        dropped.append(Dropped(raw.source, line.number, text, rule or "teaser"))
+    instance = Instance(
+        source=raw.source,
+        position=raw.position,
+        section=None,
+        headline=raw.headline,
+        start_line=raw.start_line,
+        deck=None,
+        blocks=(excerpt,) if excerpt else (),
+        date=published,
+        teaser=True,
+    )
+    return instance, dropped
+
+
+def _mark_head(page: _Lines) -> list[str]:
+    """Settle the lines above the body (`RawArticle.body_start`, which `head` chose): above
+    the headline they are the page's; below it, the first may be the deck (`_find_deck`
+    decides), a person's name by a byline or date is the author, the rest is the head's
+    furniture. Returns the authors found."""
+    raw = page.raw
+    if raw.body_start is None:
+        return []
+    authors: list[str] = []
+    first = True
+    for i, line in enumerate(page.lines):
+        if line.number >= raw.body_start:
+            break
+        if page.rule[i] is not None:
+            continue
+        text = page.texts[i]
+        if raw.headline_line is not None and line.number < raw.headline_line:
+            page.drop(i, "above-headline")
+        elif looks_like_person_name(text) and _byline_near(page, i):
+            page.drop(i, "byline")
+            authors.append(text)
+        elif first and raw.headline:
+            first = False  # the deck, if it is one
+        else:
+            page.drop(i, "article-head")
+    return authors
+
+
+def _byline_near(page: _Lines, i: int) -> bool:
+    """A byline or date line within two lines of line i."""
+    near = range(max(0, i - 2), min(len(page.rule), i + 3))
+    return any(page.rule[j] in ("byline", "reading-time") for j in near if j != i)
 
 
 def _strip_glued_chrome(page: _Lines) -> None:
@@ -262,11 +284,15 @@ def _drop_repeats_and_teasers(page: _Lines) -> None:
 
 
 def _drop_comments(page: _Lines) -> None:
-    """Everything after a comments marker that follows the body is reader comments."""
+    """Everything after a comments marker that follows the body is reader comments.
+
+    Only a paragraph of prose is body here: a "Comments" link printed among the
+    menu words above the headline comes before any.
+    """
     seen_body = False
     for i, rule in enumerate(page.rule):
-        if rule is None:
-            seen_body = True
+        if rule is None and not seen_body:
+            seen_body = _is_prose(page.texts[i])
         elif rule == "comments" and seen_body:
             for j in range(i + 1, len(page.rule)):
                 if page.rule[j] is None:
@@ -277,14 +303,30 @@ def _drop_comments(page: _Lines) -> None:
 _SENTENCE_SPLIT = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[\"“‘']?[A-Z0-9])")
 
 
+def _is_prose(text: str) -> bool:
+    """A paragraph of running text: a sentence, or a long line (a headline is neither)."""
+    return word_count(text) >= 30 or (word_count(text) >= 6 and text[-1] in '.!?"”')
+
+
 def _find_deck(page: _Lines) -> str | None:
     """The one-sentence summary printed under the headline, if there is one."""
     kept = page.kept()
-    if not kept or page.lines[kept[0]].level:
+    if not kept:
         return None
     first = kept[0]
     text = page.texts[first]
     n = word_count(text)
+    body_start = page.raw.body_start
+    if body_start is not None and page.lines[first].number < body_start:
+        # (a subtitle printed as a heading, "## One sentence under the headline", too)
+        # above the body: a deck, or (too short or too long for one) the head's furniture
+        if 4 <= n <= 60:
+            page.drop(first, "deck")
+            return text
+        page.drop(first, "article-head")
+        return _find_deck(page)
+    if page.lines[first].level:
+        return None
     if not 5 <= n <= 35 or (looks_like_heading(text) and text[-1] not in "?!\"”’'"):
         return None
     rest = kept[1:]
@@ -318,8 +360,9 @@ def _find_deck(page: _Lines) -> str | None:
     return None
 
 
-def _header_date(page: _Lines) -> str | None:
-    """The publication date from byline lines before the body; never from body text."""
+def _header_date(page: _Lines, captured: str | None) -> str | None:
+    """The publication date from byline lines before the body; never from body text. A
+    relative one ("3 days ago") counts back from the day the page says it was captured."""
     kept = page.kept()
     body_start = kept[0] if kept else len(page.lines)
     for i, rule in enumerate(page.rule):
@@ -328,7 +371,7 @@ def _header_date(page: _Lines) -> str | None:
         text = page.texts[i]
         stated = text.lower().startswith(("published", "posted", "date", "updated", "last updated"))
         if i < body_start or stated:
-            found = parse_date(text)
+            found = parse_date(text) or relative_date(text, captured)
             if found:
                 return found
     return None
@@ -384,6 +427,8 @@ def drop_known_headlines(
     key_of = _short_keys(longest_headline(headlines) if longest is None else longest)
 
     def is_other_headline(inst: Instance, block: Block) -> bool:
+        if inst.teaser:
+            return False  # (a teaser's excerpt is the story's opening, whatever it prints)
         key = key_of(block.text)
         return key is not None and key in headlines and key != normalize(inst.headline or "")
 
@@ -478,6 +523,8 @@ def find_recurring(
     occurrences: dict[str, list[int]] = defaultdict(list)
     key_of = _short_keys(RECURRING_MAX_WORDS)
     for index, inst in enumerate(instances):
+        if inst.teaser:
+            continue  # a listing's excerpt is no page's furniture
         seen: set[str] = set()
         for block in inst.blocks:
             if block.kind is BlockKind.HEADING:

@@ -151,15 +151,58 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_eval(args: argparse.Namespace) -> int:
-    from .evaluate import evaluate, format_report
+def _corpus_folders(names: list[str]) -> list[Path] | None:
+    """The corpus folders named, or None (said on stderr) if one is not there."""
+    for name in names:
+        if not Path(name).is_dir():
+            print(f"ev-digest: corpus folder not found: {name}", file=sys.stderr)
+            return None
+    return [Path(name) for name in names]
 
-    folder = Path(args.corpus)
-    if not folder.is_dir():
-        print(f"ev-digest: corpus folder not found: {folder}", file=sys.stderr)
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, evaluate_unseen_sites, format_report
+    from .head import default_model
+
+    folders = _corpus_folders(args.corpus)
+    if folders is None:
         return 2
-    evaluation = evaluate(folder)
-    print(format_report(evaluation, verbose=args.verbose))
+    training = [Path(corpus) for corpus in default_model().trained_on]
+    missing = [str(folder) for folder in training if not folder.is_dir()]
+    for k, folder in enumerate(folders):
+        print(("\n" if k else "") + f"== {folder}")
+        print(format_report(evaluate(folder), verbose=args.verbose))
+        if args.plain_only:
+            continue
+        if missing:
+            print(f"\n(no leave-one-site-out figures: {', '.join(missing)} not found here)")
+            continue
+        unseen = evaluate_unseen_sites(folder, training)
+        if unseen is None:
+            print(
+                "\n(no site of this corpus is in the training corpora: these figures are on unseen sites)"
+            )
+        else:
+            print(f"\n-- {folder}, leaving each site out of the head scorers' training")
+            print(format_report(unseen, verbose=args.verbose))
+    return 0
+
+
+def cmd_train_head(args: argparse.Namespace) -> int:
+    from .head import MODEL_FILE
+    from .head_train import train
+
+    folders = _corpus_folders(args.corpus)
+    if folders is None:
+        return 2
+    model, found = train(folders)
+    output = Path(args.output) if args.output else MODEL_FILE
+    output.write_text(model.to_json() + "\n", encoding="utf-8")
+    for task in ("headline", "body"):
+        rows = [e for e in found if e.task == task]
+        positives = sum(e.positive for e in rows)
+        print(f"{task}: {len(rows)} candidate lines, {positives} positive")
+    print(f"wrote {output} (from {', '.join(str(f) for f in folders)})")
     return 0
 
 
@@ -211,9 +254,25 @@ def parser() -> argparse.ArgumentParser:
     eval_parser = commands.add_parser(
         "eval", help="measure extraction and dedup on a labelled corpus"
     )
-    eval_parser.add_argument("corpus", help="folder of pages with <stem>.labels.yaml files")
+    eval_parser.add_argument(
+        "corpus", nargs="+", help="folders of pages with <stem>.labels.yaml files"
+    )
     eval_parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    eval_parser.add_argument(
+        "--plain-only",
+        action="store_true",
+        help="skip the leave-one-site-out figures (they build each corpus once per site)",
+    )
     eval_parser.set_defaults(func=cmd_eval)
+    train_parser = commands.add_parser(
+        "train-head",
+        help="learn the head scorers' weights from labelled corpora (needs scikit-learn)",
+    )
+    train_parser.add_argument("corpus", nargs="+", help="labelled corpus folders")
+    train_parser.add_argument(
+        "--output", help="where to write the weights (default: the package's head_model.json)"
+    )
+    train_parser.set_defaults(func=cmd_train_head)
     return main_parser
 
 

@@ -12,15 +12,15 @@ one only repeats it, so the thresholds lean towards not merging.
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .fingerprint import BAND_ROWS, BANDS, NUM_PERM, Fingerprint, fingerprint
+from .fingerprint import BAND_ROWS, BANDS, NUM_PERM, Fingerprint, fingerprint, opening_keys
 from .model import Article, Block, BlockKind, Instance, Merge
+from .rules import CUT_OFF, DATELINE
 from .text import first_sentence, normalize, shorten, slugify, stable_hash
 
 #: reformatted copies share most shingles
@@ -176,6 +176,81 @@ def group_instances(
     return [members[root] for root in sorted(members)], groups.links
 
 
+def group_with_teasers(
+    ordered: list[Instance], prints: Sequence[Fingerprint]
+) -> tuple[list[list[int]], dict[int, list[tuple[int, int, Similarity]]]]:
+    """`group_instances` over the articles, then each teaser joins the story it announces
+    (`teaser_homes`); a teaser of no story of the build is in no group."""
+    full = [k for k, inst in enumerate(ordered) if not inst.teaser]
+    if len(full) == len(ordered):
+        return group_instances(ordered, prints)
+    grouped, links = group_instances([ordered[k] for k in full], [prints[k] for k in full])
+    grouped = [[full[m] for m in members] for members in grouped]
+    links = {
+        full[root]: [(full[i], full[j], sim) for i, j, sim in found]
+        for root, found in links.items()
+    }
+    group_of = {member: g for g, members in enumerate(grouped) for member in members}
+    for teaser, home in teaser_homes(ordered, prints, full).items():
+        grouped[group_of[home]].append(teaser)
+    return grouped, links
+
+
+#: a teaser's excerpt joins a story by its text when most (TEASER_CONTAINMENT) of its
+#: shingles, at least MIN_TEASER_SHINGLES, are in the story's body
+MIN_TEASER_SHINGLES = 4
+TEASER_CONTAINMENT = 0.8
+
+
+def teaser_homes(
+    ordered: list[Instance], prints: Sequence[Fingerprint], full: list[int]
+) -> dict[int, int]:
+    """For each teaser (by index) that announces a story of the build, an instance of that
+    story (`teaser_home`: the build's own rule, which `incremental` follows too)."""
+    openings: dict[str, list[int]] = defaultdict(list)
+    headlines: dict[str, list[int]] = defaultdict(list)
+    for k in full:
+        for key in opening_keys(prints[k]):
+            openings[key].append(k)
+        if ordered[k].headline:
+            headlines[normalize(ordered[k].headline)].append(k)
+    homes: dict[int, int] = {}
+    for t, teaser in enumerate(ordered):
+        if teaser.teaser:
+            by_text = {k for key in opening_keys(prints[t]) for k in openings.get(key, ())}
+            by_headline = headlines.get(normalize(teaser.headline or ""), [])
+            home = teaser_home(prints[t], by_text, by_headline, prints.__getitem__, int)
+            if home is not None:
+                homes[t] = home
+    return homes
+
+
+def teaser_home(
+    teaser: Fingerprint,
+    by_text: Iterable[int],
+    by_headline: Iterable[int],
+    print_of: Callable[[int], Fingerprint],
+    order: Callable[[int], object],
+) -> int | None:
+    """The instance a teaser joins: of those that open as its excerpt does (`by_text`,
+    found by their opening keys), the one holding most of the excerpt's shingles, at least
+    TEASER_CONTAINMENT of them; else the first (by `order`) that prints its headline.
+    Bucket-sized lists only: a key shared by more instances says nothing of which."""
+    shingles = teaser.shingle_array
+    best, best_share = None, TEASER_CONTAINMENT
+    candidates = sorted(set(by_text), key=order)
+    if len(shingles) >= MIN_TEASER_SHINGLES and len(candidates) <= MAX_BUCKET:
+        for k in candidates:
+            common = len(np.intersect1d(shingles, print_of(k).shingle_array, assume_unique=True))
+            share = common / len(shingles)
+            if share > best_share or (best is None and share >= best_share):
+                best, best_share = k, share
+    if best is None:
+        named = sorted(set(by_headline), key=order)
+        best = named[0] if 0 < len(named) <= MAX_BUCKET else None
+    return best
+
+
 def deduplicate(
     instances: Iterable[Instance],
     fingerprints: Mapping[str, Fingerprint] | None = None,
@@ -196,7 +271,7 @@ def deduplicate(
     ordered = sorted(instances, key=lambda inst: (inst.source, inst.position))
     known = fingerprints or {}
     prints = [known.get(inst.key) or fingerprint(inst) for inst in ordered]
-    grouped, links = group_instances(ordered, prints)
+    grouped, links = group_with_teasers(ordered, prints)
     earlier = memo or {}  # read only; replaced by `current` at the end
     keys = [stable_hash("".join(prints[i].digest for i in members), 32) for members in grouped]
     current: dict[str, Article] = {}
@@ -209,20 +284,25 @@ def deduplicate(
         article = replace(merged, id=_unique_id(merged.title, merged.blocks, used_ids))
         articles.append(article)
         if len(group) > 1:
-            merges.append(merge_record(article, [sim for _, _, sim in links.get(members[0], [])]))
+            sims = [sim for _, _, sim in links.get(members[0], [])]
+            merges.append(merge_record(article, sims, sum(inst.teaser for inst, _ in group)))
     if memo is not None:
         memo.clear()
         memo.update(current)
     return articles, merges
 
 
-def merge_record(article: Article, sims: list[Similarity]) -> Merge:
+#: why a story found once, and listed elsewhere, is a merge all the same
+TEASER_REASON = "a listing's teaser of the story"
+
+
+def merge_record(article: Article, sims: list[Similarity], teasers: int = 0) -> Merge:
     """What the report says of a story found more than once: the closest copies decide."""
     best = max(sims, key=lambda s: s.jaccard) if sims else Similarity(0, 0, 0)
     return Merge(
         article_id=article.id,
         instances=tuple(article.instances),
-        reason=best.reason,
+        reason=TEASER_REASON if teasers and not sims else best.reason,
         similarity=round(max((max(s.jaccard, s.containment) for s in sims), default=0.0), 3),
     )
 
@@ -304,19 +384,31 @@ def _block_order(ranked: list[tuple[Instance, Fingerprint]]) -> BlockOrder:
 
 
 def merge_group(group: list[tuple[Instance, Fingerprint]]) -> Article:
-    """The instances of one story merged into an article; its id is given later, build-wide."""
-    ranked = _ranked(group)
+    """The instances of one story merged into an article; its id is given later, build-wide.
+
+    Teasers in the group add their page to the sources, and their headline or date only
+    where no copy of the story prints one: their text is the story's opening, which the
+    copies have whole.
+    """
+    copies = [pair for pair in group if not pair[0].teaser]
+    teasers = sorted((inst for inst, _ in group if inst.teaser), key=lambda i: i.key)
+    ranked = _ranked(copies)
     blocks = [ranked[rank][0].blocks[index] for rank, index in _block_order(ranked)]
     instances = [inst for inst, _ in ranked]
     base = instances[0]
-    headline = base.headline or next((inst.headline for inst in instances if inst.headline), None)
+    printed = [inst.headline for inst in instances if inst.headline]
+    # (a headline a listing cut off is no title: no page prints it whole)
+    printed += [t.headline for t in teasers if t.headline and not CUT_OFF.search(t.headline)]
+    headline = base.headline or next(iter(printed), None)
     deck = base.deck or next((inst.deck for inst in instances if inst.deck), None)
     if headline:
         title, title_source = headline, "headline"
     else:
         title, title_source = derive_title(blocks), "derived"
-    dates = sorted(inst.date for inst, _ in group if inst.date)
-    authors = [a for inst, _ in group for a in inst.authors]
+    dates = sorted(inst.date for inst in instances if inst.date) or sorted(
+        t.date for t in teasers if t.date
+    )
+    authors = [a for inst in instances for a in inst.authors]
     return Article(
         id="",
         title=title,
@@ -327,15 +419,9 @@ def merge_group(group: list[tuple[Instance, Fingerprint]]) -> Article:
         summary=deck or excerpt(blocks),
         deck=deck,
         blocks=blocks,
-        sources=sorted({inst.source for inst in instances}),
-        instances=[inst.key for inst in instances],
+        sources=sorted({inst.source for inst in [*instances, *teasers]}),
+        instances=[inst.key for inst in [*instances, *teasers]],
     )
-
-
-#: a wire-story dateline, "BERLIN, Feb 20 (Reuters) -", is not part of a title
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’/-]{1,40},(?: [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^)]{2,30}\))? ?[-–—:]\s+"
-)
 
 
 def derive_title(blocks: list[Block]) -> str:
@@ -344,7 +430,7 @@ def derive_title(blocks: list[Block]) -> str:
         b.text for b in blocks
     ]
     for text in paragraphs:
-        text = _DATELINE.sub("", text)
+        text = DATELINE.sub("", text)  # (the dateline is no part of a title)
         if text[:1].isupper() or text[:1].isdigit():
             return shorten(first_sentence(text))
     return shorten(first_sentence(paragraphs[0])) if paragraphs else "Untitled article"

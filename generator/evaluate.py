@@ -4,8 +4,8 @@ A corpus folder holds scraped pages and, for each, a `<stem>.labels.yaml`
 (format in tests/corpus/README.md and tests/corpus/unseen/README.md). The
 pages are built exactly as `ev-digest build` builds seeds (`build.collect`:
 read, segment, clean, the build-wide passes, dedup), and the figures are
-taken from its instances and merged articles. A sub-folder with a README of
-its own is another corpus and is scored on its own.
+taken from its instances and merged articles. A sub-folder is another corpus,
+scored on its own.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from .build import BuildOptions, collect
+from .head import HeadModel
 from .model import Article, Instance
 from .text import normalize
 
@@ -36,6 +37,7 @@ COUNTS = {
     "body_lines_wrongly_dropped",
     "junk_articles",
     "teaser_pages",
+    "teasers_misattached",
     "truncated_headlines",
     "dates_wrong",
     "event_merges",
@@ -94,6 +96,7 @@ class Evaluation:
     event_merges: int = 0
     teasers_known: int = 0
     teasers_attached: int = 0
+    teasers_misattached: int = 0
     teaser_pages: int = 0
     dates_total: int = 0
     dates_right: int = 0
@@ -156,6 +159,7 @@ class Evaluation:
             "event_merges": self.event_merges,
             "teasers_known": self.teasers_known,
             "teasers_attached": round(self._ratio(self.teasers_attached, self.teasers_known), 4),
+            "teasers_misattached": self.teasers_misattached,
             "teaser_pages": self.teaser_pages,
             "date_accuracy": round(self._ratio(self.dates_right, self.dates_total), 4),
             "dates_labelled": self.dates_total,
@@ -182,12 +186,11 @@ def is_corpus(folder: Path) -> bool:
 
 
 def load_labels(folder: Path) -> dict[str, PageLabels]:
-    """page (relative to `folder`) -> its labels; sub-folders that are corpora of their own
-    (they have a README) are left out."""
+    """page (relative to `folder`) -> its labels; sub-folders are corpora of their own."""
     labels: dict[str, PageLabels] = {}
-    for path in sorted(_label_files(folder)):
+    for path in sorted(folder.glob("*.labels.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        page = (path.parent / data["page"]).relative_to(folder).as_posix()
+        page = str(data["page"])
         articles = [
             LabelledArticle(
                 page=page,
@@ -218,14 +221,6 @@ def load_labels(folder: Path) -> dict[str, PageLabels]:
     return labels
 
 
-def _label_files(folder: Path) -> Iterable[Path]:
-    for path in folder.iterdir():
-        if path.is_dir() and not (path / "README.md").exists():
-            yield from _label_files(path)
-        elif path.name.endswith(".labels.yaml"):
-            yield path
-
-
 #: tools whose name a page's file name gives before the site's ("043_jina_insideevs_…")
 _CAPTURE_TOOLS = {"jina", "markdownify", "clipper", "html2text"}
 
@@ -250,7 +245,7 @@ class Extraction:
         return {key: article for article in self.articles for key in article.instances}
 
 
-def extract(folder: Path, pages: Iterable[str]) -> Extraction:
+def extract(folder: Path, pages: Iterable[str], head_model: HeadModel | None = None) -> Extraction:
     """Build the labelled pages (only them: a corpus folder also holds labels and notes)
     with the build's own stages, in a scratch seeds folder."""
     pages = list(pages)
@@ -266,6 +261,7 @@ def extract(folder: Path, pages: Iterable[str]) -> Extraction:
             docs=Path(scratch) / "docs",
             use_cache=False,
             workers=1,
+            head_model=head_model,
         )
         result = collect(options)
     instances: dict[str, list[Instance]] = {page: [] for page in pages}
@@ -279,31 +275,63 @@ def evaluate(folder: Path) -> Evaluation:
     return score(labels, extract(folder, labels))
 
 
-def score(labels: dict[str, PageLabels], extraction: Extraction) -> Evaluation:
-    result = Evaluation(pages=len(labels))
+def evaluate_unseen_sites(folder: Path, training: list[Path]) -> Evaluation | None:
+    """The figures leaving one site out: for each site of the corpus, the head scorers are
+    trained on every other site of the `training` corpora, the corpus is built with them,
+    and only that site's pages are scored. None when no site of the corpus is in the
+    training corpora (the plain figures are then already on unseen sites)."""
+    from .head_train import examples, fit
+
+    labels = load_labels(folder)
+    pool = [example for corpus in training for example in examples(corpus)]
+    trained_on = {example.site for example in pool}
+    sites = sorted({page.site for page in labels.values()})
+    if trained_on.isdisjoint(sites):
+        return None
+    total = Evaluation()
+    for site in sites:
+        model = fit([example for example in pool if example.site != site])
+        pages = {page for page, page_labels in labels.items() if page_labels.site == site}
+        total.add(score(labels, extract(folder, labels, model), pages))
+    return total
+
+
+def score(
+    labels: dict[str, PageLabels], extraction: Extraction, pages: set[str] | None = None
+) -> Evaluation:
+    """The figures of the labelled `pages` (all by default); the other labelled pages are
+    matched too, as the pairs of copies and the teasers of a story cross pages."""
+    result = Evaluation(pages=len(pages) if pages is not None else len(labels))
     article_of = extraction.article_of()
     mapping: dict[tuple[str, int], str] = {}
+    teaser_of: dict[str, LabelledTeaser] = {}  # instance key -> the teaser it is
     for page, page_labels in labels.items():
+        # (the other pages' figures go to a scratch evaluation)
+        page_result = result if pages is None or page in pages else Evaluation()
         instances = extraction.instances[page]
-        result.articles += len(page_labels.articles)
-        used: set[int] = set()
+        page_result.articles += len(page_labels.articles)
+        teasers = {k for k, inst in enumerate(instances) if inst.teaser}
+        used: set[int] = set(teasers)  # (an article is never a teaser)
         for label in page_labels.articles:
             k = _match(label.title, label.first_words, instances, used)
             if k is None:
-                result.misses.append(
+                page_result.misses.append(
                     f"{page}: article not found: {label.title or label.first_words!r}"
                 )
                 continue
             used.add(k)
             mapping[(page, label.index)] = instances[k].key
-            _score_article(result, label, instances[k], article_of.get(instances[k].key))
-        teaser_keys = _score_teasers(result, page_labels, instances, used, article_of)
-        _score_titles(result, page, page_labels.articles, instances, teaser_keys)
+            _score_article(page_result, label, instances[k], article_of.get(instances[k].key))
+        used -= teasers
+        found = _score_teasers(page_result, page_labels, instances, used, article_of)
+        teaser_of.update(found)
+        _score_titles(page_result, page, page_labels.articles, instances, set(found))
         for k, inst in enumerate(instances):
-            if k not in used and inst.key not in teaser_keys:
-                result.junk.append(f"{page}: {inst.headline or _opening(inst)!r}")
-        _score_lines(result, page_labels, instances)
-    _score_duplicates(result, labels, mapping, extraction)
+            shown = not inst.teaser or _heads_page(inst, article_of)
+            if k not in used and inst.key not in found and shown:
+                page_result.junk.append(f"{page}: {inst.headline or _opening(inst)!r}")
+        _score_lines(page_result, page_labels, instances)
+    _score_duplicates(result, labels, mapping, extraction, pages, teaser_of)
     result.misses += [f"junk article: {junk}" for junk in result.junk]
     return result
 
@@ -368,28 +396,38 @@ def _score_article(
             )
 
 
+def _heads_page(inst: Instance, article_of: dict[str, Article]) -> bool:
+    article = article_of.get(inst.key)
+    return article is not None and article.instances[0] == inst.key
+
+
 def _score_teasers(
     result: Evaluation,
     page_labels: PageLabels,
     instances: list[Instance],
     used: set[int],
     article_of: dict[str, Article],
-) -> set[str]:
-    """Teasers found on the page (their instance keys); a teaser that heads a page counts."""
+) -> dict[str, LabelledTeaser]:
+    """The page's labelled teasers found (instance key -> label), the build's teasers first;
+    a teaser that heads a page counts."""
+    found: dict[str, LabelledTeaser] = {}
     taken = set(used)
+    order = sorted(range(len(instances)), key=lambda k: not instances[k].teaser)
     for teaser in page_labels.teasers:
-        k = _match(teaser.title, teaser.first_words, instances, taken)
-        if k is None:
+        ranked = [instances[k] for k in order]
+        taken_ranked = {order.index(k) for k in taken}
+        r = _match(teaser.title, teaser.first_words, ranked, taken_ranked)
+        if r is None:
             continue
+        k = order[r]
         taken.add(k)
-        inst = instances[k]
-        article = article_of.get(inst.key)
-        if article is not None and article.instances[0] == inst.key:
+        found[instances[k].key] = teaser
+        if _heads_page(instances[k], article_of):
             result.teaser_pages += 1
             result.misses.append(
                 f"{page_labels.page}: teaser made a page: {teaser.title or teaser.first_words!r}"
             )
-    return {instances[k].key for k in taken - used}
+    return found
 
 
 def _score_titles(
@@ -400,7 +438,11 @@ def _score_titles(
     teaser_keys: set[str],
 ) -> None:
     expected = [normalize(a.title) for a in articles if a.title]
-    found = [normalize(i.headline) for i in instances if i.headline and i.key not in teaser_keys]
+    found = [
+        normalize(i.headline)
+        for i in instances
+        if i.headline and not i.teaser and i.key not in teaser_keys
+    ]
     remaining = list(found)
     for title in expected:
         if title in remaining:
@@ -421,7 +463,9 @@ def _score_titles(
 
 def _score_lines(result: Evaluation, page_labels: PageLabels, instances: list[Instance]) -> None:
     page = page_labels.page
-    normalized_bodies = [normalize(block.text) for inst in instances for block in inst.blocks]
+    normalized_bodies = [
+        normalize(block.text) for inst in instances if not inst.teaser for block in inst.blocks
+    ]
     joined = " \n ".join(normalized_bodies)
     for line in page_labels.boilerplate:
         key = normalize(line)
@@ -438,9 +482,11 @@ def _score_duplicates(
     labels: dict[str, PageLabels],
     mapping: dict[tuple[str, int], str],
     extraction: Extraction,
+    pages: set[str] | None,
+    teaser_of: dict[str, LabelledTeaser],
 ) -> None:
     """Pairs of labelled articles the build merged, against the labelled stories; teasers of
-    known stories must have joined their story."""
+    known stories must have joined their story. A pair counts with its first page."""
     article_of = extraction.article_of()
     label_of = {
         mapping[(page, a.index)]: a
@@ -453,14 +499,13 @@ def _score_duplicates(
         label = label_of[key]
         return label.story or f"{label.page}#{label.index}"
 
-    merged = {
-        tuple(sorted((x, y)))
+    pairs = [
+        (x, y)
         for x, y in combinations(sorted(label_of), 2)
-        if x in article_of and article_of[x] is article_of.get(y)
-    }
-    truth = {
-        tuple(sorted((x, y))) for x, y in combinations(sorted(label_of), 2) if story(x) == story(y)
-    }
+        if pages is None or label_of[x].page in pages
+    ]
+    merged = {(x, y) for x, y in pairs if x in article_of and article_of[x] is article_of.get(y)}
+    truth = {(x, y) for x, y in pairs if story(x) == story(y)}
     result.dup_tp = len(merged & truth)
     result.dup_fp = len(merged - truth)
     result.dup_fn = len(truth - merged)
@@ -473,7 +518,20 @@ def _score_duplicates(
     for key, label in label_of.items():
         if label.story:
             stories.setdefault(label.story, []).append(key)
+    for key, teaser in teaser_of.items():
+        home = article_of.get(key)
+        if pages is not None and teaser.page not in pages or home is None:
+            continue
+        right = teaser.story in stories and any(k in home.instances for k in stories[teaser.story])
+        if not right:
+            result.teasers_misattached += 1
+            result.misses.append(
+                f"{teaser.page}: teaser joined another story ({home.id}): "
+                f"{teaser.title or teaser.first_words!r}"
+            )
     for page_labels in labels.values():
+        if pages is not None and page_labels.page not in pages:
+            continue
         for teaser in page_labels.teasers:
             if not teaser.story or teaser.story not in stories:
                 continue
@@ -503,7 +561,8 @@ def format_report(evaluation: Evaluation, verbose: bool = False) -> str:
         f"duplicate pairs: precision {f['dup_pair_precision']:.3f}, recall "
         f"{f['dup_pair_recall']:.3f}; same-event articles merged: {f['event_merges']}",
         f"teasers of known stories attached: {f['teasers_attached']:.3f} of "
-        f"{f['teasers_known']}; teasers that made a page: {f['teaser_pages']}",
+        f"{f['teasers_known']}; joined to another story: {f['teasers_misattached']}; "
+        f"made a page: {f['teaser_pages']}",
         f"dates: {f['date_accuracy']:.3f} of {f['dates_labelled']} labelled right; stated dates "
         f"found {f['dates_found']:.3f} of {f['dates_stated']}, {f['dates_wrong']} wrong",
         f"authors: {f['author_accuracy']:.3f} of {f['authors_labelled']} labelled",

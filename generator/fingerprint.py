@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .model import Instance, by_position
+from .rules import DATELINE
 from .text import normalize
 
 SHINGLE_WORDS = 5
@@ -116,9 +117,17 @@ def fingerprint(instance: Instance) -> Fingerprint:
         np.concatenate([runs, *short]).tobytes() if short else runs.tobytes(),
         np.array(spans, dtype=np.uint32).tobytes(),
         minhash(body) if len(body) >= 2 else b"",
-        bucket_keys(words),
+        bucket_keys(words, _dateline_words(instance)),
         _digest(repr(instance)),
     )
+
+
+def _dateline_words(instance: Instance) -> int:
+    """How many (normalised) words the wire dateline opening the body has, if it has one."""
+    if not instance.blocks:
+        return 0
+    match = DATELINE.match(instance.blocks[0].text)
+    return len(normalize(match.group(0)).split()) if match else 0
 
 
 def shingles(text: str) -> np.ndarray:
@@ -131,15 +140,25 @@ def _body_hashes(words: list[str]) -> np.ndarray:
     return _run_hashes(words) if len(words) >= SHINGLE_WORDS else _short_text_hash(words)
 
 
-def bucket_keys(words: list[str]) -> tuple[str, ...]:
-    """Keys that put likely copies in one bucket: the same text, opening or closing words."""
+def bucket_keys(words: list[str], dateline: int = 0) -> tuple[str, ...]:
+    """Keys that put likely copies in one bucket: the same text, opening or closing words;
+    when the body opens with a wire dateline of `dateline` words, the opening after it too
+    (a copy, or a listing's teaser, may print the story without it)."""
     if not words:
         return ()
-    return (
+    keys = (
         "exact:" + _digest(" ".join(words)),
         "open:" + _digest(" ".join(words[:OPENING_WORDS])),
         "close:" + _digest(" ".join(words[-OPENING_WORDS:])),
     )
+    if 0 < dateline < len(words):
+        keys += ("open:" + _digest(" ".join(words[dateline : dateline + OPENING_WORDS])),)
+    return keys
+
+
+def opening_keys(fp: Fingerprint) -> list[str]:
+    """The keys of the openings of a body (see `bucket_keys`)."""
+    return [key for key in fp.buckets if key.startswith("open:")]
 
 
 def _distinct(values: np.ndarray) -> np.ndarray:

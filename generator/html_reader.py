@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import Any
 
@@ -24,6 +25,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 from lxml import etree
 from markdownify import MarkdownConverter
 
+from .dates import stated_moment
 from .ingest import canonical_spaces, iso_date, text_lines
 from .model import Document, Dropped, Line, PageMeta
 from .text import canonical
@@ -123,14 +125,22 @@ _MARKDOWN = _Converter(
 )
 
 
+#: what SingleFile and browsers' "save page" write at the top of a saved page
+_SAVED_DATE = re.compile(r"\bsaved (?:date|on|at)\s*:?\s*([^\n>]{6,80})", re.I)
+
+
 def read_html(rel: str, html: str) -> Document:
     root = _parse(html)
     if root is None:  # nothing but blanks and comments
         return Document(rel, "html", (), PageMeta(), ())
     meta = _html_meta(root)
+    saved = _SAVED_DATE.search(html[:4096])
+    if saved:
+        meta = replace(meta, captured=stated_moment(saved.group(1)))
     if _tree_depth(root) > MAX_HTML_DEPTH:
         return read_html_flat(rel, html, meta)
     dropped: list[Dropped] = []
+    listed = _listed_stories(root)
     _remove_elements(root, _dropped_element, rel, dropped)
     _remove_elements(root, _chrome_element, rel, dropped)
     top = next(root.iter("main"), None)
@@ -144,7 +154,54 @@ def read_html(rel: str, html: str) -> Document:
     if meta.title and not any(line.level == 1 for line in lines):
         # the page's title lives only in <head>: put it where a reader would see it
         lines = (Line(0, meta.title, 1), *lines)
-    return Document(rel, "html", lines, meta, tuple(dropped))
+    return Document(rel, "html", (*lines, *listed), meta, tuple(dropped))
+
+
+#: classes and ids of the blocks that list other stories ("Related", "Read next", …)
+_LISTING_CLASS = re.compile(
+    r"(?:^|[-_ ])(?:related|recommended|read-?next|more-(?:stories|news|from|on)|popular|trending|"
+    r"latest|also-read|you-may-like|post-list|teasers?|cards?)(?:$|[-_ ])",
+    re.I,
+)
+_ITEM_HEADLINE_TAGS = ("h2", "h3", "h4", "h5", "a")
+
+
+def _listed_stories(root: etree._Element) -> tuple[Line, ...]:
+    """The stories a page lists beside its article (related posts, "read next", a sidebar
+    of the latest), as lines kept aside: each headline, and the excerpt under it, for
+    segmentation to take as teasers. The blocks themselves go as chrome."""
+    lines: list[Line] = []
+    taken: set[etree._Element] = set()  # (a block inside one taken is not taken again)
+    for block in root.iter("aside", "section", "div", "ul", "nav"):
+        marker = f"{block.get('class') or ''} {block.get('id') or ''}"
+        if block.tag != "aside" and not _LISTING_CLASS.search(marker):
+            continue
+        if not taken.isdisjoint(block.iterancestors()):
+            continue
+        taken.add(block)
+        lines += _items(block)
+    return tuple(lines)
+
+
+def _items(block: etree._Element) -> list[Line]:
+    """The headline of each item a listing block prints, and the excerpt that follows it."""
+    lines: list[Line] = []
+    headline_seen = False
+    for el in block.iter(*_ITEM_HEADLINE_TAGS, "p"):
+        text = canonical_spaces(" ".join(_strings(el)))
+        words = len(text.split())
+        number = el.sourceline or 0
+        if el.tag in _ITEM_HEADLINE_TAGS:
+            inside_heading = el.tag == "a" and any(
+                parent.tag in _ITEM_HEADLINE_TAGS for parent in el.iterancestors()
+            )
+            if not inside_heading and 4 <= words <= 30 and text[:1].isupper():
+                lines.append(Line(number, text, 0, "related-block"))
+                headline_seen = True
+        elif headline_seen and words >= 5:
+            lines.append(Line(number, text, 0, "related-block"))
+            headline_seen = False
+    return lines
 
 
 #: libxml2's HTML parser, as lenient as browsers; the text is handed over as UTF-8
@@ -163,7 +220,17 @@ def _parse(html: str) -> etree._Element | None:
 
 
 def _dropped_element(el: etree._Element) -> str | None:
-    return "html-" + el.tag if el.tag in _DROP_TAGS else None
+    if el.tag not in _DROP_TAGS or _article_header(el):
+        return None
+    return "html-" + el.tag
+
+
+def _article_header(el: etree._Element) -> bool:
+    """An article's own header (its kicker, h1, deck and byline), not the site's: it holds
+    the h1 and sits in the article or the main part of the page."""
+    if el.tag not in ("header", "div", "section", "hgroup") or el.find(".//h1") is None:
+        return False
+    return any(parent.tag in ("article", "main") for parent in el.iterancestors())
 
 
 _CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary")
@@ -173,6 +240,8 @@ def _chrome_element(el: etree._Element) -> str | None:
     """Page chrome marked by class name, id or ARIA role."""
     marker = " ".join((el.get("class") or "").split()) + " " + (el.get("id") or "")
     named = _CHROME_CLASS.search(marker) and el.tag not in ("body", "html", "article", "main")
+    if named and _article_header(el):
+        return None
     return "html-chrome" if named or (el.get("role") or "") in _CHROME_ROLES else None
 
 

@@ -41,14 +41,16 @@ from .clean import (
 )
 from .dedup import (
     MAX_BUCKET,
+    TEASER_REASON,
     Similarity,
     _array_similarity,
     band_keys,
     id_base,
     merge_group,
     merge_record,
+    teaser_home,
 )
-from .fingerprint import BANDS, Fingerprint, fingerprint
+from .fingerprint import BANDS, Fingerprint, fingerprint, opening_keys
 from .model import Article, BlockKind, Instance, Merge, PageResult, by_position
 from .text import normalize, normalize_short
 
@@ -56,6 +58,7 @@ from .text import normalize, normalize_short
 _HEADING, _RECURRING_LENGTH = 1, 2
 #: `Merge.reason` from the weakest to the strongest evidence
 _REASONS = [
+    TEASER_REASON,
     Similarity(0.0, 1.0, 1).reason,
     Similarity(0.5, 1.0, 1).reason,
     Similarity(1.0, 1.0, 1).reason,
@@ -139,6 +142,13 @@ class CorpusIndex:
     next_group: int
     #: the key of the output the index describes (`build` stores them one after the other)
     output: str = ""
+    #: the teasers among the instances (in no group when their story is not in the build),
+    #: and the hashes `_teaser_homes` finds stories and teasers by: the headlines of the
+    #: articles' instances, the teasers' opening keys and headlines
+    teasers: set[int] = field(default_factory=set)
+    heads: _Table = field(default_factory=_Table)
+    teaser_openings: _Table = field(default_factory=_Table)
+    teaser_heads: _Table = field(default_factory=_Table)
 
     def articles(self) -> list[Article]:
         """Every article (without body), in the order a full build gives them."""
@@ -224,8 +234,31 @@ class _Rows:
         self.exact_keys, self.exact_owners = array("Q"), array("q")
         self.other_keys, self.other_owners = array("Q"), array("q")
         self.signed: list[tuple[int, Fingerprint]] = []
+        self.teasers: list[int] = []
+        self.head_keys, self.head_owners = array("Q"), array("q")
+        self.teaser_open_keys, self.teaser_open_owners = array("Q"), array("q")
+        self.teaser_head_keys, self.teaser_head_owners = array("Q"), array("q")
 
-    def add(self, number: int, lines: Iterable[tuple[str, int]], cleaned: Fingerprint) -> None:
+    def add(
+        self,
+        number: int,
+        inst: Instance,
+        lines: Iterable[tuple[str, int]],
+        cleaned: Fingerprint,
+    ) -> None:
+        head = normalize(inst.headline or "")
+        if inst.teaser:  # (no bucket of copies: a teaser finds its story by `_teaser_homes`)
+            self.teasers.append(number)
+            for key in opening_keys(cleaned):
+                self.teaser_open_keys.append(_hash(key))
+                self.teaser_open_owners.append(number)
+            if head:
+                self.teaser_head_keys.append(_hash(head))
+                self.teaser_head_owners.append(number)
+            return
+        if head:
+            self.head_keys.append(_hash(head))
+            self.head_owners.append(number)
         for key, flags in lines:
             self.line_keys.append(_hash(key))
             self.line_values.append(number * 4 + flags)
@@ -245,6 +278,14 @@ class _Rows:
         index.exact = index.exact.added(self.exact_keys, self.exact_owners)
         index.buckets = index.buckets.added(self.other_keys, self.other_owners)
         index.bands = [table.added(bands[:, b], owners) for b, table in enumerate(index.bands)]
+        index.teasers.update(self.teasers)
+        index.heads = index.heads.added(self.head_keys, self.head_owners)
+        index.teaser_openings = index.teaser_openings.added(
+            self.teaser_open_keys, self.teaser_open_owners
+        )
+        index.teaser_heads = index.teaser_heads.added(
+            self.teaser_head_keys, self.teaser_head_owners
+        )
 
 
 def _bucket_entries(fp: Fingerprint) -> tuple[list[int], list[int], list[int]]:
@@ -282,15 +323,16 @@ def index_corpus(
     number_of: dict[str, int] = {}
     for number, inst in enumerate(instances):
         number_of[inst.key] = number
-        rows.add(number, _line_entries(inst, words), cleaned[inst.key])
+        rows.add(number, inst, _line_entries(inst, words), cleaned[inst.key])
     merge_of = {m.article_id: m for m in merges}
     groups: dict[int, Group] = {}
-    group_of = [0] * len(instances)
+    group_of = [-1] * len(instances)
     for g, article in enumerate(articles):
         members = sorted(number_of[k] for k in article.instances)
         for number in members:
             group_of[number] = g
-        root = min((instances[n].source, instances[n].position) for n in members)
+        # (the articles' order: of their copies, teasers aside)
+        root = min((i.source, i.position) for n in members if not (i := instances[n]).teaser)
         groups[g] = Group(members, root, article, id_base(article.title), merge_of.get(article.id))
     index = CorpusIndex(
         key=key,
@@ -364,6 +406,8 @@ class _Delta:
 
     def clean(self, inst: Instance, fp: Fingerprint | None = None) -> tuple[Instance, Fingerprint]:
         """The instance as a full build's passes leave it, with its fingerprint."""
+        if inst.teaser:  # (the passes leave a teaser as it is)
+            return inst, fp or fingerprint(inst)
         (done,) = drop_recurring([inst], self.index.recurring)[0]
         (done,) = drop_known_headlines([done], self.headlines, self.longest)[0]
         return done, (fp if done is inst and fp else fingerprint(done))
@@ -388,7 +432,7 @@ def add_pages(
     if longest_headline(new_heads) > index.longest:
         raise NotIncremental("a new headline is longer than every headline before")
     delta.headlines = set(index.headlines) | new_heads
-    lines = [_line_entries(inst, index.line_words) for _, inst, _ in new]
+    lines = [set() if i.teaser else _line_entries(i, index.line_words) for _, i, _ in new]
     _check_recurring(delta, new, lines, order)
     _check_headlines(index, new_heads - index.headlines.keys())
 
@@ -398,6 +442,7 @@ def add_pages(
         for (_, inst, _), (_, done, _) in zip(new, cleaned, strict=True)
     )
     links, joined = _link(delta, cleaned, order)
+    _teaser_homes(delta, cleaned, links, joined, order)
     changed = _regroup(delta, cleaned, links, joined, order)
     # -- commit ------------------------------------------------------------------------
     for g in changed.old_groups:
@@ -405,13 +450,13 @@ def add_pages(
     index.pages.update((rel, key) for rel, key, _ in new_pages)
     index.instances = order
     index.headline_of += [normalize(inst.headline or "") for _, inst, _ in new]
-    index.group_of += [0] * len(new)
+    index.group_of += [-1] * len(new)  # (a teaser of no story of the build stays in none)
     index.stories.update(delta.stories)
     for head, count in Counter(normalize(i.headline) for _, i, _ in new if i.headline).items():
         index.headlines[head] = index.headlines.get(head, 0) + count
     rows = _Rows(index.line_words)
-    for entries, (number, _, fp) in zip(lines, cleaned, strict=True):
-        rows.add(number, entries, fp)
+    for entries, (number, inst, fp) in zip(lines, cleaned, strict=True):
+        rows.add(number, inst, entries, fp)
     rows.add_to(index)
     for group in changed.groups:
         g = index.next_group
@@ -484,6 +529,13 @@ class _Links:
             self.sims.setdefault(ra, []).extend(self.sims.pop(rb, []))
         self.sims.setdefault(ra, []).append(sim)
 
+    def join(self, a: int, b: int) -> None:
+        """Put b's group with a's: a teaser joining its story (no similarity to record)."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.sims.setdefault(ra, []).extend(self.sims.pop(rb, []))
+
 
 def _link(
     delta: _Delta, cleaned: list[tuple[int, Instance, Fingerprint]], order: list[tuple[str, int]]
@@ -498,7 +550,9 @@ def _link(
     group = lambda n: start[n] if n in start else index.group_of[n]  # noqa: E731
     shingles = {number: fp.shingle_array for number, _, fp in cleaned}
     pending: dict[tuple[int, int], list[int]] = {}  # (table, key) -> new members so far
-    for number, _, fp in cleaned:
+    for number, inst, fp in cleaned:
+        if inst.teaser:
+            continue  # (a teaser joins its story in `_teaser_homes`)
         exact_keys, other_keys, band_values = _bucket_entries(fp)
         candidates: set[int] = set()
         for key in exact_keys:
@@ -522,6 +576,62 @@ def _link(
             if sim.duplicate:
                 links.union(group(other), group(number), sim)
     return links, start
+
+
+def _teaser_homes(
+    delta: _Delta,
+    cleaned: list[tuple[int, Instance, Fingerprint]],
+    links: _Links,
+    start: dict[int, int],
+    order: list[tuple[str, int]],
+) -> None:
+    """Join each new teaser to its story, and each old teaser of no story to a new page
+    carrying its story, as `dedup.teaser_homes` would (`dedup.teaser_home` decides)."""
+    index = delta.index
+    made = {number: (inst, fp) for number, inst, fp in cleaned}
+    full = [(number, inst, fp) for number, inst, fp in cleaned if not inst.teaser]
+    new_openings: dict[int, list[int]] = {}
+    new_heads: dict[int, list[int]] = {}
+    for number, inst, fp in full:
+        for key in opening_keys(fp):
+            new_openings.setdefault(_hash(key), []).append(number)
+        if inst.headline:
+            new_heads.setdefault(_hash(normalize(inst.headline)), []).append(number)
+
+    def print_of(number: int) -> Fingerprint:
+        return made[number][1] if number in made else delta.clean_old(number)[1]
+
+    def home_of(teaser: Instance, fp: Fingerprint) -> int | None:
+        keys = [_hash(key) for key in opening_keys(fp)]
+        by_text = {n for k in keys for n in index.buckets.lookup(k) + new_openings.get(k, [])}
+        head = _hash(normalize(teaser.headline or "")) if teaser.headline else None
+        by_head = index.heads.lookup(head) + new_heads.get(head, []) if head else []
+        return teaser_home(fp, by_text, by_head, print_of, order.__getitem__)
+
+    def group(number: int) -> int:
+        return start[number] if number in start else index.group_of[number]
+
+    for number, inst, fp in cleaned:
+        if inst.teaser:
+            home = home_of(inst, fp)
+            if home is not None:
+                links.join(group(home), start[number])
+    announced: set[int] = set()
+    for _, inst, fp in full:
+        for key in opening_keys(fp):
+            announced.update(index.teaser_openings.lookup(_hash(key)))
+        if inst.headline:
+            announced.update(index.teaser_heads.lookup(_hash(normalize(inst.headline))))
+    for teaser_number in sorted(announced):
+        teaser, fp = delta.clean_old(teaser_number)
+        home = home_of(teaser, fp)
+        if home is None or home not in made:
+            continue  # (its story is where it was, or still not in the build)
+        if index.group_of[teaser_number] < 0:  # a teaser of no story yet: now of this one
+            start[teaser_number] = -len(order) - 1 - teaser_number
+            links.join(group(home), start[teaser_number])
+        elif links.find(group(home)) != links.find(index.group_of[teaser_number]):
+            raise NotIncremental("a new page is a closer copy of an old teaser's story")
 
 
 @dataclass
@@ -560,6 +670,9 @@ def _regroup(
         members = [n for g in gs if g >= 0 for n in index.groups[g].members]
         members += [n for n, g in start.items() if g in gs]
         members.sort(key=order.__getitem__)
+        teasers = [n for n in members if n in index.teasers or (n in made and made[n][0].teaser)]
+        if len(teasers) == len(members):
+            continue  # a teaser of no story of the build: in no group
         article = merge_group([made[n] if n in made else delta.clean_old(n) for n in members])
         base = id_base(article.title)
         if bases[base] > 0 or base in ids:
@@ -569,7 +682,7 @@ def _regroup(
         article = replace(article, id=base)
         merge = None
         if len(members) > 1:
-            merge = merge_record(article, links.sims.get(root, []))
+            merge = merge_record(article, links.sims.get(root, []), len(teasers))
             for old in (index.groups[g].merge for g in gs if g >= 0):
                 if old:
                     merge = replace(
@@ -577,5 +690,6 @@ def _regroup(
                         reason=max(merge.reason, old.reason, key=_REASONS.index),
                         similarity=max(merge.similarity, old.similarity),
                     )
-        groups.append(Group(members, order[members[0]], article, base, merge))
+        first = next(n for n in members if n not in teasers)  # (the articles' order)
+        groups.append(Group(members, order[first], article, base, merge))
     return _Changed(old_groups, groups)

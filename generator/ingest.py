@@ -22,10 +22,12 @@ import os
 import re
 import stat
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
+from .dates import capture_date, parse_date, stated_moment
 from .model import Document, Dropped, Line, PageMeta, Skipped
 from .rules import DATE_TEXT
 from .text import canonical
@@ -173,7 +175,8 @@ def read_document(path: Path, root: Path) -> Document | Skipped:
             return read_html_flat(rel, text)
     if TEXT_SUFFIXES[suffix] == "markdown":
         return read_markdown(rel, text)
-    return Document(rel, "text", text_lines(text, markdown=False))
+    lines = text_lines(text, markdown=False)
+    return Document(rel, "text", lines, PageMeta(captured=captured_in(lines)))
 
 
 def _too_large(size: int) -> str:
@@ -183,7 +186,20 @@ def _too_large(size: int) -> str:
 def read_markdown(rel: str, text: str) -> Document:
     dropped: list[Dropped] = []
     lines = text_lines(text, markdown=True, source=rel, dropped=dropped)
-    return Document(rel, "markdown", lines, markdown_meta(text), tuple(dropped))
+    meta = markdown_meta(text)
+    if meta.captured is None:
+        meta = replace(meta, captured=captured_in(lines))
+    return Document(rel, "markdown", lines, meta, tuple(dropped))
+
+
+#: a saver's or scraper's note on when it captured the page sits at its top or bottom
+CAPTURE_NOTE_LINES = 5
+
+
+def captured_in(lines: tuple[Line, ...]) -> str | None:
+    """When the page says it was captured, from a note at its top or bottom."""
+    ends = lines[:CAPTURE_NOTE_LINES] + lines[-CAPTURE_NOTE_LINES:]
+    return next((found for line in ends if (found := capture_date(line.text))), None)
 
 
 _BOMS = (
@@ -459,6 +475,12 @@ def _link_only(text: str) -> bool:
     )
 
 
+def _headline_link(line: str) -> bool:
+    """A Markdown line that is one link whose text reads like a headline."""
+    text = _md_inline(_MD_BULLET.sub("", line))
+    return len(_MD_LINK.findall(line)) == 1 and 4 <= len(text.split()) <= 30 and text[:1].isupper()
+
+
 def _markdown_line(stripped: str) -> tuple[str, int, str | None]:
     """(text, heading level, rule) for one Markdown line; a rule means it is page chrome."""
     if _MD_RULE.match(stripped):
@@ -505,6 +527,7 @@ def text_lines(
     lines: list[Line] = []
     previous_blank = True
     after_image = False
+    last_number = 0  # the raw line the last line returned ends on
     for number, raw in _numbered(raw_lines):
         stripped = canonical_spaces(raw)
         if not stripped:
@@ -533,12 +556,34 @@ def text_lines(
                     rule = "caption"  # an italic line under a picture
             after_image = rule == "inline-image" or (after_image and rule == "markdown-syntax")
             previous_blank = False
+            if rule == "link-list" and _headline_link(stripped):
+                # a link to a story by its headline: perhaps a teaser (segmentation decides)
+                lines.append(Line(number, _md_inline(_MD_BULLET.sub("", stripped)), 0, rule))
+                last_number = number
+                continue
             if rule is not None or not stripped:
                 if dropped is not None and rule is not None:
                     dropped.append(Dropped(source, number, raw.strip(), rule))
                 continue
+            if lines and last_number == number - 1 and _continues(lines[-1], raw, level, stripped):
+                # a soft line break: the paragraph goes on (HTML and wrapped Markdown)
+                lines[-1] = Line(lines[-1].number, f"{lines[-1].text} {stripped}", 0)
+                last_number = number
+                continue
         lines.append(Line(number, stripped, level))
+        last_number = number
     return tuple(lines)
+
+
+#: a Markdown line that starts a block of its own, never a paragraph's next line
+_MD_BLOCK_START = re.compile(r"^\s*(?:[*+-]\s|\d{1,3}[.)]\s|#|>|\||```|~~~)")
+
+
+def _continues(last: Line, raw: str, level: int, text: str) -> bool:
+    """A Markdown line right under `last` carries on its paragraph."""
+    if level or last.level or last.aside or text.startswith("- ") or last.text.startswith("- "):
+        return False
+    return not _MD_BLOCK_START.match(raw)
 
 
 def _numbered(raw_lines: list[str]) -> Iterator[tuple[int, str]]:
@@ -590,6 +635,10 @@ def markdown_meta(text: str) -> PageMeta:
             fields[key.strip().lower()] = value.strip()
     title = fields.get("title")
     published = fields.get("published time") or fields.get("published") or fields.get("date")
+    saved = next(
+        (fields[key] for key in ("captured", "clipped", "saved", "created") if fields.get(key)),
+        None,
+    )
     authors = [
         re.sub(r"^\[\[|\]\]$", "", str(a)).strip()
         for a in _as_list(fields.get("author") or fields.get("authors"))
@@ -605,6 +654,7 @@ def markdown_meta(text: str) -> PageMeta:
         title=canonical(str(title)) if title else None,
         date=iso_date(str(published)) if published else None,
         authors=tuple(dict.fromkeys(a for a in authors if a)),
+        captured=stated_moment(str(saved)) if saved else None,
     )
 
 
@@ -629,8 +679,6 @@ def iso_date(value: str | None) -> str | None:
     match = _ISO_DATE.search(value)
     if match:
         return match.group(0)
-    from .clean import parse_date
-
     return parse_date(value)
 
 

@@ -39,6 +39,10 @@ class Line:
     number: int
     text: str
     level: int = 0  # heading level from HTML/Markdown, 0 for plain lines
+    #: the reader knew this line was page chrome of this rule (a link standing alone, a
+    #: "related" list) and kept it only for the teasers it may print: what segmentation
+    #: does not take as a teaser is dropped under this rule
+    aside: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,8 @@ class PageMeta:
     date: str | None = None
     authors: tuple[str, ...] = ()
     section: str | None = None
+    #: the day (and time) the page says it was saved: "YYYY-MM-DD[ HH:MM]"
+    captured: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +116,11 @@ class RawArticle:
     start_line: int
     lines: tuple[Line, ...]  # everything after the headline up to the next article
     headline_line: int | None = None  # line number of the headline, when it is a page line
+    headline_level: int = 0  # the headline's heading level in HTML or Markdown, else 0
+    #: number of the line the body starts at (`head` decides; None: every kept line is body)
+    body_start: int | None = None
+    #: a listing's teaser of a story (its headline and a line or two), not an article
+    teaser: bool = False
 
 
 @by_position
@@ -126,6 +137,9 @@ class Instance:
     blocks: tuple[Block, ...]
     authors: tuple[str, ...] = ()
     date: str | None = None
+    #: a listing's teaser (headline, and its first words as the one block): it proves the
+    #: story ran there and joins the story as a source, but never makes a page
+    teaser: bool = False
 
     @property
     def key(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from .dates import CAPTURE_NOTE
 from .text import canonical, word_count
 
 _MONTHS = (
@@ -122,12 +123,44 @@ CHROME_LINES = {
     "posted": "byline",
     "photo": "caption",
     "gallery": "caption",
+    "post navigation": "navigation",
+    "sections": "navigation",
+    "open in app": "navigation",
+    "sign in": "navigation",
+    "log in": "navigation",
+    "sign in to comment": "comments",
+    "watch live": "navigation",
+    "navigation menu": "navigation",
+    "skip navigation": "navigation",
+    "email": "share-bar",
+    "print": "share-bar",
+    "follow": "share-bar",
+    "bookmark": "share-bar",
+    "save": "share-bar",
+    "more videos": "related-block",
+    "in other news": "related-block",
+    "top stories": "related-block",
+    "similar threads": "related-block",
+    "more like this": "related-block",
+    "story continues below advertisement": "ad",
+    "article continues below advertisement": "ad",
+    "continue reading below": "ad",
+    "accept": "cookie-notice",
+    "accept all": "cookie-notice",
+    "accept cookies": "cookie-notice",
+    "reject all": "cookie-notice",
+    "manage preferences": "cookie-notice",
+    "cookie settings": "cookie-notice",
+    "post comment": "comments",
 }
 
 _SOCIAL_WORDS = {
     "facebook",
     "twitter",
     "x",
+    "instagram",
+    "youtube",
+    "tiktok",
     "linkedin",
     "email",
     "e-mail",
@@ -166,7 +199,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("byline", re.compile(r"^(?:published|posted|updated)(?: on)?:?\s*$", re.I)),
-    ("byline", re.compile(r"^(?:By|BY|by):\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")),
+    (
+        "byline",  # "By: Jane Doe", "Author: Jane Doe (WKPL)"
+        re.compile(
+            r"^(?:By|BY|by|Authors?|AUTHORS?):\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]{1,40}\))?$"
+        ),
+    ),
     (
         "byline",  # "Jane Doe | Jun 12 2025 - 9:30 am PT", "ReutersMarch 4, 2025 · 10:42 AM"
         re.compile(rf"^(?:{_NAME_WORDS}\s*[|/·•,–—-]?\s*)?(?:{DATE_TEXT}){_TIME_TAIL}$"),
@@ -180,7 +218,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "byline",
         re.compile(
-            rf"^(?:·|•)?\s*(?:\d+\s+(?:min(?:ute)?s?|hours?|days?)\s+(?:read|ago)|{DATE_TEXT}|date\s+{DATE_TEXT})\s*(?:·.*)?$",
+            rf"^(?:·|•)?\s*(?:\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?)\s+(?:read|ago)|{DATE_TEXT}|date\s+{DATE_TEXT}(?:\s+[A-Z][A-Za-z&]{{7,}})?)\s*(?:·.*)?$",
             re.I,
         ),
     ),
@@ -188,7 +226,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "byline",  # an aggregator's "Source · 21h" / "Site | 3 hours ago"
         re.compile(
-            r"^(?:[A-Z][\w.'’&-]*\s*){1,4}[·•|–—-]\s*\d{1,3}\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?)(?:\s+ago)?$"
+            r"^(?:via\s+)?(?:[A-Z][\w.'’&-]*\s*){1,4}(?:via\s+(?:[A-Z][\w.'’&-]*\s*){1,4})?[·•|–—-]\s*"
+            rf"(?:\d{{1,3}}\s*(?:[smhdw]|mins?|minutes?|hrs?|hours?|days?|weeks?)(?:\s+ago)?|{DATE_TEXT})$"
         ),
     ),
     (
@@ -238,6 +277,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("caption", re.compile(r"^©\s*(?:provided by|photo|image)\b", re.I)),
+    (
+        "caption",
+        re.compile(r"^(?=(?:\S+\s+){0,40}\S+$).*\s©\s*(?:provided by|photo|image)\b", re.I),
+    ),
+    (
+        "photo-credit",  # "… photographed in January. (Rust Belt Wheels/Tom Kessler)"
+        re.compile(
+            r"^(?=(?:\S+\s+){0,40}\S+$).*\((?:[A-Z][\w.'’&-]*\s?){1,5}(?:\s?file photo)?\s?/\s?(?:[A-Z][\w.'’-]*\s?){1,4}\)$"
+        ),
+    ),
     ("caption", re.compile(r"^\[?(?:image|photo|gallery)\s*\d+\s*(?:of|/)\s*\d+\]?", re.I)),
     ("inline-image", re.compile(r"^!\[.*\]\(.*\)$|^data:image/|^\[?image\]?$", re.I)),
     ("pagination", re.compile(r"^(?:\d{1,4}|…|\.{3})$")),
@@ -253,7 +302,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "author-bio",  # a job title on its own line, printed under the author's name
         re.compile(
-            r"^(?:(?:senior|staff|contributing|managing|deputy|associate|executive|chief|lead|freelance|guest|news|features?|tech(?:nology)?|auto(?:motive)?|ev|energy|business)\s+)*"
+            r"^(?:[A-Z][\w&'’.-]*\s+){0,3}(?:(?:senior|staff|contributing|managing|deputy|associate|executive|chief|lead|freelance|guest|news|features?|tech(?:nology)?|auto(?:motive)?|ev|energy|business)\s+)*"
             r"(?:reporter|writer|editor|correspondent|contributor|columnist|journalist|editor-in-chief|editor at large|analyst)s?$",
             re.I,
         ),
@@ -304,7 +353,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "social-follow",
         re.compile(
-            r"^(?=(?:\S+\s+){0,25}\S+$)(?:subscribe to|follow)\b.{0,60}\bon (?:youtube|x|twitter|facebook|instagram|tiktok|linkedin|threads|bluesky|mastodon|spotify|apple podcasts)\b",
+            r"^(?=(?:\S+\s+){0,25}\S+$)(?:subscribe to|follow)\b.{0,60}\bon (?:youtube|x|twitter|facebook|instagram|tiktok|linkedin|threads|bluesky|mastodon|spotify|apple podcasts)\b"
+            r"|^follow (?:\S+ ){0,3}on:?$",
             re.I,
         ),
     ),
@@ -325,7 +375,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "newsletter",
         re.compile(
-            r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|daily|weekly)|^(?:get|join) (?:our|the) .{0,40}newsletter|^enter your email"
+            r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|daily|weekly)|^(?:get|join) (?:our|the) .{0,40}(?:newsletter|digest|briefing|daily|bulletin)\b|^enter your email"
+            r"|^(?=(?:\S+\s+){0,30}\S+$).*\b(?:subscribe (?:for free|now|today|to (?:get|receive))|get an? e-?mail (?:whenever|when|every))\b|^your e-?mail(?: address)?$"
             r"|^(?=(?:\S+\s+){0,30}\S+$).*\b(?:delivered (?:straight |right |directly )?to your inbox|in your inbox every\b|newsletter\b.{0,60}\bsign up)"
             r"|^(?=(?:\S+\s+){0,20}\S+$).*\b(?:get|want) (?:the|our) .{0,40}newsletter\b"
             r"|^(?=(?:\S+\s+){0,25}\S+$).*\b(?:no spam\b|unsubscribe (?:at )?any ?time\b)",
@@ -368,6 +419,91 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("teaser-end", re.compile(r"(?:\[(?:…|\.\.\.)\]|\[?read more\]?)\s*$", re.I)),
+    ("capture-note", CAPTURE_NOTE),
+    # -- page furniture every kind of site prints, in its own words --------------------------
+    ("markup", re.compile(r"^<[A-Za-z!/][^>]{0,300}>")),  # raw HTML left in a text dump
+    ("data-uri", re.compile(r"data:(?:image|application|font)/[\w.+-]+[;,]", re.I)),
+    ("icon-label", re.compile(r"^(?:[A-Za-z][\w-]*\s+){0,4}icon$", re.I)),
+    (
+        "reading-time",  # "5–7 minutes" (reader view), "4 min", "Listen · 6 min"
+        re.compile(
+            r"^(?:listen\s*[·•|]?\s*)?\d{1,3}\s*(?:[–—-]\s*\d{1,3}\s*)?min(?:ute)?s?(?: read)?$",
+            re.I,
+        ),
+    ),
+    (
+        "site-name",  # the address a reader view prints above the headline
+        re.compile(
+            r"^(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,12}/?$", re.I
+        ),
+    ),
+    (
+        "social-count",  # "1.2K Followers", "23 Likes", "412 claps", "1.1K"
+        re.compile(
+            r"^[\d.,]+\s*[KkMm]?(?:\s+(?:followers?|following|likes?|claps?|comments?|shares?|views?|"
+            r"subscribers?|restacks?|replies|reactions?|responses?|upvotes?|points?))?$",
+            re.I,
+        ),
+    ),
+    (
+        "forum",  # thread furniture of forum software
+        re.compile(
+            r"^(?:#\d{1,5}|\S{1,40} said:|click to expand\.{0,3}|(?:location|joined|messages|posts|reaction score|trophy points)\b:?\s*\S.{0,40}"
+            r"|started by \S+.{0,60}|you must (?:log in|sign in|register)\b.{0,60}|community platform by\b.{0,80})$",
+            re.I,
+        ),
+    ),
+    (
+        "comment-form",  # field labels, counters and notices of a comment form
+        re.compile(
+            r"^(?:(?:title|name|e-?mail|website|comment|subject|your (?:name|e-?mail(?: address)?|comment|message))\s*[:*]?\s*\*?"
+            r"|title:\s.{1,300}|you have \d+ characters? left\.?|(?:post|submit|add) (?:a )?comment|cancel reply|leave a reply(?: cancel reply)?"
+            r"|click to comment)$",
+            re.I,
+        ),
+    ),
+    (
+        "comment-notice",
+        re.compile(
+            r"\b(?:please (?:enter|write|use|provide) (?:a |your )?(?:valid|correct|real|full) (?:name|e-?mail)|your e-?mail address will not be published"
+            r"|required fields are marked|comments are moderated|save my name,? e-?mail|notify me of (?:new|follow-up) (?:comments|posts)"
+            r"|comments? (?:with|using) (?:a )?fake name|we will not publish your e-?mail)",
+            re.I,
+        ),
+    ),
+    (
+        "cookie-notice",  # in any language: "cookie" is everybody's word for it, and a
+        # banner speaks to the reader about the site: "we", "you", "this site", …
+        re.compile(
+            r"^(?=(?:\S+\s+){0,60}\S+$)(?=.*\bcookies?\b)(?=.*\b(?:we|our|you|your|this (?:site|website)|by continuing|"
+            r"wij|onze|u|este site|nuestro|ce site|nous|vous|wir|diese|unsere|sie|questo sito|noi)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "notice",  # investment, press-release and reprint notices
+        re.compile(
+            r"\b(?:not (?:a )?registered investment advis[eo]r|(?:does not|do not|nothing [^.]{0,40}) constitutes? (?:investment|financial|legal) advice"
+            r"|past performance is not (?:indicative|a guarantee)|(?:contains|include) forward-looking statements|^forward-looking statements$"
+            r"|for (?:general )?informational purposes only|did not (?:write|edit|write or edit) (?:it|this)|not responsible for (?:its|the) content"
+            r"|belong to their respective owners|republish (?:our|this|these) (?:stories|story|articles?)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "market-data",  # "Market data delayed 15 minutes", "TSLA 180.83 -1.09 (-0.60%)"
+        re.compile(
+            r"^(?:(?i:(?:market data|quotes?|prices?)\b.{0,30}\bdelayed\b.{0,80})"
+            r"|[A-Z][A-Z0-9&^.]{0,7}(?: [A-Z0-9&]{1,6})?\s+[\d,]+\.\d+\s+[+-][\d,]*\.?\d+\s*\([+-]?[\d.]+%\))$"
+        ),
+    ),
+    (
+        "app-promo",
+        re.compile(
+            r"^(?:download|get|install) (?:the|our) .{0,50}\bapp\b.{0,80}$|^closed captioning (?:provided )?by\b.{0,80}$",
+            re.I,
+        ),
+    ),
 ]
 
 #: words one of which a line must contain for any pattern of the rule to match: a
@@ -381,10 +517,24 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "tip", "hesitate", "contact", "reach", "email", "shoot", "drop", "follow", "send",
         "story", "scoop", "@",
     ),
-    "newsletter": ("sign up", "subscribe", "newsletter", "email", "inbox", "spam"),
+    "newsletter": (
+        "sign up", "subscribe", "newsletter", "email", "e-mail", "inbox", "spam", "digest", "daily",
+        "briefing", "bulletin",
+    ),
     "legal": ("privacy", "terms of", "cookie", "rights reserved"),
     "social-follow": ("subscribe", "follow"),
     "teaser-end": ("[", "read more"),
+    "photo-credit": ("/",),
+    "comment-notice": (
+        "please", "e-mail", "email", "required fields", "moderated", "save my name", "notify me",
+        "fake name",
+    ),
+    "cookie-notice": ("cookie",),
+    "data-uri": ("data:",),
+    "notice": (
+        "advis", "advice", "past performance", "forward-looking", "informational purposes",
+        "did not", "responsible for", "respective owners", "republish",
+    ),
 }  # fmt: skip
 #: the gate of the patterns of rules without needles (each of them is anchored at the
 #: line start, which tests/test_perf_shortcuts.py checks)
@@ -467,12 +617,13 @@ _ENGLISH_WORDS = frozenset(
         "the",
         "a",
         "an",
+        "in",
+        "on",
+        "as",
         "and",
         "or",
         "of",
         "to",
-        "in",
-        "on",
         "at",
         "by",
         "for",
@@ -491,7 +642,6 @@ _ENGLISH_WORDS = frozenset(
         "its",
         "that",
         "this",
-        "as",
         "but",
         "not",
         "will",
@@ -532,7 +682,6 @@ _FOREIGN_WORDS = frozenset(
         "und",
         "nicht",
         "ist",
-        "ein",
         "eine",
         "einem",
         "einen",
@@ -586,7 +735,6 @@ _FOREIGN_WORDS = frozenset(
         "une",
         "avec",
         "sont",
-        "il",
         "di",
         "che",
         "per",
@@ -608,6 +756,49 @@ _FOREIGN_WORDS = frozenset(
         "met",
         "voor",
         "zijn",
+        "de",
+        "da",
+        "dos",
+        "em",
+        "na",
+        "nos",
+        "ao",
+        "é",
+        "mais",
+        "ou",
+        "seu",
+        "sua",
+        "seus",
+        "wij",
+        "ons",
+        "onze",
+        "uw",
+        "deze",
+        "dit",
+        "ook",
+        "kan",
+        "wordt",
+        "worden",
+        "bij",
+        "aan",
+        "naar",
+        "dat",
+        "wat",
+        "hoe",
+        "meer",
+        "zum",
+        "zur",
+        "oder",
+        "wir",
+        "ihre",
+        "unsere",
+        "aux",
+        "nous",
+        "vous",
+        "sus",
+        "como",
+        "más",
+        "nuestro",
     )
 )
 _LETTER = re.compile(r"[^\W\d_]")
@@ -617,26 +808,25 @@ _LOWER_WORD = re.compile(r"[^\W\d_]+")
 
 def other_language(text: str) -> bool:
     """A line in another language than English: mostly non-Latin letters, or a
-    sentence of eight or more Latin-script words with no common English word and
-    at least two common words of another language."""
+    sentence of eight or more Latin-script words with at least three common words
+    of another language, more than twice as many as common English words (some
+    words, like "a" or "in", are both)."""
     if not text.isascii() and _NON_LATIN_LETTER.search(text):  # else no letter is non-Latin
         letters = len(_LETTER.findall(text))
         if letters >= 6 and 2 * len(_NON_LATIN_LETTER.findall(text)) > letters:
             return True
     if word_count(text) < 8:
         return False
-    # most English lines stop here, at one of their first words, before any finer split
+    # most English lines stop here, at two of their first words, before any finer split
     # (lower-casing word by word gives the words of the lower-cased line)
-    if not _ENGLISH_WORDS.isdisjoint(map(str.lower, text.split(None, 8)[:8])):
+    if sum(w in _ENGLISH_WORDS for w in map(str.lower, text.split(None, 8)[:8])) >= 2:
         return False
-    lower = text.lower()
-    if not _ENGLISH_WORDS.isdisjoint(lower.split()):
-        return False
-    words = _LOWER_WORD.findall(lower)
+    words = _LOWER_WORD.findall(text.lower())
+    foreign = sum(1 for w in words if w in _FOREIGN_WORDS)
     return (
         len(words) >= 8
-        and _ENGLISH_WORDS.isdisjoint(words)
-        and sum(1 for w in words if w in _FOREIGN_WORDS) >= 2
+        and foreign >= 3
+        and foreign > 2 * sum(1 for w in words if w in _ENGLISH_WORDS)
     )
 
 
@@ -655,6 +845,63 @@ def _is_menu_line(text: str) -> bool:
     )
 
 
+#: one capitalised word (or an acronym, "EVs") of a run printed without spaces
+_GLUED_PART = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}s?(?![a-z])|&")
+
+
+def _glued_words(text: str) -> bool:
+    """Menu or breadcrumb words that lost their spaces: "HomeNewsBusinessAutos".
+
+    Three or more parts, or two making a long token ("CommentsRestacks"); a
+    brand of two parts ("SpaceX", "PowerCo") is a short token and stays.
+    """
+    token = text.strip()
+    if " " in token or len(token) < 8 or not token[:1].isupper():
+        return False
+    parts = _GLUED_PART.findall(token)
+    return "".join(parts) == token and (len(parts) >= 3 or (len(parts) == 2 and len(token) >= 12))
+
+
+#: where one sentence ends and another begins
+SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z0-9]")
+#: the mark of a text a listing cut off: "…", "...", "[…]", "[...]"
+CUT_OFF = re.compile(r"\s*(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*$")
+
+#: a wire story's dateline: "BERLIN, Feb 20 (Reuters) - ", "NORMAL, Ill. — ", "RENO, Nev.,
+#: Nov. 29, 2022 /PR Newswire/ -- ", "TOKYO -- " (a city in capitals, what may follow it, a dash)
+DATELINE = re.compile(
+    r"^[A-Z]{3}[A-Z .'’/-]{0,40}(?:,(?:\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*\.?,?){0,2}"
+    r"(?:\s*\(?[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?\)?,?)?(?:\s*\([^()]{2,40}\))?\s*(?:[-–—:]+|/[^/]{2,40}/\s*--)"
+    r"|(?:\s*\([^()]{2,40}\))?\s*[-–—]{1,2})\s+"
+)
+
+_CRUMB_MARK = re.compile(r"\s+([›»>])\s+|\s+([/|])\s+")
+
+
+def split_breadcrumb(text: str) -> tuple[str, str] | None:
+    """(breadcrumb, headline) of a headline printed after its breadcrumb on one line:
+    "Home › Business › Tata Motors to build…", "HomeNewsAutosTesla cuts prices…"."""
+    marks = list(_CRUMB_MARK.finditer(text))
+    if marks:
+        last = marks[-1]
+        crumbs = re.split(_CRUMB_MARK.pattern, text[: last.start()])
+        crumbs = [c for c in crumbs if c and c.strip() and c.strip() not in "›»>/|"]
+        headline = text[last.end() :]
+        # a "/" or "|" between words is common in a headline: two crumbs before it at least
+        enough = len(crumbs) >= (1 if last.group(1) else 2)
+        if (
+            enough
+            and word_count(headline) >= 4
+            and all(1 <= word_count(c) <= 3 and c.strip()[:1].isupper() for c in crumbs)
+        ):
+            return text[: last.start()].strip(), headline
+    first, _, rest = text.partition(" ")
+    parts = _GLUED_PART.findall(first)
+    if rest and len(parts) >= 3 and "".join(parts) == first and parts[-1][:1].isupper():
+        return "".join(parts[:-1]), f"{parts[-1]} {rest}"
+    return None
+
+
 @lru_cache(maxsize=1 << 16)  # pages repeat their chrome; segment and clean both ask
 def chrome_rule(text: str) -> str | None:
     """The boilerplate rule a whole line matches, or None for content."""
@@ -664,9 +911,9 @@ def chrome_rule(text: str) -> str | None:
     # the key's words are one space apart: ten spaces make more than ten tokens
     if key.count(" ") < 10:
         tokens = key.replace("|", " ").replace("/", " ").split()
-        if 1 < len(tokens) <= 10 and all(t in _SOCIAL_WORDS for t in tokens):
+        if 1 <= len(tokens) <= 10 and all(t in _SOCIAL_WORDS for t in tokens):
             return "share-bar"
-    if _is_menu_line(text):
+    if _is_menu_line(text) or _glued_words(text):
         return "navigation"
     if word_count(text) <= 70:
         rule = _pattern_rule(text)
@@ -701,7 +948,9 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     - a photo caption: a short title-like line right above a credit line, when
       it follows the headline, or follows chrome after the byline (after a body
       paragraph, such a line is a subheading; before the byline, the headline);
-    - a listing teaser cut off with "…" right above a "Read more" line.
+    - a listing teaser cut off with "…" right above a "Read more" line;
+    - the short lines of a box (a newsletter sign-up, a comment form, a cookie
+      notice): a short line between two chrome lines, one of them the box's own.
 
     `headline_before` is the index of the line printed right under the headline,
     when the lines are an article's.
@@ -739,11 +988,67 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
             rules[i] = "caption"
         elif text.endswith(("…", "...")) and rules[i + 1] == "continue-reading":
             rules[i] = "teaser-end"
+    _box_lines(texts, rules)
     return rules
 
 
+#: chrome that comes as a box of several lines: a sign-up, a form, a notice
+_BOX_RULES = frozenset(
+    ("newsletter", "comment-form", "comment-notice", "cookie-notice", "paywall", "app-promo")
+)
+#: a line of a box is short: a tagline, a field's help, a button's caption
+_BOX_LINE_WORDS = 25
+
+
+#: a box prints at most this many lines of its own between its chrome lines
+_BOX_RUN = 3
+
+
+#: chrome that opens an article's head: a run of lines before it holds a headline
+_HEAD_RULES = frozenset(("byline", "image-alt", "caption", "inline-image"))
+
+
+def _box_lines(texts: list[str], rules: list[str | None]) -> None:
+    """Give a box's rule to the short lines inside it ("Ten links, every Sunday." between
+    "Get the digest" and "Email"): a run of a few short lines with chrome (or the page's
+    edge) on both sides, one of them the box's own, and no article's head after it."""
+    found = list(rules)
+    i = 0
+    while i < len(texts):
+        if found[i] is not None:
+            i += 1
+            continue
+        end = i
+        while end < len(texts) and found[end] is None:
+            end += 1
+        before = found[i - 1] if i else None
+        after = found[end] if end < len(texts) else None
+        # a box's lines are short, and none is a headline (the box closes above it)
+        short = all(
+            word_count(texts[j]) <= _BOX_LINE_WORDS
+            and not (word_count(texts[j]) >= 5 and looks_like_heading(texts[j]))
+            for j in range(i, end)
+        )
+        box = before if before in _BOX_RULES else after if after in _BOX_RULES else None
+        if (
+            box is not None
+            and short
+            and end - i <= _BOX_RUN
+            and (i == 0 or before is not None)
+            and (end == len(texts) or after is not None)
+            and after not in _HEAD_RULES
+            and before != "related-block"  # (under "Related", a list of stories)
+        ):
+            for j in range(i, end):
+                rules[j] = box
+        i = end
+
+
 _DATE = re.compile(DATE_TEXT, re.I)
-_BY_NAMES = re.compile(r"^(?:(?:written|words|story|reported|text) )?by:?\s+(.+)$", re.I)
+_BY_NAMES = re.compile(
+    r"^(?:(?:(?:written|words|story|reported|text) )?by:?|authors?:)\s+(.+?)(?:\s*\([^()]*\))?$",
+    re.I,
+)
 _NAMES_END = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _NAME_BEFORE_DATE = re.compile(
@@ -769,6 +1074,34 @@ def byline_name(previous: str, text: str) -> list[str]:
     names = _AND.split(_NAMES_END.split(match.group(1))[0])
     names = [name.split(",")[0].strip() for name in names]
     return [name for name in names if _NAME.match(name)][:4]
+
+
+#: a person's name as a byline prints it: two to four capitalised words ("Jane Doe",
+#: "Mateo Ruiz-Allard", "Sanne de Vries", "J. R. Smith")
+_PERSON_NAME = re.compile(
+    r"^[A-Z][a-z]*\.?(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al|el)\s+)?"
+    r"[A-Z][a-z]*\.?(?:[-'’][A-Z]?[a-z]+)?){1,3}$"
+)
+#: words that make a capitalised name an organisation's ("Rust Belt Wheels", "Axle News")
+_ORGANISATION_WORDS = frozenset(
+    """news today journal daily times post wire media magazine herald tribune review weekly
+    insider report ledger motors motor group corp corporation inc ltd llc co company energy
+    auto autos automotive electric ev evs staff team desk editors editorial network channel
+    radio tv press agency digest courier gazette standard observer chronicle express mail
+    mirror sun star guardian telegraph independent monitor business markets finance capital
+    reports world international global online live watch hub journal wheels fleet fleets
+    charging curve charge cars car drive driving mobility transport industry tech technology
+    labs lab bank university institute association council ministry department office
+    policy privacy terms home menu search sign subscribe share newsletter more latest""".split()
+)
+
+
+def looks_like_person_name(text: str) -> bool:
+    """A line that is only a person's name: the author a byline block prints on its own."""
+    text = text.strip()
+    if len(text) > 40 or not _PERSON_NAME.match(text):
+        return False
+    return not any(word.lower().strip(".") in _ORGANISATION_WORDS for word in text.split())
 
 
 _TAG_LINE = re.compile(r"[a-z0-9 '’&-]+")
@@ -909,6 +1242,11 @@ def looks_like_label(text: str) -> bool:
 _HEADING_START = re.compile(r"^[\"“‘'(\[]?[A-Z0-9$£€]")
 
 
+def starts_like_heading(text: str) -> bool:
+    """Opens as a headline does: a capital or a figure, maybe after a quote mark."""
+    return bool(_HEADING_START.match(text))
+
+
 def looks_like_heading(text: str, max_words: int = 25) -> bool:
     """A headline or subheading: capitalised, short, not a sentence ending in a period."""
     n = word_count(text)
@@ -921,6 +1259,13 @@ def looks_like_heading(text: str, max_words: int = 25) -> bool:
     if text.count("“") != text.count("”") or text.count('"') % 2:
         return False  # a quotation cut off: the end of a truncated paragraph
     return bool(_HEADING_START.match(text))
+
+
+def looks_like_prose(text: str) -> bool:
+    """A paragraph of running text: a long line, or a sentence of some length (a headline
+    is neither: short, and without a final stop or with only one)."""
+    n = word_count(text)
+    return n >= 25 or (n >= 12 and text.rstrip()[-1:] in '.!?"”’')
 
 
 def looks_like_period_headline(text: str) -> bool:

@@ -10,10 +10,20 @@ cleaning decides what those are.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Document, Line, RawArticle
-from .rules import chrome_rules, looks_like_heading, looks_like_label, looks_like_period_headline
+from .rules import (
+    CUT_OFF,
+    SENTENCE_BREAK,
+    chrome_rules,
+    looks_like_heading,
+    looks_like_label,
+    looks_like_period_headline,
+    looks_like_person_name,
+    looks_like_prose,
+    starts_like_heading,
+)
 from .text import normalize, word_count
 
 
@@ -34,7 +44,8 @@ class _Page:
         self.lines = lines
         rules = chrome_rules([line.text for line in lines])
         self.chrome = [
-            None if line.level else rule for line, rule in zip(lines, rules, strict=True)
+            None if line.level or line.aside else rule
+            for line, rule in zip(lines, rules, strict=True)
         ]
 
     def text(self, i: int) -> str:
@@ -63,14 +74,24 @@ class _Page:
         return after
 
     def byline_follows(self, i: int) -> bool:
-        """True when a byline/date line comes right after line i (captions may sit between)."""
-        for j in range(i + 1, min(i + 4, len(self.lines))):
+        """True when a byline/date line comes right after line i (captions may sit between,
+        and the author's and the outlet's names a byline block prints above its date)."""
+        names = 0
+        for j in range(i + 1, min(i + 5, len(self.lines))):
             rule = self.chrome[j]
             if rule == "byline":
                 return True
+            if rule is None and names < 2 and self._byline_name(j):
+                names += 1
+                continue
             if rule not in ("caption", "image-alt", "inline-image"):
                 return False
         return False
+
+    def _byline_name(self, j: int) -> bool:
+        """Line j could be an author's or an outlet's name in a byline block."""
+        text = self.text(j)
+        return looks_like_person_name(text) or (word_count(text) <= 4 and looks_like_label(text))
 
     def is_body(self, i: int | None) -> bool:
         if i is None:
@@ -79,6 +100,33 @@ class _Page:
         return not self.lines[i].level and (
             word_count(text) >= 12 or (text[-1] in '.!?"”' and not looks_like_label(text))
         )
+
+    def under_name(self, i: int) -> bool:
+        """Line i comes right under a person's name: the outlet a byline block prints."""
+        before = self.prev_content(i)
+        return before is not None and before == i - 1 and looks_like_person_name(self.text(before))
+
+    def in_head(self, start: int, end: int, labelled: bool) -> bool:
+        """Lines `start` to `end` (excluded), which follow an article's headline (or open
+        the page and print one), hold no paragraph of body text: they are still the head
+        of that article. A sentence right under a headline is its deck, not its body,
+        unless a section label announces the next article (an article of one paragraph)."""
+        headed = start > 0
+        deck_slot = headed and not labelled  # under a headline, few words ("Video") since
+        for j in range(start, end):
+            if self.chrome[j] is not None:
+                continue
+            text = self.text(j)
+            if looks_like_prose(text):
+                if not deck_slot:
+                    return False
+                deck_slot = False  # a sentence right under a headline is its deck
+            elif word_count(text) >= 4 and looks_like_heading(text):
+                headed = True
+                deck_slot = not labelled
+            elif word_count(text) > 3:
+                deck_slot = False
+        return headed
 
     def is_headline(self, i: int | None, *, labelled: bool) -> bool:
         """A line that can head an article, judged with what follows it."""
@@ -126,12 +174,30 @@ def find_starts(page: _Page) -> list[_Start]:
         elif page.chrome[i] is None and not line.level:
             if looks_like_label(line.text):
                 headline = page.next_content(i + 1)
-                if headline is not None and page.is_headline(headline, labelled=True):
+                # (an author's name over the outlet's, in a byline block, is no label)
+                byline_block = looks_like_person_name(line.text) and (
+                    headline is not None and word_count(page.text(headline)) <= 4
+                )
+                if (
+                    headline is not None
+                    and not byline_block
+                    and page.is_headline(headline, labelled=True)
+                ):
                     start = _Start(i, headline)
-            elif page.is_headline(i, labelled=False) and not page.is_headline(
-                page.prev_content(i), labelled=False
+            elif (
+                page.is_headline(i, labelled=False)
+                and not page.is_headline(page.prev_content(i), labelled=False)
+                and not page.under_name(i)
             ):
                 start = _Start(None, i)
+        # (a section label, or a page's own h1, announces the next article for sure)
+        announced = start is not None and (start.label is not None or line.level == 1)
+        if start is not None and page.in_head(
+            starts[-1].headline + 1 if starts else 0, start.first, announced
+        ):
+            # the article above has no body yet: this line is in its head (an outlet's
+            # name under the byline, a caption), not the headline of another
+            start = None
         if start is not None:
             starts.append(start)
             i = start.headline + 1
@@ -154,8 +220,127 @@ def _lead_headline(page: _Page, end: int) -> int | None:
     return None
 
 
+#: lines a teaser prints besides its headline and excerpt: its image's alt text, the
+#: outlet and the age or date, a caption
+_TEASER_META = frozenset(
+    ("byline", "image-alt", "caption", "inline-image", "reading-time", "social-count", "site-name")
+)
+
+
+@dataclass(frozen=True)
+class _Teaser:
+    """A listing's teaser: lines `first` to `last`, its headline and excerpt among them."""
+
+    first: int
+    last: int
+    headline: int
+    excerpt: int | None
+
+
+def find_teasers(page: _Page) -> list[_Teaser]:
+    """The teasers a page prints: a headline, maybe the outlet and the age, then an excerpt
+    cut off with "…" or a "Read more" link, and nothing of an article after it; and, in a
+    "Related" block, bare headlines one after another."""
+    teasers: list[_Teaser] = []
+    i, related = 0, False
+    while i < len(page.lines):
+        rule = page.chrome[i]
+        if rule is not None:
+            related = rule == "related-block" or (related and rule in _TEASER_META)
+            i += 1
+            continue
+        # (a headline printed as a link on its own is a listing's, like a "Related" block's)
+        in_list = related or page.lines[i].aside is not None
+        teaser = _teaser_at(page, i, in_list, teasers[-1].last if teasers else -1)
+        if teaser is None:
+            related = False
+            i += 1
+            continue
+        teasers.append(teaser)
+        i = teaser.last + 1
+    return teasers
+
+
+def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | None:
+    text = page.text(i)
+    n = word_count(text)
+    if not 3 <= n <= 30 or page.lines[i].level == 1 or not starts_like_heading(text):
+        return None
+    one_sentence = text.endswith(".") and not SENTENCE_BREAK.search(text[:-1])
+    if not (looks_like_heading(text) or CUT_OFF.search(text) or one_sentence):
+        return None
+    if i - 1 > previous and page.chrome[i - 1] is None and word_count(page.text(i - 1)) >= 25:
+        return None  # a subheading of the article above
+    j = i + 1
+    while j < len(page.lines) and page.chrome[j] in _TEASER_META and j - i <= 3:
+        j += 1
+    if j < len(page.lines):
+        rule, after = page.chrome[j], page.text(j)
+        cut = rule == "teaser-end" or (
+            rule is None and word_count(after) >= 5 and bool(CUT_OFF.search(after))
+        )
+        if cut and word_count(after) <= 80 and not page.lines[j].level:
+            last = j + 1 if page.chrome[j + 1 : j + 2] == ["continue-reading"] else j
+            if _ends_listing_item(page, last + 1):
+                return _Teaser(_meta_above(page, i, previous), last, i, j)
+            return None
+        if rule == "continue-reading":
+            return _Teaser(_meta_above(page, i, previous), j, i, None)
+        # in a list: a headline, and a sentence or two of its story that are not cut off
+        if (
+            related
+            and (rule is None or page.lines[j].aside)
+            and page.lines[j].aside != "link-list"  # (another headline)
+            and 5 <= word_count(after) <= 60
+            and after.rstrip()[-1:] in '.!?"”’'
+            and not page.lines[j].level
+            and _ends_listing_item(page, j + 1)
+        ):
+            return _Teaser(_meta_above(page, i, previous), j, i, j)
+    bare = related and (looks_like_heading(text) or page.lines[i].aside) and n >= 4
+    if bare and _ends_listing_item(page, j):  # a headline alone in a list
+        return _Teaser(i, j - 1, i, None)
+    return None
+
+
+def _ends_listing_item(page: _Page, k: int) -> bool:
+    """What follows line k - 1 is not the rest of an article: chrome, another item (its
+    headline may read like a sentence), the end."""
+    after = page.next_content(k)
+    if after is None or not looks_like_prose(page.text(after)) or CUT_OFF.search(page.text(after)):
+        return True
+    j = after + 1
+    while j < len(page.lines) and page.chrome[j] in _TEASER_META and j - after <= 3:
+        j += 1
+    return j < len(page.lines) and (
+        page.chrome[j] in ("teaser-end", "continue-reading")
+        or (page.chrome[j] is None and bool(CUT_OFF.search(page.text(j))))
+    )
+
+
+def _meta_above(page: _Page, i: int, previous: int) -> int:
+    """The first line of a teaser whose outlet and age are printed above its headline."""
+    first = i
+    for j in range(i - 1, max(previous, i - 3), -1):
+        text = page.text(j)
+        if page.chrome[j] in _TEASER_META or (
+            page.chrome[j] is None and looks_like_label(text) and word_count(text) <= 4
+        ):
+            first = j
+        else:
+            break
+    return first
+
+
 def segment(doc: Document) -> list[RawArticle]:
     page = _Page(doc.lines)
+    teasers = find_teasers(page)
+    for teaser in teasers:  # (a teaser's lines are no article's)
+        for k in range(teaser.first, teaser.last + 1):
+            page.chrome[k] = page.chrome[k] or "teaser"
+    for k, line in enumerate(doc.lines):  # chrome kept for its teasers, and not one
+        if line.aside and page.chrome[k] is None:
+            page.chrome[k] = line.aside
     starts = find_starts(page)
     articles: list[RawArticle] = []
     lead_end = starts[0].first if starts else len(page.lines)
@@ -181,9 +366,32 @@ def segment(doc: Document) -> list[RawArticle]:
                 start_line=doc.lines[start.first].number,
                 lines=carried + tuple(between) + doc.lines[start.headline + 1 : end],
                 headline_line=doc.lines[start.headline].number,
+                headline_level=doc.lines[start.headline].level,
             )
         )
         carried = ()
+    if teasers:
+        taken = {id(doc.lines[k]) for t in teasers for k in range(t.first, t.last + 1)}
+        articles = [
+            replace(raw, lines=tuple(line for line in raw.lines if id(line) not in taken))
+            for raw in articles
+        ]
+    for teaser in teasers:
+        unit = doc.lines[teaser.first : teaser.last + 1]
+        headline = doc.lines[teaser.headline]
+        articles.append(
+            RawArticle(
+                source=doc.source,
+                position=len(articles),
+                section=None,
+                headline=headline.text,
+                start_line=unit[0].number,
+                lines=tuple(line for line in unit if line is not headline),
+                headline_line=headline.number,
+                headline_level=headline.level,
+                teaser=True,
+            )
+        )
     return articles
 
 
@@ -211,4 +419,5 @@ def _lead(doc: Document, page: _Page, end: int) -> RawArticle:
         start_line=doc.lines[0].number,
         lines=tuple(lines),
         headline_line=doc.lines[headline].number if headline is not None else None,
+        headline_level=doc.lines[headline].level if headline is not None else 0,
     )

@@ -530,3 +530,28 @@ def test_a_pool_that_does_not_inherit_starts_from_the_code_alone(
     with start_pool(1) as forked, start_pool(1, inherit=False) as fresh:
         assert forked.submit(eval, read_back).result() == 7
         assert fresh.submit(eval, read_back).result() == 512
+
+
+def test_the_page_version_covers_every_module_the_page_stages_import() -> None:
+    """A page result is cached under PAGE_VERSION: the code it hashes must be all the code
+    (and data) that makes a page result (`build.process_file`: read, segment, head,
+    clean, fingerprint), or a change to it would serve stale pages."""
+    import ast
+
+    from generator import cache
+
+    package = Path(cache.__file__).parent
+    todo = ["ingest", "html_reader", "segment", "head", "clean", "fingerprint"]
+    seen: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            tree = ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))
+            todo += [
+                node.module
+                for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module
+            ]
+    assert seen <= set(cache.PAGE_MODULES), sorted(seen - set(cache.PAGE_MODULES))
+    assert all((package / name).exists() for name in cache.PAGE_DATA)

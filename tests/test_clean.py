@@ -2,8 +2,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.clean import clean, drop_known_headlines, drop_recurring_boilerplate, parse_date
+import pytest
+
+from generator.clean import clean, drop_known_headlines, drop_recurring_boilerplate
+from generator.dates import parse_date
 from generator.model import Block, BlockKind, Instance, Line, RawArticle
+from generator.rules import chrome_rule, chrome_rules, other_language
 
 BODY = "The company said the new plant will start production next year and employ about 2,000 people at full output."
 LONG = " ".join([BODY] * 3)
@@ -312,3 +316,80 @@ def test_recurring_short_lines_are_learned_across_different_stories() -> None:
     assert dropped == [] and cleaned == copies
     # two pages are not enough
     assert drop_recurring_boilerplate(pages[:2])[1] == []
+
+
+# --- page furniture of any site: each class by a line of its own --------------------------
+
+FURNITURE = [
+    ('<image>data:image/svg+xml,%3Csvg%20width%3D%22300%22%3E" alt="Lucid Air"</image>', "markup"),
+    ("![](data:image/gif;base64,R0lGODlhAQABAAAAACw=)", "inline-image"),
+    ("Hero shot data:image/jpeg;base64,/9j/4AAQSkZJRg==", "data-uri"),
+    ("Hamburger Menu Icon", "icon-label"),
+    ("Chevron Down Icon", "icon-label"),
+    ("HomeNewsChargingPolicyReviews", "navigation"),
+    ("7–9 minutes", "reading-time"),
+    ("3 min", "reading-time"),
+    ("electricfleetdaily.com", "site-name"),
+    ("2.4K Followers", "social-count"),
+    ("118 Likes", "social-count"),
+    ("#3", "forum"),
+    ("kwh_dave said:", "forum"),
+    ("Click to expand...", "forum"),
+    ("Joined: Mar 2019", "forum"),
+    ("Name *", "comment-form"),
+    ("Title:", "comment-form"),
+    ("You have 1500 characters left.", "comment-form"),
+    ("Your email address will not be published. Required fields are marked *", "comment-notice"),
+    ("Please enter your correct name and email before posting.", "comment-notice"),
+    ("Ce site utilise des cookies pour améliorer votre expérience. Accepter", "cookie-notice"),
+    ("We use cookies to personalise content and ads.", "cookie-notice"),
+    ("Accept all", "cookie-notice"),
+    ("Nothing in this article constitutes investment advice.", "notice"),
+    ("This release contains forward-looking statements about future results.", "notice"),
+    ("Market data delayed by 20 minutes.", "market-data"),
+    ("NIO 9.87 +0.42 (+4.44%)", "market-data"),
+    ("Download the Volt Radio app for live updates.", "app-promo"),
+    ("Author: Ingrid Solberg (KTVB)", "byline"),
+    ("via Charged Weekly · May 3, 2023", "byline"),
+    ("date 2023-05-03 AboutContactAdvertise", "byline"),
+    ("Saved from https://example.com/story on 2023-05-04 08:12", "capture-note"),
+    ("Crews unload cells at the plant in March. (Volt Daily file photo/Ana Ruiz)", "photo-credit"),
+]
+
+
+@pytest.mark.parametrize(("line", "rule"), FURNITURE)
+def test_furniture_any_site_prints_is_chrome(line: str, rule: str) -> None:
+    assert chrome_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SpaceX",
+        "PowerCo",
+        "Saved by a software update, the fleet is back on the road after two weeks.",
+        "Printed circuit boards for the inverter come from a supplier in Penang.",
+        "The company said its cookies policy does not apply to the charging app.",
+        "Nothing about the new plant has been decided yet, the governor said on Tuesday.",
+        "The Model Y starts at $47,740 after the cut, the company said.",
+        "Volkswagen e a Gotion assinaram o acordo. The plant will employ 2,000 people in Sines.",
+    ],
+)
+def test_article_text_is_not_furniture(line: str) -> None:
+    assert chrome_rule(line) is None
+
+
+def test_a_box_takes_its_short_lines_along() -> None:
+    lines = ["Newsletter", "The Weekly Charge", "Five stories, every Friday.", "Enter your email"]
+    assert chrome_rules(lines)[1:3] == ["newsletter", "newsletter"]
+    # a headline after a sign-up link heads an article: its byline follows
+    head = ["Subscribe", "Panasonic picks Kansas for a third battery plant", "By Jane Okafor"]
+    assert chrome_rules(head)[1] is None
+
+
+def test_other_languages_next_to_english_words() -> None:
+    assert other_language(
+        "Os conteúdos publicados neste site têm caráter informativo e não constituem "
+        "aconselhamento de investimento."
+    )
+    assert not other_language("Tesla's Model Y gets a cheaper trim as sales in Europe slow down")

@@ -36,7 +36,7 @@ from generator.build import process_file
 from generator.dedup import MIN_CONTAINMENT, deduplicate
 from generator.fingerprint import shingles
 from generator.html_reader import read_html
-from generator.ingest import canonical_spaces, decode, text_lines
+from generator.ingest import _markdown_line, canonical_spaces, decode, text_lines
 from generator.model import Block, BlockKind, Document, Instance, Line, PageMeta, PageResult
 from generator.render import escape, front_matter
 from generator.rules import CHROME_LINES
@@ -175,11 +175,15 @@ def test_text_pages_conserve_every_line(folder: Path, text: str, suffix: str) ->
     dropped_at_ingest: list = []
     lines = text_lines(decoded, markdown=markdown_page, source=path.name, dropped=dropped_at_ingest)
     # ingest: every non-blank line is a document line (pieces of it) or dropped as page syntax
+    # (in Markdown, a line that carries on the paragraph above is joined to it)
     raw = decoded.split("\n")
     kept_numbers = {line.number for line in lines} | {d.line for d in dropped_at_ingest}
     for number, line in enumerate(raw, start=1):
-        if canonical_spaces(line):
-            assert number in kept_numbers, f"line {number} lost at ingest: {line!r}"
+        if canonical_spaces(line) and number not in kept_numbers:
+            above = [kept for kept in lines if kept.number < number]
+            assert markdown_page and above, f"line {number} lost at ingest: {line!r}"
+            words = set(normalize(_markdown_line(canonical_spaces(line))[0]).split())
+            assert words <= set(normalize(above[-1].text).split()), (number, line, above[-1])
     if not markdown_page:
         assert [line.text for line in lines] == [canonical_spaces(x) for x in raw if x.strip()]
     check_conservation(Document(path.name, "text", lines), page)

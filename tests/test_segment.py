@@ -165,13 +165,26 @@ Read More
 """)
     articles = segment(page)
     results = [clean(article) for article in articles]
-    assert all(not instance.blocks for instance, _ in results)
+    teasers = [instance for instance, _ in results if instance.teaser]
+    assert all(not instance.blocks for instance, _ in results if not instance.teaser)
+    # each teaser: its headline, its excerpt without the cut-off mark, its byline dropped
+    assert [(t.headline, [b.text for b in t.blocks]) for t in teasers] == [
+        (
+            "Ferry operator orders its first battery-electric vessel",
+            [
+                "The operator said the ship will enter service in 2027 and carry up to 600 passengers on its"
+            ],
+        ),
+        (
+            "Charging hubs double along the coast road",
+            [
+                "A regional program has doubled the number of fast-charging hubs on the coast road in a year"
+            ],
+        ),
+    ]
     rules = {d.text: d.rule for _, dropped in results for d in dropped}
-    assert rules["Charging hubs double along the coast road"] == "teaser"
     assert rules["Read More"] == "continue-reading"
-    assert rules[
-        "The operator said the ship will enter service in 2027 and carry up to 600 passengers on its…"
-    ] in ("teaser", "teaser-end")
+    assert rules["By John Roe"] == "byline"
 
 
 def test_lower_level_heading_with_label_and_byline_starts_an_article() -> None:

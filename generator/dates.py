@@ -1,0 +1,131 @@
+"""Dates a page states: the forms sites print them in, and relative ones ("3 days ago")
+on pages that say when they were captured.
+
+A date is never invented: a relative date counts only against the day the page says it
+was saved, and a numeric date is read the US way (month first) unless it cannot be.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from datetime import timedelta
+
+#: month names (and their abbreviations) in English and the languages European and
+#: Latin American sites print dates in; a name shared by two languages means one month
+_MONTHS_BY_NUMBER = [
+    "jan january janvier januar januari enero janeiro gennaio",
+    "feb february fevrier février februar februari febrero fevereiro febbraio",
+    "mar march mars märz maerz maart marzo março marco",
+    "apr april avril abril aprile",
+    "may mai mei mayo maio maggio",
+    "jun june juin juni junio junho giugno",
+    "jul july juillet juli julio julho luglio",
+    "aug august aout août augustus agosto",
+    "sep sept september septembre septiembre setembro settembre",
+    "oct october octobre oktober okt octubre outubro ottobre",
+    "nov november novembre noviembre novembro",
+    "dec december decembre décembre dezember dez diciembre dezembro dicembre",
+]
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(_MONTHS_BY_NUMBER, start=1)
+    for name in names.split()
+}
+_MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+_DATE_FORMS = [
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
+    # month names only, so that one glued to a word ("ReutersMarch 4, 2025") is still found
+    re.compile(
+        rf"(?P<mon>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I
+    ),
+    re.compile(
+        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>{_MONTH_NAMES})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})\b",
+        re.I,
+    ),
+    # numbers: with slashes the US order (month first) unless the first cannot be a month;
+    # with dashes or dots the order of the rest of the world (day first)
+    re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"),
+    re.compile(r"\b(?P<d>\d{1,2})[-.](?P<m>\d{1,2})[-.](?P<y>\d{4})\b"),
+]
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date written in `text`, as ISO, or None."""
+    for form in _DATE_FORMS:
+        for match in form.finditer(text):
+            parts = match.groupdict()
+            if parts.get("mon"):
+                month, day = _MONTH_NUMBERS.get(parts["mon"].lower()), int(parts["d"])
+            else:
+                month, day = int(parts["m"]), int(parts["d"])
+                if month > 12 and day <= 12 and "/" in match.group(0):
+                    month, day = day, month  # "25/12/2022": the day came first
+            if not month:
+                continue
+            try:
+                return Date(int(parts["y"]), month, day).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+_RELATIVE = re.compile(
+    r"\b(?:(?P<n>\d{1,3}|an?|one)\s*(?P<unit>d|days?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?)\s+ago|(?P<yesterday>yesterday))\b",
+    re.I,
+)
+_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
+
+
+def relative_date(text: str, captured: str | None) -> str | None:
+    """The day a relative date ("3 days ago", "yesterday") names, counted back from the day
+    the page was captured (`captured`: "YYYY-MM-DD", with " HH:MM" when the page gives the
+    time). Hours and minutes name a day only when the capture time shows they do not
+    reach back into the day before."""
+    if not captured:
+        return None
+    match = _RELATIVE.search(text)
+    if not match:
+        return None
+    day = Date.fromisoformat(captured[:10])
+    if match.group("yesterday"):
+        return (day - timedelta(days=1)).isoformat()
+    n = match.group("n").lower()
+    count = 1 if n in ("a", "an", "one") else int(n)
+    unit = match.group("unit").lower()
+    if unit.startswith("d"):
+        return (day - timedelta(days=count)).isoformat()
+    if unit.startswith("w"):
+        return (day - timedelta(weeks=count)).isoformat()
+    time = _TIME.search(captured[10:])
+    if not time:
+        return None
+    minutes_into_day = int(time.group("h")) * 60 + int(time.group("min"))
+    back = count * 60 if unit.startswith("h") else count
+    return day.isoformat() if back <= minutes_into_day else None
+
+
+#: a note a saver or scraper prints at the top of a page: "Captured 2022-12-06 09:14 UTC
+#: from https://…", "Saved from https://… on 2022-12-04 18:40", "Printed from … on …"
+#: (a word like "Saved" opens sentences too: a note names the page's address or a date)
+CAPTURE_NOTE = re.compile(
+    r"^(?=(?:\S+\s+){0,30}\S+$)(?:page )?(?:captured|saved|printed|scraped|archived|retrieved|fetched|clipped"
+    r"|downloaded|accessed)\b(?:\s+(?:from|on|at))?\s*(?::|\S*https?://|\S*www\.|\d{4}-\d{2}-\d{2}|.{0,200}\b(?:from|on)\s+https?://)",
+    re.I,
+)
+
+
+def capture_date(text: str) -> str | None:
+    """The capture day (and time, when given) a capture note states: "YYYY-MM-DD[ HH:MM]"."""
+    if not CAPTURE_NOTE.match(text):
+        return None
+    return stated_moment(text)
+
+
+def stated_moment(text: str) -> str | None:
+    """The date in `text`, with the time of day when it gives one: "YYYY-MM-DD[ HH:MM]"."""
+    found = parse_date(text)
+    if found is None:
+        return None
+    time = _TIME.search(text)
+    return f"{found} {time.group(0)}" if time else found

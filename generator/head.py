@@ -1,0 +1,479 @@
+"""The head of an article: which line is its headline, and where its body starts.
+
+What a site prints above an article's first paragraph varies more than
+anything else on a page: menus and icon labels, a section label, an image's
+alt text, the headline, a deck, a photo caption, the byline block with the
+author, the outlet and the date, share buttons. A rule for each arrangement
+only holds on the sites it was written for, so here every line of that zone
+is scored on evidence that holds on any site (`line_features`): its shape, its
+place relative to the byline block and to the first paragraph, how much of its
+vocabulary the body goes on to use (a headline shares its key words with the
+lead; an icon label or an outlet name shares none), and whether it agrees
+with the page's own metadata. Two logistic models, one for "this is the
+headline" and one for "the body starts here", weigh the evidence; their
+weights are learned from the labelled corpora (`head_train.py`, `ev-digest
+train-head`) and shipped in `head_model.json`. `ev-digest eval` judges them
+leaving one site out at a time, so the figure it prints is the one on sites
+the weights never saw.
+
+Segmentation still says where articles start; this stage may move an
+article's headline within its zone and tells cleaning where its body starts
+(`RawArticle.body_start`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from .dates import parse_date
+from .model import Line, PageMeta, RawArticle
+from .rules import (
+    DATELINE,
+    SENTENCE_BREAK,
+    chrome_rules,
+    is_tweet_end,
+    looks_like_heading,
+    looks_like_label,
+    looks_like_person_name,
+    looks_like_prose,
+    split_breadcrumb,
+)
+from .text import normalize, word_count
+
+MODEL_FILE = Path(__file__).with_name("head_model.json")
+#: the zone never reaches further than this many lines into an article
+MAX_ZONE = 40
+#: how much of the body the vocabulary of a line is compared with
+BODY_WORDS = 400
+
+#: rules of lines that carry the byline block: an author, a date, an outlet
+_BYLINE_RULES = frozenset(("byline", "author-bio", "reading-time", "social-count"))
+_CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+_STOPWORDS = frozenset(
+    "the a an and or of to in on at by for with from is are was were be been has have had it "
+    "its that this as but not will would can could said says after over into about than more "
+    "new its their his her they we you our your what how why who when which there here all "
+    "up out off per via amid".split()
+)
+
+FEATURES = (
+    "bias",
+    "words",
+    "short",
+    "mid_length",
+    "long",
+    "ends_period",
+    "ends_question",
+    "ends_colon",
+    "ends_quote",
+    "sentences",
+    "title_case",
+    "all_caps",
+    "starts_lower",
+    "digits",
+    "person_name",
+    "date",
+    "label",
+    "heading_shape",
+    "level1",
+    "level2",
+    "dateline",
+    "quote_start",
+    "first_candidate",
+    "candidate_index",
+    "after_label",
+    "chrome_before",
+    "chrome_after",
+    "byline_below",
+    "byline_above",
+    "byline_later",
+    "prose_below",
+    "body_overlap",
+    "next_overlap",
+    "meta_overlap",
+    "meta_match",
+    "proposed",
+    "repeated",
+    "said_fuller_below",
+    "zone_end",
+    "to_zone_end",
+    "after_headline",
+    "byline_since_headline",
+    "only_head_lines_before",
+)
+
+
+@dataclass(frozen=True)
+class HeadModel:
+    """The weights of the two line scorers (over `FEATURES`, standardised)."""
+
+    features: tuple[str, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    headline: tuple[float, ...]
+    body: tuple[float, ...]
+    headline_threshold: float = 0.5
+    body_threshold: float = 0.5
+    #: the corpora the weights were learned from (paths from the project's root)
+    trained_on: tuple[str, ...] = ()
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "trained_on": list(self.trained_on),
+                "features": list(self.features),
+                "means": [round(x, 6) for x in self.means],
+                "scales": [round(x, 6) for x in self.scales],
+                "headline": [round(x, 6) for x in self.headline],
+                "body": [round(x, 6) for x in self.body],
+                "headline_threshold": self.headline_threshold,
+                "body_threshold": self.body_threshold,
+            },
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> HeadModel:
+        data = json.loads(text)
+        model = cls(
+            features=tuple(data["features"]),
+            means=tuple(data["means"]),
+            scales=tuple(data["scales"]),
+            headline=tuple(data["headline"]),
+            body=tuple(data["body"]),
+            headline_threshold=data.get("headline_threshold", 0.5),
+            body_threshold=data.get("body_threshold", 0.5),
+            trained_on=tuple(data.get("trained_on", ())),
+        )
+        if model.features != FEATURES:
+            raise ValueError(f"{MODEL_FILE.name} was trained on other features: retrain it")
+        return model
+
+    def probability(self, weights: tuple[float, ...], values: list[float]) -> float:
+        z = sum(
+            w * ((v - m) / s)
+            for w, v, m, s in zip(weights, values, self.means, self.scales, strict=True)
+        )
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def default_model() -> HeadModel:
+    return HeadModel.from_json(MODEL_FILE.read_text(encoding="utf-8"))
+
+
+def content_words(text: str) -> set[str]:
+    """The words that carry meaning, cut to six letters (a crude stem)."""
+    return {
+        w[:6] for w in _CONTENT_WORD.findall(normalize(text)) if len(w) >= 3 and w not in _STOPWORDS
+    }
+
+
+@dataclass
+class Zone:
+    """The top of an article: its lines (headline put back in place), their chrome rules,
+    and where solid body text begins."""
+
+    lines: list[Line]
+    rules: list[str | None]
+    #: the breadcrumb printed before the headline on the same line, by the line's index
+    crumbs: dict[int, str]
+    #: index of the first line of prose followed by more prose: the body has begun (the
+    #: number of lines when there is none)
+    end: int
+    #: index of the headline segmentation proposed, if it is a line of the zone
+    proposed: int | None
+    body_words: set[str]
+    meta_title: str | None
+    meta_words: set[str]
+
+    def candidates(self, start: int = 0, through_end: bool = False) -> list[int]:
+        stop = self.end + 1 if through_end else self.end
+        return [i for i in range(start, min(stop, len(self.lines))) if self.rules[i] is None]
+
+    def headline_candidates(self) -> list[int]:
+        """The lines that may be the headline: above the body, and above the second line
+        of prose or a paragraph's worth of it (a caption or a site's tagline may stand over
+        a headline; what comes after a paragraph is the article, and choosing it would
+        drop the paragraph)."""
+        found, prose = [], 0
+        for i in self.candidates():
+            text = self.lines[i].text
+            if looks_like_prose(text):
+                prose += 1
+                if prose == 2 or word_count(text) >= 25:
+                    break
+            if 3 <= word_count(text) <= 40:  # (a headline says something, briefly)
+                found.append(i)
+        return found
+
+    def number(self, i: int) -> int:
+        """The page line number of zone line i (past the last line: one more than it)."""
+        return self.lines[i].number if i < len(self.lines) else self.lines[-1].number + 1
+
+
+def article_lines(raw: RawArticle) -> tuple[list[Line], int | None]:
+    """The article's lines with its headline put back where the page prints it, and the
+    headline's index (None: no headline line)."""
+    lines = list(raw.lines)
+    if raw.headline is None or raw.headline_line is None:
+        return lines, None
+    at = next((k for k, line in enumerate(lines) if line.number > raw.headline_line), len(lines))
+    lines.insert(at, Line(raw.headline_line, raw.headline, raw.headline_level))
+    return lines, at
+
+
+def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
+    lines, proposed = article_lines(raw)
+    lines = lines[: MAX_ZONE + 20]
+    crumbs: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        split = split_breadcrumb(line.text) if not line.aside else None
+        if split is not None:  # a headline glued to its breadcrumb is scored without it
+            crumbs[i], text = split
+            lines[i] = replace(line, text=text)
+    texts = [line.text for line in lines]
+    rules = [
+        line.aside
+        or (None if line.level else "embedded-tweet" if is_tweet_end(line.text) else rule)
+        for line, rule in zip(lines, chrome_rules(texts), strict=False)
+    ]
+    kept = [i for i in range(len(texts)) if rules[i] is None]
+    end = len(texts)  # (no body in sight: every line may head the article)
+    seen_prose = False
+
+    def byline_after(k: int) -> bool:
+        """The byline block follows kept line k: a byline line, or an author's name."""
+        stop = kept[k + 1] if k + 1 < len(kept) else len(texts)
+        return any(rules[j] in _BYLINE_RULES for j in range(kept[k] + 1, stop)) or (
+            stop < len(texts) and looks_like_person_name(texts[stop])
+        )
+
+    for k, i in enumerate(kept):
+        if i >= MAX_ZONE:
+            end = i
+            break
+        if not looks_like_prose(texts[i]) or lines[i].level:
+            continue
+        following = kept[k + 1] if k + 1 < len(kept) else None
+        if byline_after(k):
+            seen_prose = True
+            continue  # a deck or a caption: the byline block comes after it
+        if (
+            not seen_prose
+            and word_count(texts[i]) < 25
+            and not SENTENCE_BREAK.search(texts[i])
+            and following is not None
+            and (not looks_like_prose(texts[following]) or byline_after(k + 1))
+        ):
+            seen_prose = True
+            continue  # one sentence over a deck or a byline: a headline with a full stop
+        if following is None or looks_like_prose(texts[following]) or word_count(texts[i]) >= 60:
+            end = i
+            break
+    body_text = " ".join(texts[end : end + 12])
+    body_words = content_words(" ".join(body_text.split()[:BODY_WORDS]))
+    meta_title = meta.title if meta is not None and raw.position == 0 else None
+    return Zone(
+        lines=lines,
+        rules=rules,
+        crumbs=crumbs,
+        end=end,
+        proposed=proposed,
+        body_words=body_words,
+        meta_title=meta_title,
+        meta_words=content_words(meta_title) if meta_title else set(),
+    )
+
+
+def _title_case(text: str) -> float:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _STOPWORDS]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+def _overlap(words: set[str], other: set[str]) -> float:
+    return len(words & other) / len(words) if words else 0.0
+
+
+def line_features(zone: Zone, i: int, headline: int | None) -> list[float]:
+    """The evidence on line i of the zone; `headline` is the headline's index, when the
+    question is where the body starts (None while the headline is being chosen)."""
+    line = zone.lines[i]
+    text = line.text
+    n = word_count(text)
+    last = text.rstrip()[-1:]
+    words = content_words(text)
+    letters = [c for c in text if c.isalpha()]
+    candidates = zone.candidates(0, through_end=True)
+    k = candidates.index(i) if i in candidates else len(candidates)
+    prev_kept = next((j for j in reversed(candidates) if j < i), None)
+    next_kept = next((j for j in candidates if j > i), None)
+    rules = zone.rules
+
+    def byline_at(j: int) -> bool:
+        return rules[j] in _BYLINE_RULES or (
+            rules[j] is None and looks_like_person_name(zone.lines[j].text)
+        )
+
+    below = range(i + 1, min(i + 4, len(zone.lines)))
+    above = range(max(0, i - 3), i)
+    normalized = normalize(text)
+    meta = normalize(zone.meta_title) if zone.meta_title else ""
+    after_headline = headline is not None and i > headline
+    between = range(headline + 1, i) if after_headline else range(0)
+    return [
+        1.0,
+        min(n, 60) / 60,
+        float(n <= 3),
+        float(4 <= n <= 20),
+        float(n > 30),
+        float(last == "." and not text.endswith("...")),
+        float(last in "?!"),
+        float(last == ":"),
+        float(last in '"”’'),
+        min(len(SENTENCE_BREAK.findall(text)), 3) / 3,
+        _title_case(text),
+        float(len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.8 * len(letters)),
+        float(text[:1].islower()),
+        sum(c.isdigit() for c in text) / max(1, len(text)),
+        float(looks_like_person_name(text)),
+        float(n <= 12 and (parse_date(text) is not None or " ago" in text)),
+        float(looks_like_label(text)),
+        float(looks_like_heading(text)),
+        float(line.level == 1),
+        float(line.level in (2, 3)),
+        float(bool(DATELINE.match(text))),
+        float(text[:1] in "\"“‘'"),
+        float(k == 0),
+        min(k, 6) / 6,
+        float(
+            prev_kept is not None
+            and prev_kept >= i - 2
+            and looks_like_label(zone.lines[prev_kept].text)
+        ),
+        float(i > 0 and rules[i - 1] is not None),
+        float(i + 1 < len(rules) and rules[i + 1] is not None),
+        float(any(byline_at(j) for j in below)),
+        float(any(byline_at(j) for j in above)),
+        float(any(rules[j] in _BYLINE_RULES for j in range(i + 1, min(zone.end, len(rules))))),
+        float(next_kept is not None and looks_like_prose(zone.lines[next_kept].text)),
+        _overlap(words, zone.body_words),
+        _overlap(words, content_words(zone.lines[next_kept].text))
+        if next_kept is not None
+        else 0.0,
+        _overlap(words, zone.meta_words),
+        float(
+            bool(meta)
+            and (normalized == meta or (len(normalized) > 10 and meta.startswith(normalized)))
+        ),
+        float(i == zone.proposed),
+        float(
+            any(
+                j != i and normalize(zone.lines[j].text) == normalized
+                for j in range(len(zone.lines))
+            )
+        ),
+        float(
+            len(words) >= 2
+            and any(
+                j > i
+                and len(content_words(zone.lines[j].text)) > len(words) >= 2
+                and words <= content_words(zone.lines[j].text)
+                for j in candidates
+                if j < zone.end
+            )
+        ),
+        float(i == zone.end),
+        min(sum(1 for j in candidates if i < j <= zone.end), 6) / 6,
+        float(after_headline and (prev_kept is None or prev_kept <= headline)),
+        float(any(byline_at(j) for j in between)),
+        float(
+            after_headline
+            and all(
+                rules[j] is not None or looks_like_person_name(zone.lines[j].text) for j in between
+            )
+        ),
+    ]
+
+
+@dataclass(frozen=True)
+class Head:
+    """What was chosen: the headline's and the body's first line (indexes into the zone)."""
+
+    headline: int | None
+    body: int
+
+
+def choose(zone: Zone, model: HeadModel) -> Head:
+    headline: int | None = None
+    best = model.headline_threshold
+    for i in zone.headline_candidates():
+        p = model.probability(model.headline, line_features(zone, i, None))
+        if p >= best:
+            headline, best = i, p
+    body = zone.end
+    below = zone.candidates(0 if headline is None else headline + 1, through_end=True)
+    for i in below:
+        p = model.probability(model.body, line_features(zone, i, headline))
+        if p >= model.body_threshold:
+            body = i
+            break
+    # what the head drops is furniture: past the deck's place, the first line that is
+    # not (a name, a label, a few words, a second headline) is body, whatever the score
+    past_deck = below[1:] if headline is not None else below
+    text = next((i for i in past_deck if i < body and not _furniture(zone.lines[i].text)), body)
+    return Head(headline, min(body, text))
+
+
+def _furniture(text: str) -> bool:
+    """A line the head of an article prints besides its headline and deck."""
+    n = word_count(text)
+    return (
+        n <= 3
+        or looks_like_label(text)
+        or looks_like_person_name(text)
+        or (n <= 16 and looks_like_heading(text))
+    )
+
+
+def apply_head(
+    raw: RawArticle, meta: PageMeta | None, model: HeadModel | None = None
+) -> RawArticle:
+    """The article with the headline the scorers chose and the line its body starts at."""
+    if raw.teaser:
+        return raw
+    zone = make_zone(raw, meta)
+    if not zone.lines:
+        return raw
+    head = choose(zone, model or default_model())
+    lines, proposed = article_lines(raw)
+    if head.headline is None:
+        headline = meta.title if meta is not None and raw.position == 0 and meta.title else None
+        headline_line, level = None, 0
+        if proposed is not None and raw.position > 0:
+            # an appended article keeps the headline it was found by
+            return replace(raw, body_start=zone.number(head.body))
+    else:
+        chosen = zone.lines[head.headline]
+        headline, headline_line, level = chosen.text, chosen.number, chosen.level
+        crumb = zone.crumbs.get(head.headline)
+        lines = [
+            line if k != head.headline else Line(line.number, crumb or "", 0, "navigation")
+            for k, line in enumerate(lines)
+            if k != head.headline or crumb
+        ]
+    return replace(
+        raw,
+        headline=headline,
+        headline_line=headline_line,
+        headline_level=level,
+        lines=tuple(lines),
+        body_start=zone.number(head.body),
+    )

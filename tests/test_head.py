@@ -1,0 +1,123 @@
+"""The article head: headline and body start chosen by the learned line scorers.
+
+The pages here are small and made up for each class of head (they are not in
+the corpora the scorers learned from): what the site prints around the
+headline changes, the headline and the first paragraph must not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import process_file
+from generator.head import FEATURES, HeadModel, default_model
+from generator.head_train import train
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADLINE = "Panasonic to build a third battery plant in Kansas as demand for cells grows"
+BODY = [
+    "Panasonic Energy will build a third battery cell plant in De Soto, Kansas, the company "
+    "said on Friday, adding 30 gigawatt hours of annual capacity by the end of 2027.",
+    "The plant will supply cells to automakers in North America, where demand for batteries "
+    "has grown faster than the company expected when it broke ground on its second site.",
+    "Panasonic did not say how much the new plant would cost, but people familiar with the "
+    "plans said it would be similar in size to the De Soto plant now under construction.",
+]
+
+
+def build_page(tmp_path: Path, head: list[str], name: str = "page.txt") -> object:
+    (tmp_path / name).write_text("\n".join([*head, *BODY, ""]), encoding="utf-8")
+    page = process_file(tmp_path / name, tmp_path)
+    assert page.skipped is None
+    assert len(page.instances) == 1, [i.headline for i in page.instances]
+    return page.instances[0]
+
+
+def test_caption_under_the_headline_is_not_the_body(tmp_path: Path) -> None:
+    inst = build_page(
+        tmp_path,
+        [
+            "Connect with us",
+            "News",
+            HEADLINE,
+            "Workers walk past the De Soto site in a photo the company released in May.",
+            "By Dana Whitcomb",
+            "December 2, 2022",
+        ],
+    )
+    assert inst.headline == HEADLINE
+    assert inst.blocks[0].text == BODY[0]
+    assert inst.date == "2022-12-02"
+
+
+def test_deck_under_video_and_comments_links(tmp_path: Path) -> None:
+    deck = "The plant is the company's third in the US and its largest anywhere."
+    inst = build_page(
+        tmp_path,
+        [HEADLINE, "Video", "Comments", deck, "Author: Tyler Brandt", "Published: 12/02/2022"],
+    )
+    assert inst.headline == HEADLINE
+    assert inst.deck == deck
+    assert inst.blocks[0].text == BODY[0]
+    assert inst.authors == ("Tyler Brandt",)
+    assert inst.date == "2022-12-02"
+
+
+def test_icon_labels_and_the_outlet_under_the_byline(tmp_path: Path) -> None:
+    inst = build_page(
+        tmp_path,
+        [
+            "Prairie Wire",
+            "Open Menu Icon",
+            "Search Icon",
+            "Business",
+            HEADLINE,
+            "Share Icon",
+            "Jane Okafor",
+            "Prairie Wire",
+            "Published: Dec. 2, 2022",
+        ],
+    )
+    assert inst.headline == HEADLINE
+    assert inst.authors == ("Jane Okafor",)
+    assert inst.blocks[0].text == BODY[0]
+
+
+def test_markup_and_metadata_lines_are_never_the_headline(tmp_path: Path) -> None:
+    inst = build_page(
+        tmp_path,
+        [
+            "date 2022-12-02 ContributorsPublishersAdvertisers",
+            '<image>data:image/svg+xml,%3Csvg%20xmlns%3D%22http" alt="Panasonic cells"</image>',
+            "HomeNewsBatteriesPolicy",
+            HEADLINE,
+        ],
+    )
+    assert inst.headline == HEADLINE
+    assert inst.date == "2022-12-02"
+
+
+def test_a_page_that_starts_with_the_body_has_no_headline(tmp_path: Path) -> None:
+    inst = build_page(tmp_path, [])
+    assert inst.headline is None
+    assert inst.blocks[0].text == BODY[0]
+
+
+def test_the_shipped_weights_load_and_name_their_features() -> None:
+    model = default_model()
+    assert model.features == FEATURES
+    assert len(model.headline) == len(model.body) == len(FEATURES)
+    assert all((ROOT / corpus).is_dir() for corpus in model.trained_on)
+
+
+def test_the_shipped_weights_are_what_make_train_gives() -> None:
+    """head_model.json is exactly what `ev-digest train-head` makes of the corpora: a
+    change to the corpora, the features or the zone is retrained, not left stale."""
+    pytest.importorskip("sklearn")
+    shipped = default_model()
+    model, _ = train([ROOT / corpus for corpus in shipped.trained_on])
+    trained = HeadModel.from_json(model.to_json())
+    assert trained.headline == pytest.approx(shipped.headline, abs=1e-4)
+    assert trained.body == pytest.approx(shipped.body, abs=1e-4)
