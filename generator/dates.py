@@ -32,15 +32,15 @@ _MONTH_NUMBERS = {
     for number, names in enumerate(_MONTHS_BY_NUMBER, start=1)
     for name in names.split()
 }
-_MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+MONTH_NAMES = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
 _DATE_FORMS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
     # month names only, so that one glued to a word ("ReutersMarch 4, 2025") is still found
     re.compile(
-        rf"(?P<mon>{_MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I
+        rf"(?P<mon>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})", re.I
     ),
     re.compile(
-        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>{_MONTH_NAMES})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})\b",
+        rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<mon>{MONTH_NAMES})\.?,?\s+(?:de\s+)?(?P<y>\d{{4}})\b",
         re.I,
     ),
     # numbers: with slashes the US order (month first) unless the first cannot be a month;
@@ -109,8 +109,9 @@ def relative_date(text: str, captured: str | None) -> str | None:
 #: from https://…", "Saved from https://… on 2022-12-04 18:40", "Printed from … on …"
 #: (a word like "Saved" opens sentences too: a note names the page's address or a date)
 CAPTURE_NOTE = re.compile(
-    r"^(?=(?:\S+\s+){0,30}\S+$)(?:page )?(?:captured|saved|printed|scraped|archived|retrieved|fetched|clipped"
-    r"|downloaded|accessed)\b(?:\s+(?:from|on|at))?\s*(?::|\S*https?://|\S*www\.|\d{4}-\d{2}-\d{2}|.{0,200}\b(?:from|on)\s+https?://)",
+    r"^(?:page )?(?:captured|saved|printed|scraped|archived|retrieved|fetched|clipped|downloaded|accessed)"
+    r"\b(?=(?:\s*\S+){0,30}\s*$)(?:\s+(?:from|on|at))?\s*"
+    r"(?::|\S*https?://|\S*www\.|\d{4}-\d{2}-\d{2}|.{0,200}\b(?:from|on)\s+https?://)",
     re.I,
 )
 

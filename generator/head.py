@@ -26,8 +26,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .dates import parse_date
@@ -48,8 +49,13 @@ from .text import normalize, word_count
 MODEL_FILE = Path(__file__).with_name("head_model.json")
 #: the zone never reaches further than this many lines into an article
 MAX_ZONE = 40
-#: how much of the body the vocabulary of a line is compared with
-BODY_WORDS = 400
+#: how much of the body the vocabulary of a line is compared with (its opening)
+BODY_WORDS = 150
+#: what a line glued to its breadcrumb holds: a mark between crumbs, or glued capitals
+_CRUMB_HINT = re.compile(r"[›»>/|]|^[A-Z][a-z]+[A-Z][a-z]+[A-Z]")
+#: how much of a line its vocabulary and its shape are read on (a headline is shorter)
+_LINE_WORDS = 60
+_SHAPE_CHARS = 300
 
 #: rules of lines that carry the byline block: an author, a date, an outlet
 _BYLINE_RULES = frozenset(("byline", "author-bio", "reading-time", "social-count"))
@@ -188,9 +194,25 @@ class Zone:
     end: int
     #: index of the headline segmentation proposed, if it is a line of the zone
     proposed: int | None
-    body_words: set[str]
+    #: the first lines of the body, whose vocabulary a headline shares
+    body_text: tuple[str, ...]
     meta_title: str | None
     meta_words: set[str]
+
+    _info: _Lines | None = None
+    _body_words: set[str] | None = None
+
+    @property
+    def body_words(self) -> set[str]:
+        if self._body_words is None:
+            words = " ".join(self.body_text).split()[:BODY_WORDS]
+            self._body_words = content_words(" ".join(words))
+        return self._body_words
+
+    def lines_info(self) -> _Lines:
+        if self._info is None:
+            self._info = _Lines(self)
+        return self._info
 
     def candidates(self, start: int = 0, through_end: bool = False) -> list[int]:
         stop = self.end + 1 if through_end else self.end
@@ -233,7 +255,8 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
     lines = lines[: MAX_ZONE + 20]
     crumbs: dict[int, str] = {}
     for i, line in enumerate(lines):
-        split = split_breadcrumb(line.text) if not line.aside else None
+        hint = not line.aside and _CRUMB_HINT.search(line.text)
+        split = split_breadcrumb(line.text) if hint else None
         if split is not None:  # a headline glued to its breadcrumb is scored without it
             crumbs[i], text = split
             lines[i] = replace(line, text=text)
@@ -276,8 +299,6 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
         if following is None or looks_like_prose(texts[following]) or word_count(texts[i]) >= 60:
             end = i
             break
-    body_text = " ".join(texts[end : end + 12])
-    body_words = content_words(" ".join(body_text.split()[:BODY_WORDS]))
     meta_title = meta.title if meta is not None and raw.position == 0 else None
     return Zone(
         lines=lines,
@@ -285,7 +306,7 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
         crumbs=crumbs,
         end=end,
         proposed=proposed,
-        body_words=body_words,
+        body_text=tuple(texts[end : end + 12]),
         meta_title=meta_title,
         meta_words=content_words(meta_title) if meta_title else set(),
     )
@@ -302,34 +323,64 @@ def _overlap(words: set[str], other: set[str]) -> float:
     return len(words & other) / len(words) if words else 0.0
 
 
-def line_features(zone: Zone, i: int, headline: int | None) -> list[float]:
-    """The evidence on line i of the zone; `headline` is the headline's index, when the
-    question is where the body starts (None while the headline is being chosen)."""
-    line = zone.lines[i]
-    text = line.text
-    n = word_count(text)
-    last = text.rstrip()[-1:]
-    words = content_words(text)
-    letters = [c for c in text if c.isalpha()]
-    candidates = zone.candidates(0, through_end=True)
-    k = candidates.index(i) if i in candidates else len(candidates)
-    prev_kept = next((j for j in reversed(candidates) if j < i), None)
-    next_kept = next((j for j in candidates if j > i), None)
-    rules = zone.rules
+class _Lines:
+    """What the features read of every line of a zone, worked out once per zone."""
 
-    def byline_at(j: int) -> bool:
-        return rules[j] in _BYLINE_RULES or (
-            rules[j] is None and looks_like_person_name(zone.lines[j].text)
+    def __init__(self, zone: Zone):
+        texts = [line.text for line in zone.lines]
+        self.norms = [normalize(text) for text in texts]
+        self.candidates = zone.candidates(0, through_end=True)
+        # (the words of the lines that may be scored, and the neighbours they read)
+        self.words: dict[int, set[str]] = {
+            i: content_words(" ".join(texts[i].split()[:_LINE_WORDS])) for i in self.candidates
+        }
+        counts = Counter(self.norms)
+        self.repeated = [counts[norm] > 1 for norm in self.norms]
+        self.person = [
+            zone.rules[i] is None and looks_like_person_name(text) for i, text in enumerate(texts)
+        ]
+        #: a line of the byline block: a byline rule, or an author's name on its own
+        self.byline = [
+            rule in _BYLINE_RULES or person
+            for rule, person in zip(zone.rules, self.person, strict=True)
+        ]
+        self.rank = {i: k for k, i in enumerate(self.candidates)}
+        stop = min(zone.end, len(texts))
+        #: a byline rule after line i, before the body
+        self.byline_later = [False] * (len(texts) + 1)
+        for i in range(stop - 2, -1, -1):
+            self.byline_later[i] = self.byline_later[i + 1] or zone.rules[i + 1] in _BYLINE_RULES
+        #: the line's words are all in a longer candidate line below it (before the body)
+        self.said_fuller_below = [False] * len(texts)
+        for i in self.candidates:
+            words = self.words[i]
+            self.said_fuller_below[i] = len(words) >= 2 and any(
+                j > i and len(self.words[j]) > len(words) and words <= self.words[j]
+                for j in self.candidates
+                if j < zone.end
+            )
+
+    def neighbours(self, i: int) -> tuple[int | None, int | None]:
+        """The candidate lines right before and after line i."""
+        k = self.rank.get(i)
+        if k is None:
+            before = [j for j in self.candidates if j < i]
+            after = [j for j in self.candidates if j > i]
+            return (before[-1] if before else None), (after[0] if after else None)
+        return (
+            self.candidates[k - 1] if k else None,
+            self.candidates[k + 1] if k + 1 < len(self.candidates) else None,
         )
 
-    below = range(i + 1, min(i + 4, len(zone.lines)))
-    above = range(max(0, i - 3), i)
-    normalized = normalize(text)
-    meta = normalize(zone.meta_title) if zone.meta_title else ""
-    after_headline = headline is not None and i > headline
-    between = range(headline + 1, i) if after_headline else range(0)
-    return [
-        1.0,
+
+@lru_cache(maxsize=4096)  # (a line is scored as a headline, then as the body's start)
+def _shape(text: str, level: int) -> tuple[float, ...]:
+    """The features of a line's own shape (the first of `FEATURES`, after "bias")."""
+    n = word_count(text)
+    last = text.rstrip()[-1:]
+    start = text[:_SHAPE_CHARS]  # (the shares of capitals and figures: a long line's start)
+    letters = [c for c in start if c.isalpha()]
+    return (
         min(n, 60) / 60,
         float(n <= 3),
         float(4 <= n <= 20),
@@ -340,17 +391,36 @@ def line_features(zone: Zone, i: int, headline: int | None) -> list[float]:
         float(last in '"”’'),
         min(len(SENTENCE_BREAK.findall(text)), 3) / 3,
         _title_case(text),
-        float(len(letters) >= 4 and sum(c.isupper() for c in letters) > 0.8 * len(letters)),
+        float(len(letters) >= 4 and sum(map(str.isupper, letters)) > 0.8 * len(letters)),
         float(text[:1].islower()),
-        sum(c.isdigit() for c in text) / max(1, len(text)),
+        sum(map(str.isdigit, start)) / max(1, len(start)),
         float(looks_like_person_name(text)),
         float(n <= 12 and (parse_date(text) is not None or " ago" in text)),
         float(looks_like_label(text)),
         float(looks_like_heading(text)),
-        float(line.level == 1),
-        float(line.level in (2, 3)),
+        float(level == 1),
+        float(level in (2, 3)),
         float(bool(DATELINE.match(text))),
         float(text[:1] in "\"“‘'"),
+    )
+
+
+def line_features(zone: Zone, i: int, headline: int | None) -> list[float]:
+    """The evidence on line i of the zone; `headline` is the headline's index, when the
+    question is where the body starts (None while the headline is being chosen)."""
+    info = zone.lines_info()
+    line = zone.lines[i]
+    words = info.words[i]
+    k = info.rank.get(i, len(info.candidates))
+    prev_kept, next_kept = info.neighbours(i)
+    rules = zone.rules
+    normalized = info.norms[i]
+    meta = normalize(zone.meta_title) if zone.meta_title else ""
+    after_headline = headline is not None and i > headline
+    between = range(headline + 1, i) if after_headline else range(0)
+    return [
+        1.0,
+        *_shape(line.text, line.level),
         float(k == 0),
         min(k, 6) / 6,
         float(
@@ -360,46 +430,25 @@ def line_features(zone: Zone, i: int, headline: int | None) -> list[float]:
         ),
         float(i > 0 and rules[i - 1] is not None),
         float(i + 1 < len(rules) and rules[i + 1] is not None),
-        float(any(byline_at(j) for j in below)),
-        float(any(byline_at(j) for j in above)),
-        float(any(rules[j] in _BYLINE_RULES for j in range(i + 1, min(zone.end, len(rules))))),
+        float(any(info.byline[i + 1 : i + 4])),
+        float(any(info.byline[max(0, i - 3) : i])),
+        float(info.byline_later[i]),
         float(next_kept is not None and looks_like_prose(zone.lines[next_kept].text)),
         _overlap(words, zone.body_words),
-        _overlap(words, content_words(zone.lines[next_kept].text))
-        if next_kept is not None
-        else 0.0,
+        _overlap(words, info.words[next_kept]) if next_kept is not None else 0.0,
         _overlap(words, zone.meta_words),
         float(
             bool(meta)
             and (normalized == meta or (len(normalized) > 10 and meta.startswith(normalized)))
         ),
         float(i == zone.proposed),
-        float(
-            any(
-                j != i and normalize(zone.lines[j].text) == normalized
-                for j in range(len(zone.lines))
-            )
-        ),
-        float(
-            len(words) >= 2
-            and any(
-                j > i
-                and len(content_words(zone.lines[j].text)) > len(words) >= 2
-                and words <= content_words(zone.lines[j].text)
-                for j in candidates
-                if j < zone.end
-            )
-        ),
+        float(info.repeated[i]),
+        float(info.said_fuller_below[i]),
         float(i == zone.end),
-        min(sum(1 for j in candidates if i < j <= zone.end), 6) / 6,
+        min(sum(1 for j in info.candidates if i < j <= zone.end), 6) / 6,
         float(after_headline and (prev_kept is None or prev_kept <= headline)),
-        float(any(byline_at(j) for j in between)),
-        float(
-            after_headline
-            and all(
-                rules[j] is not None or looks_like_person_name(zone.lines[j].text) for j in between
-            )
-        ),
+        float(any(info.byline[j] for j in between)),
+        float(after_headline and all(rules[j] is not None or info.person[j] for j in between)),
     ]
 
 
@@ -452,6 +501,9 @@ def apply_head(
     zone = make_zone(raw, meta)
     if not zone.lines:
         return raw
+    if zone.proposed is not None and zone.candidates() == [zone.proposed]:
+        # the headline segmentation found and, right under it, the body: nothing to choose
+        return replace(raw, body_start=zone.number(zone.end))
     head = choose(zone, model or default_model())
     lines, proposed = article_lines(raw)
     if head.headline is None:

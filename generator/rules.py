@@ -11,19 +11,28 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .dates import CAPTURE_NOTE
+from .dates import CAPTURE_NOTE, MONTH_NAMES
 from .text import canonical, word_count
 
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+#: English month first ("Dec. 2, 2022"); the day first in any language `dates` reads
+#: ("2 December 2022", "14 maart 2023": the long alternation tried only after a day)
 DATE_TEXT = (
     rf"(?i:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{MONTH_NAMES})\.?,?\s+(?:de\s+)?\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
-    r"|\d{1,2}/\d{1,2}/\d{4})"
+    r"|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4})"
 )
+#: a name in a byline: capitalised words, with the particles of names ("Sanne de Vries")
+_BYLINE_NAME = (
+    r"[A-Z][\w.'’-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al|el)\s+)?"
+    r"[A-Z][\w.'’-]*){0,3}"
+)
+#: "by" in the languages sites print bylines in
+_BY = r"(?:[Bb]y|BY|[Dd]oor|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Aa]v|[Aa]f)"
 
 #: Whole lines that are page chrome wherever they appear (compared lower-case,
 #: without trailing punctuation).
@@ -152,6 +161,21 @@ CHROME_LINES = {
     "manage preferences": "cookie-notice",
     "cookie settings": "cookie-notice",
     "post comment": "comments",
+    "discussion about this post": "comments",
+    "like reply": "comments",
+    "lees ook": "related-block",
+    "lees meer": "related-block",
+    "lesen sie auch": "related-block",
+    "mehr zum thema": "related-block",
+    "lire aussi": "related-block",
+    "à lire aussi": "related-block",
+    "leia também": "related-block",
+    "leia mais": "related-block",
+    "lee también": "related-block",
+    "ver también": "related-block",
+    "leggi anche": "related-block",
+    "läs också": "related-block",
+    "les også": "related-block",
 }
 
 _SOCIAL_WORDS = {
@@ -193,6 +217,13 @@ _TIME_TAIL = (
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 70 words
     (
+        "forum",  # a member's card ("Joined Nov 20, 2021") before any byline pattern takes it
+        re.compile(
+            r"^(?:location|joined|messages|posts|reaction score|trophy points|member since)\b:?\s*\S.{0,40}$",
+            re.I,
+        ),
+    ),
+    (
         "byline",
         re.compile(
             rf"^(?:published|posted|updated|last updated|modified)\b.*(?:{DATE_TEXT}|\bago\b)", re.I
@@ -212,7 +243,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "byline",
         re.compile(
-            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext) by|By|BY|by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})*(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,20}}|[,|·•–—-]\s*.{{0,40}}))?$"
+            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext) by|{_BY})\s+{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,40}}|[,|·•–—-]\s*.{{0,40}}))?$"
         ),
     ),
     (
@@ -279,12 +310,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ("caption", re.compile(r"^©\s*(?:provided by|photo|image)\b", re.I)),
     (
         "caption",
-        re.compile(r"^(?=(?:\S+\s+){0,40}\S+$).*\s©\s*(?:provided by|photo|image)\b", re.I),
+        re.compile(r"\s©\s*(?:provided by|photo|image)\b", re.I),
     ),
     (
         "photo-credit",  # "… photographed in January. (Rust Belt Wheels/Tom Kessler)"
         re.compile(
-            r"^(?=(?:\S+\s+){0,40}\S+$).*\((?:[A-Z][\w.'’&-]*\s?){1,5}(?:\s?file photo)?\s?/\s?(?:[A-Z][\w.'’-]*\s?){1,4}\)$"
+            r"\((?:[A-Z][\w.'’&-]*\s?){1,5}(?:\s?file photo)?\s?/\s?(?:[A-Z][\w.'’-]*\s?){1,4}\)$"
         ),
     ),
     ("caption", re.compile(r"^\[?(?:image|photo|gallery)\s*\d+\s*(?:of|/)\s*\d+\]?", re.I)),
@@ -306,6 +337,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"(?:reporter|writer|editor|correspondent|contributor|columnist|journalist|editor-in-chief|editor at large|analyst)s?$",
             re.I,
         ),
+    ),
+    (
+        "author-note",  # a writer's line about themself: "Former engineer. I write about …"
+        re.compile(
+            r"^(?:[^.]{0,80}\.\s+)?I (?:write|cover|report|blog|post) (?:about|on)\b(?=(?:\s*\S+){0,40}\s*$)"
+        ),
+    ),
+    ("press-release", re.compile(r"^SOURCE [A-Z][\w.&'’ -]{1,60}$")),  # a release's last line
+    (
+        "related-block",  # "More from StreetVolt", "More by Jane Doe", "More in Batteries"
+        re.compile(r"^more (?:from|by|in|on|stories from|news from) [A-Z][\w.&'’ -]{0,40}$", re.I),
     ),
     (
         "wire-credit",  # "(Reporting by A in Berlin; Editing by B)"
@@ -448,7 +490,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "forum",  # thread furniture of forum software
         re.compile(
-            r"^(?:#\d{1,5}|\S{1,40} said:|click to expand\.{0,3}|(?:location|joined|messages|posts|reaction score|trophy points)\b:?\s*\S.{0,40}"
+            r"^(?:#\d{1,5}|\S{1,40} said:|click to expand\.{0,3}|well-known member|new member|active member|senior member|reactions?:\s.{1,120}"
             r"|started by \S+.{0,60}|you must (?:log in|sign in|register)\b.{0,60}|community platform by\b.{0,80})$",
             re.I,
         ),
@@ -524,17 +566,19 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "legal": ("privacy", "terms of", "cookie", "rights reserved"),
     "social-follow": ("subscribe", "follow"),
     "teaser-end": ("[", "read more"),
-    "photo-credit": ("/",),
+    "photo-credit": ("/",),  # (and the pattern looks only at the line's end)
     "comment-notice": (
-        "please", "e-mail", "email", "required fields", "moderated", "save my name", "notify me",
-        "fake name",
+        "please enter", "please write", "please use", "please provide", "mail address will",
+        "required fields", "moderated", "save my name", "notify me", "fake name",
+        "publish your e",
     ),
     "cookie-notice": ("cookie",),
     "data-uri": ("data:",),
     "notice": (
         "advis", "advice", "past performance", "forward-looking", "informational purposes",
-        "did not", "responsible for", "respective owners", "republish",
+        "did not write", "did not edit", "not responsible for", "respective owners", "republish",
     ),
+    "author-note": ("i write", "i cover", "i report", "i blog", "i post"),
 }  # fmt: skip
 #: the gate of the patterns of rules without needles (each of them is anchored at the
 #: line start, which tests/test_perf_shortcuts.py checks)
@@ -556,6 +600,7 @@ def _any_at_start(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
 
 
 _START_PATTERNS = _any_at_start([pattern for rule, pattern in _PATTERNS if rule not in _NEEDLES])
+_LONG_NOTICE = next(pattern for rule, pattern in _PATTERNS if rule == "notice")
 
 
 @cache
@@ -819,8 +864,12 @@ def other_language(text: str) -> bool:
         return False
     # most English lines stop here, at two of their first words, before any finer split
     # (lower-casing word by word gives the words of the lower-cased line)
-    if sum(w in _ENGLISH_WORDS for w in map(str.lower, text.split(None, 8)[:8])) >= 2:
-        return False
+    english = 0
+    for word in text.split(None, 8)[:8]:
+        if word.lower() in _ENGLISH_WORDS:
+            english += 1
+            if english == 2:
+                return False
     words = _LOWER_WORD.findall(text.lower())
     foreign = sum(1 for w in words if w in _FOREIGN_WORDS)
     return (
@@ -919,6 +968,8 @@ def chrome_rule(text: str) -> str | None:
         rule = _pattern_rule(text)
         if rule:
             return rule
+    elif word_count(text) <= 150 and _LONG_NOTICE.search(text):
+        return "notice"  # (a safe-harbour paragraph is long)
     if looks_like_image_alt(text):
         return "image-alt"
     if other_language(text):
@@ -989,7 +1040,26 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
         elif text.endswith(("…", "...")) and rules[i + 1] == "continue-reading":
             rules[i] = "teaser-end"
     _box_lines(texts, rules)
+    _about_the_company(texts, rules)
     return rules
+
+
+#: the section a press release ends with: "About Kestrel Lithium Corp."
+_ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w.&'’-]*)(?: [A-Z&][\w.&'’-]*){0,5}\.?$")
+_IS_A = re.compile(r"\b(?:is|was) (?:a|an|the|one of)\b")
+
+
+def _about_the_company(texts: list[str], rules: list[str | None]) -> None:
+    """A press release's "About <Company>" heading and the paragraph describing the company
+    ("<Company> (NYSE: X) is a …") under it: the release's standing boilerplate."""
+    for i, text in enumerate(texts[:-1]):
+        about = _ABOUT.match(text) if rules[i] is None else None
+        if about is None:
+            continue
+        j = next((k for k in range(i + 1, len(texts)) if rules[k] is None), None)
+        name = about.group("name")
+        if j is not None and texts[j].startswith(name) and _IS_A.search(texts[j][:200]):
+            rules[i] = rules[j] = "press-release"
 
 
 #: chrome that comes as a box of several lines: a sign-up, a form, a notice
@@ -1046,9 +1116,12 @@ def _box_lines(texts: list[str], rules: list[str | None]) -> None:
 
 _DATE = re.compile(DATE_TEXT, re.I)
 _BY_NAMES = re.compile(
-    r"^(?:(?:(?:written|words|story|reported|text) )?by:?|authors?:)\s+(.+?)(?:\s*\([^()]*\))?$",
+    r"^(?:(?:(?:written|words|story|reported|text) )?(?:by|door|von|par|por|di|av|af):?|authors?:)"
+    r"\s+(.+?)(?:\s*\([^()]*\))?$",
     re.I,
 )
+#: "Posted on January 18, 2023 by Tom Beckley": a person's name (a site's is no author)
+_POSTED_BY = re.compile(r"^(?:published|posted|updated)\b.*?\sby:?\s+(.+?)\s*$", re.I)
 _NAMES_END = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _NAME_BEFORE_DATE = re.compile(
@@ -1068,12 +1141,15 @@ def byline_name(previous: str, text: str) -> list[str]:
     before_date = _NAME_BEFORE_DATE.match(text)
     if before_date:
         return [before_date.group("name")]
+    posted = _POSTED_BY.match(text)
+    if posted:
+        return [posted.group(1)] if looks_like_person_name(posted.group(1)) else []
     match = _BY_NAMES.match(_DATE.sub("", text).strip())
     if not match:
         return []
     names = _AND.split(_NAMES_END.split(match.group(1))[0])
     names = [name.split(",")[0].strip() for name in names]
-    return [name for name in names if _NAME.match(name)][:4]
+    return [name for name in names if _NAME.match(name) or looks_like_person_name(name)][:4]
 
 
 #: a person's name as a byline prints it: two to four capitalised words ("Jane Doe",

@@ -159,6 +159,7 @@ class _Page:
 def find_starts(page: _Page) -> list[_Start]:
     starts: list[_Start] = []
     i = 0
+    seen_body = in_comments = False
     while i < len(page.lines):
         line = page.lines[i]
         start: _Start | None = None
@@ -190,6 +191,8 @@ def find_starts(page: _Page) -> list[_Start]:
                 and not page.under_name(i)
             ):
                 start = _Start(None, i)
+        if start is not None and in_comments and not page.byline_follows(start.headline):
+            start = None  # (among comments, only a headline with its byline heads an article)
         # (a section label, or a page's own h1, announces the next article for sure)
         announced = start is not None and (start.label is not None or line.level == 1)
         if start is not None and page.in_head(
@@ -200,8 +203,12 @@ def find_starts(page: _Page) -> list[_Start]:
             start = None
         if start is not None:
             starts.append(start)
-            i = start.headline + 1
+            i, seen_body, in_comments = start.headline + 1, False, False
         else:
+            # a forum's replies follow the post's body: a line there that reads like a
+            # headline ("Anyone heard from their dealer yet?") heads no article
+            seen_body = seen_body or (page.chrome[i] is None and page.is_body(i))
+            in_comments = in_comments or (seen_body and page.chrome[i] == "forum")
             i += 1
     return starts
 
