@@ -250,12 +250,23 @@ def article_lines(raw: RawArticle) -> tuple[list[Line], int | None]:
     return lines, at
 
 
+def _zone_rules(raw: RawArticle, lines: list[Line], headline: int | None) -> list[str | None]:
+    """The chrome rule of each zone line: as segmentation read them on the page, when it
+    says (the headline's is none), else read again."""
+    if raw.rules is None:
+        return chrome_rules([line.text for line in lines])
+    rules = list(raw.rules[: len(lines)])
+    if headline is not None:
+        rules.insert(headline, None)
+    return rules[: len(lines)]
+
+
 def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
     lines, proposed = article_lines(raw)
     lines = lines[: MAX_ZONE + 20]
     crumbs: dict[int, str] = {}
     for i, line in enumerate(lines):
-        hint = not line.aside and _CRUMB_HINT.search(line.text)
+        hint = not line.aside and word_count(line.text) <= 40 and _CRUMB_HINT.search(line.text)
         split = split_breadcrumb(line.text) if hint else None
         if split is not None:  # a headline glued to its breadcrumb is scored without it
             crumbs[i], text = split
@@ -264,7 +275,7 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
     rules = [
         line.aside
         or (None if line.level else "embedded-tweet" if is_tweet_end(line.text) else rule)
-        for line, rule in zip(lines, chrome_rules(texts), strict=False)
+        for line, rule in zip(lines, _zone_rules(raw, lines, proposed), strict=False)
     ]
     kept = [i for i in range(len(texts)) if rules[i] is None]
     end = len(texts)  # (no body in sight: every line may head the article)
@@ -460,10 +471,23 @@ class Head:
     body: int
 
 
-def choose(zone: Zone, model: HeadModel) -> Head:
-    headline: int | None = None
+def deck_then_byline(zone: Zone) -> bool:
+    """Under the headline segmentation found, one line, then the byline block, then the body:
+    the scorers put the body after the block every time (tests/test_head.py checks it on
+    the corpora), so a build spares them the question: the commonest head of all."""
+    candidates = zone.candidates(through_end=True)
+    if zone.proposed is None or candidates[:1] != [zone.proposed] or len(candidates) != 3:
+        return False
+    deck, body = candidates[1:]
+    return body == zone.end and any(zone.rules[j] in _BYLINE_RULES for j in range(deck + 1, body))
+
+
+def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
+    """The headline (unless `headline_fixed`: the one segmentation found) and the body's
+    first line."""
+    headline: int | None = zone.proposed if headline_fixed else None
     best = model.headline_threshold
-    for i in zone.headline_candidates():
+    for i in zone.headline_candidates() if not headline_fixed else ():
         p = model.probability(model.headline, line_features(zone, i, None))
         if p >= best:
             headline, best = i, p
@@ -504,7 +528,11 @@ def apply_head(
     if zone.proposed is not None and zone.candidates() == [zone.proposed]:
         # the headline segmentation found and, right under it, the body: nothing to choose
         return replace(raw, body_start=zone.number(zone.end))
-    head = choose(zone, model or default_model())
+    if raw.position > 0 and deck_then_byline(zone):
+        return replace(raw, body_start=zone.number(zone.end))
+    # an appended article was found by its headline (a label or a byline with it): the
+    # scorers say only where its body starts
+    head = choose(zone, model or default_model(), raw.position > 0 and zone.proposed is not None)
     lines, proposed = article_lines(raw)
     if head.headline is None:
         headline = meta.title if meta is not None and raw.position == 0 and meta.title else None
@@ -528,4 +556,5 @@ def apply_head(
         headline_level=level,
         lines=tuple(lines),
         body_start=zone.number(head.body),
+        rules=None,  # (the lines changed)
     )

@@ -121,6 +121,9 @@ class RawArticle:
     body_start: int | None = None
     #: a listing's teaser of a story (its headline and a line or two), not an article
     teaser: bool = False
+    #: the chrome rule of each of `lines` as segmentation read the page (for the head stage,
+    #: which would read them again), or None
+    rules: tuple[str | None, ...] | None = None
 
 
 @by_position

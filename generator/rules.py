@@ -600,6 +600,7 @@ def _any_at_start(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
 
 
 _START_PATTERNS = _any_at_start([pattern for rule, pattern in _PATTERNS if rule not in _NEEDLES])
+
 _LONG_NOTICE = next(pattern for rule, pattern in _PATTERNS if rule == "notice")
 
 
@@ -611,6 +612,11 @@ def _patterns_behind(gates: frozenset[str]) -> tuple[tuple[str, re.Pattern[str]]
         for rule, pattern in _PATTERNS
         if (rule if rule in _NEEDLES else _AT_START) in gates
     )
+
+
+def _long_notice(text: str) -> bool:
+    lower = text.lower()
+    return any(n in lower for n in _NEEDLES["notice"]) and bool(_LONG_NOTICE.search(text))
 
 
 def _pattern_rule(text: str) -> str | None:
@@ -846,6 +852,8 @@ _FOREIGN_WORDS = frozenset(
         "nuestro",
     )
 )
+#: English words no other language scrapes show uses as a common word
+_PLAIN_ENGLISH = _ENGLISH_WORDS - {"a", "an", "in", "on", "as"}
 _LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff]")
 _LOWER_WORD = re.compile(r"[^\W\d_]+")
@@ -864,12 +872,8 @@ def other_language(text: str) -> bool:
         return False
     # most English lines stop here, at two of their first words, before any finer split
     # (lower-casing word by word gives the words of the lower-cased line)
-    english = 0
-    for word in text.split(None, 8)[:8]:
-        if word.lower() in _ENGLISH_WORDS:
-            english += 1
-            if english == 2:
-                return False
+    if not _PLAIN_ENGLISH.isdisjoint(map(str.lower, text.split(None, 8)[:8])):
+        return False
     words = _LOWER_WORD.findall(text.lower())
     foreign = sum(1 for w in words if w in _FOREIGN_WORDS)
     return (
@@ -968,7 +972,7 @@ def chrome_rule(text: str) -> str | None:
         rule = _pattern_rule(text)
         if rule:
             return rule
-    elif word_count(text) <= 150 and _LONG_NOTICE.search(text):
+    elif word_count(text) <= 150 and _long_notice(text):
         return "notice"  # (a safe-harbour paragraph is long)
     if looks_like_image_alt(text):
         return "image-alt"

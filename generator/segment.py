@@ -383,6 +383,10 @@ def segment(doc: Document) -> list[RawArticle]:
             replace(raw, lines=tuple(line for line in raw.lines if id(line) not in taken))
             for raw in articles
         ]
+    rule_of = {id(line): rule for line, rule in zip(doc.lines, page.chrome, strict=True)}
+    articles = [
+        replace(raw, rules=tuple(rule_of[id(line)] for line in raw.lines)) for raw in articles
+    ]
     for teaser in teasers:
         unit = doc.lines[teaser.first : teaser.last + 1]
         headline = doc.lines[teaser.headline]

@@ -121,3 +121,29 @@ def test_the_shipped_weights_are_what_make_train_gives() -> None:
     trained = HeadModel.from_json(model.to_json())
     assert trained.headline == pytest.approx(shipped.headline, abs=1e-4)
     assert trained.body == pytest.approx(shipped.body, abs=1e-4)
+
+
+def test_the_builds_shortcut_agrees_with_the_scorers(tmp_path: Path) -> None:
+    """`deck_then_byline` spares the scorers the commonest head; on every zone of the
+    corpora (and of synthetic scrapes) where it applies, they put the body where it does."""
+    from bench.corpus import make_corpus
+    from generator.head import choose, deck_then_byline, make_zone
+    from generator.ingest import read_document
+    from generator.segment import segment
+
+    make_corpus(tmp_path / "made", 80, seed=5)
+    model, checked = default_model(), 0
+    folders = [ROOT / "tests" / "corpus", ROOT / "tests" / "corpus" / "unseen", ROOT / "seeds"]
+    folders += sorted(p for p in (tmp_path / "made").iterdir() if p.is_dir())
+    for folder in folders:
+        for path in sorted(folder.iterdir()):
+            if path.suffix not in (".txt", ".md", ".html"):
+                continue
+            doc = read_document(path, folder)
+            for raw in segment(doc):
+                zone = make_zone(raw, doc.meta)
+                if raw.teaser or raw.position == 0 or not zone.lines or not deck_then_byline(zone):
+                    continue
+                checked += 1
+                assert choose(zone, model, headline_fixed=True).body == zone.end, path.name
+    assert checked >= 20
