@@ -35,17 +35,31 @@ MIN_CONTAINED_SHINGLES = 12
 MAX_BUCKET = 64
 
 
+#: a text contained in a longer one is a copy of it when it holds at least this share of
+#: the longer text's opening runs (a truncated copy), not a passage from its middle (a
+#: column quoting a wire story)
+MIN_OPENING_SHARE = 0.5
+#: the opening of a text, in runs of SHINGLE_WORDS words
+OPENING_RUNS = 20
+
+
 @dataclass(frozen=True)
 class Similarity:
     jaccard: float
     containment: float
     smaller: int
+    #: the contained text is the longer one's story, not a quote in it (see `copies`)
+    aligned: bool = True
 
     @property
     def duplicate(self) -> bool:
         if self.jaccard >= MIN_JACCARD:
             return True
-        return self.containment >= MIN_CONTAINMENT and self.smaller >= MIN_CONTAINED_SHINGLES
+        return (
+            self.containment >= MIN_CONTAINMENT
+            and self.smaller >= MIN_CONTAINED_SHINGLES
+            and self.aligned
+        )
 
     @property
     def reason(self) -> str:
@@ -63,6 +77,32 @@ def _array_similarity(a: np.ndarray, b: np.ndarray) -> Similarity:
     common = len(np.intersect1d(a, b, assume_unique=True))
     smaller = min(len(a), len(b))
     return Similarity(common / (len(a) + len(b) - common), common / smaller, smaller)
+
+
+def copies(
+    first: tuple[Instance, Fingerprint],
+    second: tuple[Instance, Fingerprint],
+    arrays: tuple[np.ndarray, np.ndarray],
+) -> Similarity:
+    """How much two instances overlap, and whether that makes them copies of one story.
+
+    Containment alone does not: a column that quotes two paragraphs of a wire story
+    contains a short copy of it. The smaller text is a copy of the larger when the larger
+    is mostly its story: the larger's opening is in the smaller (a copy cut short), or
+    the two print the same headline.
+    """
+    sim = _array_similarity(*arrays)
+    if sim.jaccard >= MIN_JACCARD or sim.containment < MIN_CONTAINMENT:
+        return sim
+    (a, a_print), (b, b_print) = first, second
+    if a.headline and b.headline and normalize(a.headline) == normalize(b.headline):
+        return sim
+    larger, smaller = (
+        (a_print, arrays[1]) if len(arrays[0]) >= len(arrays[1]) else (b_print, arrays[0])
+    )
+    opening = np.frombuffer(larger.hashes, np.uint32)[:OPENING_RUNS]
+    share = float(np.isin(opening, smaller, assume_unique=False).mean()) if len(opening) else 0.0
+    return replace(sim, aligned=share >= MIN_OPENING_SHARE)
 
 
 class _Groups:
@@ -167,7 +207,8 @@ def group_instances(
 
     groups = _Groups(len(instances))
     for i, j in sorted(candidate_pairs(fingerprints)):
-        sim = _array_similarity(array(i), array(j))
+        pair = (instances[i], fingerprints[i]), (instances[j], fingerprints[j])
+        sim = copies(*pair, (array(i), array(j)))
         if sim.duplicate:
             groups.union(i, j, sim)
     members: dict[int, list[int]] = defaultdict(list)

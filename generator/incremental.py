@@ -43,8 +43,8 @@ from .dedup import (
     MAX_BUCKET,
     TEASER_REASON,
     Similarity,
-    _array_similarity,
     band_keys,
+    copies,
     id_base,
     merge_group,
     merge_record,
@@ -549,6 +549,7 @@ def _link(
     start = {number: -1 - k for k, (number, _, _) in enumerate(cleaned)}  # negative: new
     group = lambda n: start[n] if n in start else index.group_of[n]  # noqa: E731
     shingles = {number: fp.shingle_array for number, _, fp in cleaned}
+    made = {number: (inst, fp) for number, inst, fp in cleaned}
     pending: dict[tuple[int, int], list[int]] = {}  # (table, key) -> new members so far
     for number, inst, fp in cleaned:
         if inst.teaser:
@@ -572,7 +573,8 @@ def _link(
         for other in sorted(candidates, key=order.__getitem__):
             if other not in shingles:
                 shingles[other] = delta.clean_old(other)[1].shingle_array
-            sim = _array_similarity(shingles[other], fp.shingle_array)
+            old = made[other] if other in made else delta.clean_old(other)
+            sim = copies(old, (inst, fp), (shingles[other], fp.shingle_array))
             if sim.duplicate:
                 links.union(group(other), group(number), sim)
     return links, start

@@ -51,6 +51,8 @@ def escape(text: str) -> str:
     for char, escaped in _INLINE_ESCAPES:
         if char in text:
             text = text.replace(char, escaped)
+    if "]:" in text:  # "[…\]: …" would open a link reference definition in a link's text
+        text = text.replace("\\]:", "\\]&#58;")
     start = _LINE_START.match(text)
     return _escape_line_start(start) + text[start.end() :] if start else text
 

@@ -96,3 +96,34 @@ def test_a_merged_body_takes_the_blocks_of_every_copy() -> None:
     articles, merges = deduplicate(instances)
     assert len(merges) == 8
     assert [[block.text for block in article.blocks] for article in articles] == bodies
+
+
+COLUMN = [
+    "Every few months a car company discovers that a battery plant is harder to run than to "
+    "announce, and every time the lesson seems to surprise somebody new in the boardroom.",
+    "This week it was Tesla's turn again. Here is how the filing was reported on Tuesday:",
+    *P[:3],
+    "Read that again. A plant that reuses its own water is the cheapest kind of plant to "
+    "expand, and it is also the kind that local politicians like to be photographed beside.",
+    "The harder question is who will work there. Brandenburg has fewer unemployed "
+    "engineers than it has open jobs, and the new line needs hundreds more of them.",
+    "My guess is that the line arrives late, and that nobody outside the region notices.",
+]
+
+
+def test_a_column_quoting_a_story_is_not_a_copy_of_it() -> None:
+    """The story's short copy is inside the column, but the column is its own article: its
+    opening is not the story's, and it prints another headline."""
+    wire, short = inst("wire.txt", P), inst("short.txt", P[:3])
+    column = inst("column.txt", COLUMN, headline="Battery plants are easy to announce")
+    articles, _ = deduplicate([wire, short, column])
+    by_source = {source: a.title for a in articles for source in a.sources}
+    assert by_source["wire.txt"] == by_source["short.txt"]
+    assert by_source["column.txt"] == "Battery plants are easy to announce"
+    assert len(articles) == 2
+
+
+def test_a_copy_cut_short_is_still_a_copy_without_a_headline() -> None:
+    full, short = inst("full.txt", P, headline=None), inst("short.txt", P[:1], headline=None)
+    articles, merges = deduplicate([full, short])
+    assert len(articles) == 1 and merges[0].reason.startswith("truncated copy")
