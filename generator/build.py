@@ -125,6 +125,8 @@ class BuildResult:
     index: CorpusIndex | None = None
     #: the seed files a build added to the last one's articles (see `incremental`), if it did
     added_pages: list[str] = field(default_factory=list)
+    #: the pages an editor should look at: (article id, title, why), see `doubts`
+    doubts: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def instances(self) -> list[Instance]:
@@ -590,6 +592,8 @@ def _build(options: BuildOptions) -> BuildResult:
     if problems:
         _stored(saver)  # (an editor fixing the curation files rebuilds from it)
         raise CurationError(problems)
+    if result.articles:
+        result.doubts = doubtful(result.articles)
     result.curation = curation
     workers = _workers(options)
     classify(result.articles, curation, workers, cache)
@@ -721,6 +725,7 @@ def _build_added(
     ]
     state = state | {
         "counts": counts,
+        "doubts": doubtful(articles),
         "files": len(inputs.paths),
         "skipped": inputs.skipped + sorted(page_skipped, key=lambda s: s.source),
         "merges": index.merges(),
@@ -823,11 +828,20 @@ def report(result: BuildResult) -> dict:
             for inst in result.instances
         ],
         "merges": [asdict(m) for m in result.merges],
+        "doubts": [
+            {"article": article_id, "title": title, "reasons": list(reasons)}
+            for article_id, title, reasons in result.doubts
+        ],
         "dropped": [asdict(d) for d in result.dropped],
         "written": result.written.written,
         "removed": result.written.removed,
         "conflicts": result.written.conflicts,
     }
+
+
+def doubtful(articles: list[Article]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The pages an editor should look at, and why (`doubts`), in the articles' order."""
+    return [(a.id, a.title, a.doubts) for a in articles if a.doubts]
 
 
 def _article_of(articles: list[Article]) -> dict[str, str]:
@@ -842,6 +856,7 @@ def _light_state(result: BuildResult) -> dict:
         "skipped": result.skipped,
         "merges": result.merges,
         "empty_pages": _empty_page_stubs(result),
+        "doubts": result.doubts,
     }
 
 
@@ -859,6 +874,7 @@ def _from_state(state: dict, curation: Curation) -> BuildResult:
         curation=curation,
         counts=state["counts"],
         cached_empty_pages=state["empty_pages"],
+        doubts=state.get("doubts", []),
     )
 
 
@@ -886,4 +902,5 @@ def summary(result: BuildResult) -> dict:
         "files_unchanged": result.written.unchanged,
         "files_removed": len(result.written.removed),
         "conflicts": len(result.written.conflicts),
+        "pages_to_check": len(result.doubts),
     }

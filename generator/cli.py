@@ -62,6 +62,12 @@ def print_summary(result: BuildResult, docs: Path, elapsed: float) -> None:
         print(f"    no article in {page.source}: {page.empty_reason}")
     if len(result.empty_pages) > 10:
         print(f"    … and {len(result.empty_pages) - 10} more (--report FILE lists them all)")
+    if result.doubts:
+        print(f"  pages to check: {len(result.doubts)} (the extraction may have gone wrong)")
+    for article_id, _, reasons in result.doubts[:10]:
+        print(f"    check {article_id}: {'; '.join(reasons)}")
+    if len(result.doubts) > 10:
+        print(f"    … and {len(result.doubts) - 10} more (--report FILE lists them all)")
     print(
         f"  {docs}: {s['files_written']} written, {s['files_unchanged']} unchanged, "
         f"{s['files_removed']} removed"

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .doubts import doubts
 from .fingerprint import BAND_ROWS, BANDS, NUM_PERM, Fingerprint, fingerprint, opening_keys
 from .model import Article, Block, BlockKind, Instance, Merge
 from .rules import CUT_OFF, DATELINE
@@ -438,6 +439,7 @@ def merge_group(group: list[tuple[Instance, Fingerprint]]) -> Article:
     instances = [inst for inst, _ in ranked]
     base = instances[0]
     printed = [inst.headline for inst in instances if inst.headline]
+    from_copies = bool(printed)
     # (a headline a listing cut off is no title: no page prints it whole)
     printed += [t.headline for t in teasers if t.headline and not CUT_OFF.search(t.headline)]
     headline = base.headline or next(iter(printed), None)
@@ -450,6 +452,7 @@ def merge_group(group: list[tuple[Instance, Fingerprint]]) -> Article:
         t.date for t in teasers if t.date
     )
     authors = [a for inst in instances for a in inst.authors]
+    summary = deck or excerpt(blocks)
     return Article(
         id="",
         title=title,
@@ -457,11 +460,12 @@ def merge_group(group: list[tuple[Instance, Fingerprint]]) -> Article:
         section=base.section or next((inst.section for inst in instances if inst.section), None),
         authors=list(dict.fromkeys(authors)),
         date=dates[0] if dates else None,
-        summary=deck or excerpt(blocks),
+        summary=summary,
         deck=deck,
         blocks=blocks,
         sources=sorted({inst.source for inst in [*instances, *teasers]}),
         instances=[inst.key for inst in [*instances, *teasers]],
+        doubts=doubts(title, title_source, summary, blocks, bool(headline) and not from_copies),
     )
 
 

@@ -192,3 +192,5 @@ class Article:
     deck: str | None = None
     topics: list[str] = field(default_factory=list)
     entities: list[str] = field(default_factory=list)
+    #: why an editor should look at the page (`doubts`), if anything
+    doubts: tuple[str, ...] = ()
