@@ -22,6 +22,7 @@ from .rules import (
     TWEET_ATTRIBUTION,
     bio_author,
     byline_name,
+    chrome_rule,
     chrome_rules,
     contact_author,
     has_tweet_attribution,
@@ -34,7 +35,7 @@ from .rules import (
     strip_continue_suffix,
     unique_authors,
 )
-from .text import normalize, normalize_short, word_count
+from .text import normalize, normalize_short, shorten, word_count
 
 #: subheadings are short; a longer headline-like line inside a body is a link
 #: to another article that the site inlined
@@ -113,8 +114,34 @@ def clean(raw: RawArticle, meta: PageMeta | None = None) -> tuple[Instance, list
         blocks=tuple(blocks),
         authors=tuple(unique_authors(authors)),
         date=published,
+        face_rules=(
+            chrome_rule(raw.headline) if raw.headline else None,
+            _summary_rule(deck, blocks),
+        ),
     )
     return instance, page.dropped(has_body=bool(blocks))
+
+
+def excerpt(blocks: Iterable[Block], limit: int = 200) -> str | None:
+    """The first paragraph, shortened to `limit` characters: a summary where none is printed."""
+    for block in blocks:
+        if block.kind is BlockKind.PARAGRAPH:
+            return (
+                shorten(block.text, limit, min_clause=limit)
+                if len(block.text) > limit
+                else block.text
+            )
+    return None
+
+
+def summary_of(instance: Instance) -> str | None:
+    """What a page made of this instance alone prints under the title."""
+    return instance.deck or excerpt(instance.blocks)
+
+
+def _summary_rule(deck: str | None, blocks: list[Block]) -> str | None:
+    summary = deck or excerpt(blocks)
+    return chrome_rule(summary) if summary else None
 
 
 def _clean_teaser(raw: RawArticle, meta: PageMeta | None) -> tuple[Instance, list[Dropped]]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from .clean import excerpt, summary_of
 from .doubts import doubts
 from .fingerprint import BAND_ROWS, BANDS, NUM_PERM, Fingerprint, fingerprint, opening_keys
 from .model import Article, Block, BlockKind, Instance, Merge
@@ -453,6 +454,13 @@ def merge_group(group: list[tuple[Instance, Fingerprint]]) -> Article:
     )
     authors = [a for inst in instances for a in inst.authors]
     summary = deck or excerpt(blocks)
+    known = {
+        text: rule
+        for inst in instances
+        if inst.face_rules is not None
+        for text, rule in zip((inst.headline, summary_of(inst)), inst.face_rules, strict=True)
+        if text
+    }
     return Article(
         id="",
         title=title,
@@ -465,7 +473,9 @@ def merge_group(group: list[tuple[Instance, Fingerprint]]) -> Article:
         blocks=blocks,
         sources=sorted({inst.source for inst in [*instances, *teasers]}),
         instances=[inst.key for inst in [*instances, *teasers]],
-        doubts=doubts(title, title_source, summary, blocks, bool(headline) and not from_copies),
+        doubts=doubts(
+            title, title_source, summary, blocks, bool(headline) and not from_copies, known
+        ),
     )
 
 
@@ -479,17 +489,6 @@ def derive_title(blocks: list[Block]) -> str:
         if text[:1].isupper() or text[:1].isdigit():
             return shorten(first_sentence(text))
     return shorten(first_sentence(paragraphs[0])) if paragraphs else "Untitled article"
-
-
-def excerpt(blocks: list[Block], limit: int = 200) -> str | None:
-    for block in blocks:
-        if block.kind is BlockKind.PARAGRAPH:
-            return (
-                shorten(block.text, limit, min_clause=limit)
-                if len(block.text) > limit
-                else block.text
-            )
-    return None
 
 
 def id_base(title: str) -> str:

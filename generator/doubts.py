@@ -9,6 +9,8 @@ reasons (`doubts`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .model import Block
 from .rules import chrome_rule, looks_like_prose
 from .text import normalize
@@ -25,10 +27,17 @@ def doubts(
     summary: str | None,
     blocks: list[Block],
     from_teaser: bool = False,
+    known: Mapping[str, str | None] | None = None,
 ) -> tuple[str, ...]:
-    """Why the page made of these may be wrong, or nothing."""
+    """Why the page made of these may be wrong, or nothing. `known` holds the chrome rule
+    of texts already asked (`Instance.face_rules`)."""
+    known = known or {}
+
+    def rule_of(text: str) -> str | None:
+        return known[text] if text in known else chrome_rule(text)
+
     found: list[str] = []
-    rule = chrome_rule(title)
+    rule = rule_of(title)
     if rule and rule not in _HARMLESS:
         found.append(f"the title reads like page furniture ({rule})")
     elif rule == "byline" or any(mark in title for mark in ("<", ">", "data:", "http")):
@@ -38,12 +47,21 @@ def doubts(
     if from_teaser:
         found.append("the headline is printed only by a listing's teaser")
     if summary:
-        rule = chrome_rule(summary)
+        rule = rule_of(summary)
         if rule:
             found.append(f"the summary reads like page furniture ({rule})")
-        elif title_source == "headline" and normalize(summary) == normalize(title):
+        elif (
+            title_source == "headline"
+            and len(summary) < 2 * len(title)  # (else no repeat: spare normalizing)
+            and normalize(summary) == normalize(title)
+        ):
             found.append("the summary repeats the title")
-    words = sum(len(block.text.split()) for block in blocks)
-    if words < THIN_BODY_WORDS and not any(looks_like_prose(b.text) for b in blocks[1:]):
-        found.append(f"a body of {words} words")
+    words = 0
+    for block in blocks:
+        words += len(block.text.split())
+        if words >= THIN_BODY_WORDS:
+            break
+    else:
+        if not any(looks_like_prose(b.text) for b in blocks[1:]):
+            found.append(f"a body of {words} words")
     return tuple(found)

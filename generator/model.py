@@ -143,6 +143,10 @@ class Instance:
     #: a listing's teaser (headline, and its first words as the one block): it proves the
     #: story ran there and joins the story as a source, but never makes a page
     teaser: bool = False
+    #: the chrome rule of its headline and of its summary (`clean.summary_of`), asked where
+    #: the instance is made: the worker's rule cache holds the page's lines, and the merge
+    #: (`doubts`), in the build's one process, need not ask again of every article
+    face_rules: tuple[str | None, str | None] | None = None
 
     @property
     def key(self) -> str:

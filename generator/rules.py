@@ -584,6 +584,12 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
 #: line start, which tests/test_perf_shortcuts.py checks)
 _AT_START = "at-start"
 
+#: each needle once, with the rules whose gate it opens
+_GATES_OF_NEEDLE: dict[str, tuple[str, ...]] = {
+    needle: tuple(rule for rule, needles in _NEEDLES.items() if needle in needles)
+    for needle in dict.fromkeys(n for needles in _NEEDLES.values() for n in needles)
+}
+
 
 def _any_at_start(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
     """One expression that matches at the start of a line where one of `patterns` does.
@@ -627,7 +633,7 @@ def _pattern_rule(text: str) -> str | None:
     so a line of article text tries few expressions or none.
     """
     lower = text.lower()
-    gates = {rule for rule, needles in _NEEDLES.items() if any(n in lower for n in needles)}
+    gates = {rule for n, rules in _GATES_OF_NEEDLE.items() if n in lower for rule in rules}
     if _START_PATTERNS.match(text):
         gates.add(_AT_START)
     if not gates:

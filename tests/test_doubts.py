@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.clean import clean, summary_of
 from generator.doubts import doubts
-from generator.model import Block, BlockKind
+from generator.model import Block, BlockKind, Line, RawArticle
+from generator.rules import chrome_rule
 
 from .conftest import ROOT, run_cli
 
@@ -76,3 +78,22 @@ def test_the_build_lists_the_pages_to_check(tmp_path: Path) -> None:
     (flagged,) = report["doubts"]
     assert flagged["reasons"] == ["a body of 30 words"]
     assert flagged["title"].startswith("Rivian said on Tuesday")
+
+
+def test_the_rules_a_worker_asked_are_the_rules_doubts_would_ask() -> None:
+    lines = ["Subscribe to our newsletter", *(b.text for b in STORY)]
+    raw = RawArticle(
+        source="p.txt",
+        position=0,
+        section=None,
+        headline=HEADLINE,
+        start_line=1,
+        lines=tuple(Line(n, text) for n, text in enumerate(lines, start=2)),
+    )
+    instance, _ = clean(raw)
+    assert instance.face_rules == (chrome_rule(HEADLINE), chrome_rule(summary_of(instance)))
+    known = dict(zip((HEADLINE, summary_of(instance)), ("icon-label", None), strict=True))
+    # what the worker found is taken as found: the merge does not ask again
+    assert doubts(HEADLINE, "headline", summary_of(instance), STORY, known=known) == (
+        "the title reads like page furniture (icon-label)",
+    )
