@@ -51,7 +51,7 @@ bench: venv
 
 # the head scorers' weights (generator/head_model.json) from the labelled corpora
 train: venv
-	$(BIN)/ev-digest train-head tests/corpus tests/corpus/unseen
+	$(BIN)/ev-digest train-head tests/corpus tests/corpus/unseen tests/corpus/sites
 
 # --- quality -----------------------------------------------------------------
 

@@ -99,7 +99,7 @@ def clean(raw: RawArticle, meta: PageMeta | None = None) -> tuple[Instance, list
     _drop_repeats_and_teasers(page)
     _drop_comments(page)
     deck = _find_deck(page) if raw.headline else None
-    published = _header_date(page, meta.captured if meta is not None else None)
+    published = _header_date(page, meta)
     blocks = _blocks(page, deck)
     if meta is not None and raw.position == 0:
         authors = list(meta.authors) + authors
@@ -144,6 +144,9 @@ def _summary_rule(deck: str | None, blocks: list[Block]) -> str | None:
     return chrome_rule(summary) if summary else None
 
 
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+
+
 def _clean_teaser(raw: RawArticle, meta: PageMeta | None) -> tuple[Instance, list[Dropped]]:
     """A teaser: its headline, its excerpt (cut-off mark taken off) as the one block, and
     the date the listing gives it; its other lines (alt text, outlet, "Read more") go."""
@@ -160,13 +163,16 @@ def _clean_teaser(raw: RawArticle, meta: PageMeta | None) -> tuple[Instance, lis
             excerpt = Block(BlockKind.PARAGRAPH, text, line.number)
             continue
         if rule == "byline" and published is None:
-            published = parse_date(text) or relative_date(text, captured)
+            published = parse_date(text, meta is not None and meta.day_first) or relative_date(
+                text, captured
+            )
         dropped.append(Dropped(raw.source, line.number, text, rule or "teaser"))
     instance = Instance(
         source=raw.source,
         position=raw.position,
         section=None,
-        headline=raw.headline,
+        # (a listing's numbering is no part of the story's headline: "3. Ontario's …")
+        headline=_LIST_NUMBER.sub("", raw.headline) if raw.headline else None,
         start_line=raw.start_line,
         deck=None,
         blocks=(excerpt,) if excerpt else (),
@@ -387,21 +393,35 @@ def _find_deck(page: _Lines) -> str | None:
     return None
 
 
-def _header_date(page: _Lines, captured: str | None) -> str | None:
+def _header_date(page: _Lines, meta: PageMeta | None) -> str | None:
     """The publication date from byline lines before the body; never from body text. A
-    relative one ("3 days ago") counts back from the day the page says it was captured."""
+    relative one ("3 days ago") counts back from the day the page says it was captured.
+    A date the page labels as the publication's wins over an unlabelled one (an edition's
+    date above the story), and that over an update's."""
+    captured = meta.captured if meta is not None else None
+    day_first = meta is not None and meta.day_first
     kept = page.kept()
     body_start = kept[0] if kept else len(page.lines)
+    found: list[tuple[int, str]] = []
     for i, rule in enumerate(page.rule):
         if rule != "byline":
             continue
         text = page.texts[i]
-        stated = text.lower().startswith(("published", "posted", "date", "updated", "last updated"))
+        stated = _STATED_DATE.match(text)
         if i < body_start or stated:
-            found = parse_date(text) or relative_date(text, captured)
-            if found:
-                return found
-    return None
+            date = parse_date(text, day_first) or relative_date(text, captured)
+            if date:
+                rank = 1 if not stated else 2 if stated.group("updated") else 0
+                found.append((rank, date))
+    return min(found, key=lambda ranked: ranked[0])[1] if found else None
+
+
+#: a byline line that says which date it gives: the publication's, or an update's
+_STATED_DATE = re.compile(
+    r"^(?:(?P<updated>(?:last )?(?:updated|modified))|published|posted|released|"
+    r"(?:pub(?:lication)?[ _]?)?date(?:[ _]?published)?)\b",
+    re.I,
+)
 
 
 #: what a related-story line prints before the headline: "Read more:", "– "

@@ -2,12 +2,15 @@
 on pages that say when they were captured.
 
 A date is never invented: a relative date counts only against the day the page says it
-was saved, and a numeric date is read the US way (month first) unless it cannot be.
+was saved, and a slashed numeric date is read the US way (month first) unless it cannot
+be, or the page writes its dates day first (`writes_day_first`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date as Date
 from datetime import timedelta
 
@@ -50,8 +53,9 @@ _DATE_FORMS = [
 ]
 
 
-def parse_date(text: str) -> str | None:
-    """The first calendar date written in `text`, as ISO, or None."""
+def parse_date(text: str, day_first: bool = False) -> str | None:
+    """The first calendar date written in `text`, as ISO, or None; with `day_first`, a
+    slashed date is read day first (08/03/2023 is 8 March)."""
     for form in _DATE_FORMS:
         for match in form.finditer(text):
             parts = match.groupdict()
@@ -59,7 +63,8 @@ def parse_date(text: str) -> str | None:
                 month, day = _MONTH_NUMBERS.get(parts["mon"].lower()), int(parts["d"])
             else:
                 month, day = int(parts["m"]), int(parts["d"])
-                if month > 12 and day <= 12 and "/" in match.group(0):
+                slashed = "/" in match.group(0)
+                if slashed and ((month > 12 and day <= 12) or (day_first and day <= 12)):
                     month, day = day, month  # "25/12/2022": the day came first
             if not month:
                 continue
@@ -70,11 +75,53 @@ def parse_date(text: str) -> str | None:
     return None
 
 
+_SLASHED = _DATE_FORMS[3]
+
+
+def writes_day_first(texts: Iterable[str]) -> bool:
+    """Whether a page writes its slashed dates day first: it prints one that reads only
+    that way (29/01/2023), or one whose day-first reading it also prints in words
+    ("8 March 2023" above "08/03/2023"). Otherwise the US order, as `parse_date` reads."""
+    texts = list(texts)
+    ambiguous: list[tuple[str, str]] = []
+    for text in texts:
+        for match in _SLASHED.finditer(text) if "/" in text else ():
+            first, second, year = (int(match.group(k)) for k in ("m", "d", "y"))
+            if first > 12 >= second:
+                return True
+            if second > 12 >= first:
+                return False
+            if first != second and min(first, second) >= 1:
+                ambiguous.append(
+                    (f"{year}-{second:02}-{first:02}", f"{year}-{first:02}-{second:02}")
+                )
+    if not ambiguous:
+        return False
+    worded = {
+        day
+        for text in texts
+        if _MONTH_WORD.search(text)
+        for form in _DATE_FORMS[1:3]
+        for day in _worded(form, text)
+    }
+    return any(day in worded and month not in worded for day, month in ambiguous)
+
+
+_MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.I)
+
+
+def _worded(form: re.Pattern[str], text: str) -> Iterator[str]:
+    for match in form.finditer(text):
+        month = _MONTH_NUMBERS.get(match.group("mon").lower())
+        with contextlib.suppress(ValueError, TypeError):
+            yield Date(int(match.group("y")), month, int(match.group("d"))).isoformat()
+
+
 _RELATIVE = re.compile(
     r"\b(?:(?P<n>\d{1,3}|an?|one)\s*(?P<unit>d|days?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?)\s+ago|(?P<yesterday>yesterday))\b",
     re.I,
 )
-_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")
+_TIME = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")  # ("…T18:05:11Z")
 
 
 def relative_date(text: str, captured: str | None) -> str | None:
@@ -109,9 +156,11 @@ def relative_date(text: str, captured: str | None) -> str | None:
 #: from https://…", "Saved from https://… on 2022-12-04 18:40", "Printed from … on …"
 #: (a word like "Saved" opens sentences too: a note names the page's address or a date)
 CAPTURE_NOTE = re.compile(
-    r"^(?:page )?(?:captured|saved|printed|scraped|archived|retrieved|fetched|clipped|downloaded|accessed)"
+    r"^(?:page |file )?(?:captured|saved|printed|scraped|archived|retrieved|fetched|clipped|downloaded|accessed)"
     r"\b(?=(?:\s*\S+){0,30}\s*$)(?:\s+(?:from|on|at))?\s*"
-    r"(?::|\S*https?://|\S*www\.|\d{4}-\d{2}-\d{2}|.{0,200}\b(?:from|on)\s+https?://)",
+    r"(?::|\S*https?://|\S*www\.|\d{4}-\d{2}-\d{2}|.{0,200}\b(?:from|on)\s+https?://"
+    # the Wayback Machine's footer: "FILE ARCHIVED ON 09:33:17 Feb 10, 2023 AND RETRIEVED …"
+    r"|\d{1,2}:\d{2}:\d{2} [a-z]{3} \d{1,2}, \d{4}\b)",
     re.I,
 )
 

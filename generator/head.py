@@ -111,6 +111,7 @@ FEATURES = (
     "after_headline",
     "byline_since_headline",
     "only_head_lines_before",
+    "deck_below",
 )
 
 
@@ -460,6 +461,12 @@ def line_features(zone: Zone, i: int, headline: int | None) -> list[float]:
         float(after_headline and (prev_kept is None or prev_kept <= headline)),
         float(any(info.byline[j] for j in between)),
         float(after_headline and all(rules[j] is not None or info.person[j] for j in between)),
+        # a sentence, then the byline, under this line: it is the headline over its deck
+        float(
+            next_kept is not None
+            and zone.lines[next_kept].text.rstrip().endswith((".", "!", "?"))
+            and any(info.byline[next_kept + 1 : next_kept + 4])
+        ),
     ]
 
 
@@ -487,10 +494,15 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
     first line."""
     headline: int | None = zone.proposed if headline_fixed else None
     best = model.headline_threshold
+    likely: list[int] = []  # the candidates the scorer finds likely headlines
     for i in zone.headline_candidates() if not headline_fixed else ():
         p = model.probability(model.headline, line_features(zone, i, None))
+        if p >= model.headline_threshold:
+            likely.append(i)
         if p >= best:
             headline, best = i, p
+    if headline is not None and not headline_fixed:
+        headline = _over_its_deck(zone, headline, likely)
     body = zone.end
     below = zone.candidates(0 if headline is None else headline + 1, through_end=True)
     for i in below:
@@ -503,6 +515,25 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
     past_deck = below[1:] if headline is not None else below
     text = next((i for i in past_deck if i < body and not _furniture(zone.lines[i].text)), body)
     return Head(headline, min(body, text))
+
+
+def _over_its_deck(zone: Zone, headline: int, likely: list[int]) -> int:
+    """The likely headline right above the chosen one, when the chosen one reads as a
+    sentence and that one does not: a deck scores like a headline, and sits under it."""
+    above = [i for i in likely if i < headline]
+    if not above or not _sentence(zone.lines[headline].text):
+        return headline
+    i = above[-1]
+    between = range(i + 1, headline)
+    if _sentence(zone.lines[i].text) or any(
+        zone.rules[k] is None and word_count(zone.lines[k].text) > 2 for k in between
+    ):
+        return headline  # (between them only chrome, or a label: "Video")
+    return i
+
+
+def _sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!"))
 
 
 def _furniture(text: str) -> bool:

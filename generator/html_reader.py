@@ -58,7 +58,7 @@ _DROP_TAGS = (
     "meta",
 )
 _CHROME_CLASS = re.compile(
-    r"(?:^|[-_ ])(?:share|sharing|social|newsletter|subscribe|related|recommended|comments?|"
+    r"(?:^|[-_ ])(share|sharing|social|newsletter|subscribe|related|recommended|comments?|"
     r"sidebar|widget|menu|breadcrumbs?|advert|ads?|promo|cookie|banner|popup|modal|"
     r"author-bio|bio|tags|pagination|paywall|signup|footer|header|nav)(?:$|[-_ ])",
     re.I,
@@ -147,7 +147,8 @@ def read_html(rel: str, html: str) -> Document:
     if top is None:
         top = next(root.iter("body"), root)
     articles = [el for el in top.iter("article") if el is not top]
-    if len(articles) == 1:
+    # (the one article, unless its headline is printed above it: a page header in <main>)
+    if len(articles) == 1 and (articles[0].find(".//h1") is not None or top.find(".//h1") is None):
         top = articles[0]
     markdown = _MARKDOWN.convert_soup(_as_soup(top)).strip("\n")
     lines = text_lines(markdown, markdown=True, source=rel, dropped=dropped, page_header=False)
@@ -239,9 +240,16 @@ _CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary")
 def _chrome_element(el: etree._Element) -> str | None:
     """Page chrome marked by class name, id or ARIA role."""
     marker = " ".join((el.get("class") or "").split()) + " " + (el.get("id") or "")
-    named = _CHROME_CLASS.search(marker) and el.tag not in ("body", "html", "article", "main")
+    found = _CHROME_CLASS.search(marker)
+    named = found is not None and el.tag not in ("body", "html", "article", "main")
     if named and _article_header(el):
         return None
+    if (
+        named
+        and found.group(1).lower() == "header"
+        and any(map(_article_header, el.iterancestors()))
+    ):
+        return None  # a part of the article's header ("page-header__title", "…__meta")
     return "html-chrome" if named or (el.get("role") or "") in _CHROME_ROLES else None
 
 

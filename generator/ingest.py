@@ -18,6 +18,7 @@ point at a file read anyway.
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
 import stat
@@ -27,9 +28,9 @@ from pathlib import Path
 
 import yaml
 
-from .dates import capture_date, parse_date, stated_moment
+from .dates import capture_date, parse_date, stated_moment, writes_day_first
 from .model import Document, Dropped, Line, PageMeta, Skipped
-from .rules import DATE_TEXT
+from .rules import DATE_TEXT, SEPARATOR_LINE
 from .text import canonical
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
@@ -170,26 +171,27 @@ def read_document(path: Path, root: Path) -> Document | Skipped:
         from .html_reader import read_html, read_html_flat  # bs4 only when a page needs it
 
         try:
-            return read_html(rel, text)
+            doc = read_html(rel, text)
         except RecursionError:
-            return read_html_flat(rel, text)
-    if TEXT_SUFFIXES[suffix] == "markdown":
-        return read_markdown(rel, text)
-    lines = text_lines(text, markdown=False)
-    return Document(rel, "text", lines, PageMeta(captured=captured_in(lines)))
+            doc = read_html_flat(rel, text)
+    else:
+        doc = read_text(rel, text, markdown=TEXT_SUFFIXES[suffix] == "markdown")
+    if writes_day_first(line.text for line in doc.lines):
+        doc = replace(doc, meta=replace(doc.meta, day_first=True))
+    return doc
 
 
 def _too_large(size: int) -> str:
     return f"file too large ({size / 2**20:.1f} MiB; the limit is {MAX_FILE_BYTES // 2**20} MiB)"
 
 
-def read_markdown(rel: str, text: str) -> Document:
+def read_text(rel: str, text: str, markdown: bool) -> Document:
     dropped: list[Dropped] = []
-    lines = text_lines(text, markdown=True, source=rel, dropped=dropped)
-    meta = markdown_meta(text)
+    lines = text_lines(text, markdown=markdown, source=rel, dropped=dropped)
+    meta = page_meta(text, markdown)
     if meta.captured is None:
         meta = replace(meta, captured=captured_in(lines))
-    return Document(rel, "markdown", lines, meta, tuple(dropped))
+    return Document(rel, "markdown" if markdown else "text", lines, meta, tuple(dropped))
 
 
 #: a saver's or scraper's note on when it captured the page sits at its top or bottom
@@ -406,12 +408,14 @@ _READER_HEADER = re.compile(
 MARKDOWN_RULES = ("front-matter", "reader-header", "markdown-syntax", "inline-image", "link-list")
 
 
-def _header_end(raw: list[str]) -> tuple[int, str | None]:
-    """Where a Markdown page's YAML front-matter or reader-service header ends (0 if none)."""
+def _header_end(raw: list[str], markdown: bool = True) -> tuple[int, str | None]:
+    """Where a page's header ends (0 if it has none): a Markdown page's YAML front-matter,
+    a reader service's header, or (in any text page) a scraper's or mailer's fields
+    (`_field_header_end`)."""
     first = next((i for i, line in enumerate(raw) if line.strip()), None)
     if first is None:
         return 0, None
-    if raw[first].strip() == "---":
+    if markdown and raw[first].strip() == "---":
         for i in range(first + 1, min(len(raw), first + 200)):
             if raw[i].strip() in ("---", "..."):
                 return i + 1, "front-matter"
@@ -426,7 +430,51 @@ def _header_end(raw: list[str]) -> tuple[int, str | None]:
         end = i + 1
         if line.startswith("Markdown Content:"):
             break
-    return end, ("reader-header" if end else None)
+    if end:
+        return end, "reader-header"
+    end = _field_header_end(raw, first)
+    return end, ("page-header" if end else None)
+
+
+#: a field a scraper or a mailer prints above the page: "fetched_at: 2022-11-23 19:47",
+#: "Subject: …", "content_type: text/html" (a key of one to three words, a colon, a value)
+_FIELD_LINE = re.compile(r"^([A-Za-z][\w.-]*(?:[ :][A-Za-z][\w.-]*){0,2}):(?:\s+(.*))?$")
+#: fewer fields in a row than this are a page's own lines ("Updated: …", "By: …")
+MIN_HEADER_FIELDS = 3
+
+
+def _field_header_end(raw: list[str], first: int) -> int:
+    """The end of the fields at the top of a page (a scraper's `key: value` lines or its
+    one JSON object, a mail's headers), with the rule under them; 0 if there are none."""
+    if _header_json(raw[first]) is not None:
+        end = first + 1
+    else:
+        end, fields = first, 0
+        for i in range(first, min(len(raw), first + 30)):
+            line = raw[i].strip()
+            if not line and fields:
+                continue
+            if not _FIELD_LINE.match(line):
+                break
+            end, fields = i + 1, fields + 1
+        if fields < MIN_HEADER_FIELDS:
+            return 0
+    following = next((i for i in range(end, len(raw)) if raw[i].strip()), None)
+    if following is not None and SEPARATOR_LINE.match(raw[following].strip()):
+        end = following + 1
+    return end
+
+
+def _header_json(line: str) -> dict | None:
+    """A scraper's record of the page as one JSON object, or None."""
+    line = line.strip()
+    if not (line.startswith("{") and line.endswith("}")):
+        return None
+    try:
+        found = json.loads(line)
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
 
 
 #: private-use blocks `_md_inline` can hide escaped characters in: the first one the
@@ -523,7 +571,7 @@ def text_lines(
     returned: they go to `dropped` with their rule.
     """
     raw_lines = text.split("\n")
-    header_end, header_rule = _header_end(raw_lines) if markdown and page_header else (0, None)
+    header_end, header_rule = _header_end(raw_lines, markdown) if page_header else (0, None)
     lines: list[Line] = []
     previous_blank = True
     after_image = False
@@ -534,11 +582,13 @@ def text_lines(
             previous_blank = True
             continue
         level = 0
+        if number <= header_end:
+            if dropped is not None and header_rule is not None:
+                dropped.append(Dropped(source, number, raw.strip(), header_rule))
+            continue
         if markdown:
             rule: str | None = None
-            if number <= header_end:
-                rule = header_rule
-            elif (
+            if (
                 _MD_SETEXT.match(stripped)
                 and not previous_blank
                 and lines
@@ -617,10 +667,28 @@ class _FrontMatterLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def markdown_meta(text: str) -> PageMeta:
-    """What a Markdown page states about itself: front-matter, reader header, author links."""
+#: the names pages' headers give their fields, by what they say (lower-case)
+_TITLE_FIELDS = ("title", "page_title", "headline", "subject", "og:title")
+_DATE_FIELDS = (
+    "published time", "published", "date_published", "datepublished", "published_at",
+    "publication_date", "pubdate", "date",
+)  # fmt: skip
+_AUTHOR_FIELDS = ("author", "authors", "byline", "creator", "dc:creator")
+_SAVED_FIELDS = (
+    "captured", "clipped", "saved", "created", "fetched_at", "scraped_at", "crawled_at",
+    "retrieved", "fetched", "scraped", "archived",
+)  # fmt: skip
+#: what follows a name in a header's byline: "Jonas Albrecht (Stromlinie)"
+_AFTER_NAME = re.compile(r"\s*\([^()]*\)$")
+#: a site's name after a page title: "Headline | Kilowatt Daily", "Headline - Site"
+_SITE_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+(?P<site>[^|–—]{1,40})$")
+
+
+def page_meta(text: str, markdown: bool) -> PageMeta:
+    """What a page states about itself in its header (front-matter, a reader service's or a
+    scraper's fields, a mail's headers) and, in Markdown, its author links."""
     raw_lines = text.split("\n")
-    end, kind = _header_end(raw_lines)
+    end, kind = _header_end(raw_lines, markdown)
     fields: dict = {}
     if kind == "front-matter":
         body = "\n".join(line for line in raw_lines[:end] if line.strip() not in ("---", "..."))
@@ -629,21 +697,27 @@ def markdown_meta(text: str) -> PageMeta:
         except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
             loaded = None  # bad front-matter: the page is read without it
         fields = {str(k).lower(): v for k, v in loaded.items()} if isinstance(loaded, dict) else {}
-    elif kind == "reader-header":
-        for line in raw_lines[:end]:
-            key, _, value = line.strip().partition(":")
-            fields[key.strip().lower()] = value.strip()
-    title = fields.get("title")
-    published = fields.get("published time") or fields.get("published") or fields.get("date")
-    saved = next(
-        (fields[key] for key in ("captured", "clipped", "saved", "created") if fields.get(key)),
-        None,
-    )
+    elif kind is not None:
+        first = next(i for i, line in enumerate(raw_lines) if line.strip())
+        record = _header_json(raw_lines[first])
+        if record is not None:
+            fields = {str(k).lower(): v for k, v in record.items()}
+        for line in raw_lines[:end] if record is None else ():
+            match = _FIELD_LINE.match(line.strip())
+            if match:
+                fields.setdefault(match.group(1).lower(), (match.group(2) or "").strip())
+    title = _first_field(fields, _TITLE_FIELDS)
+    if title and kind == "page-header":
+        title = _SITE_SUFFIX.sub("", title) if _SITE_SUFFIX.search(title) else title
+    published = _first_field(fields, _DATE_FIELDS)
+    saved = _first_field(fields, _SAVED_FIELDS)
     authors = [
-        re.sub(r"^\[\[|\]\]$", "", str(a)).strip()
-        for a in _as_list(fields.get("author") or fields.get("authors"))
+        _AFTER_NAME.sub("", re.sub(r"^\[\[|\]\]$", "", str(a)).strip())
+        for key in _AUTHOR_FIELDS
+        for a in _as_list(fields.get(key))
     ]
-    for line in raw_lines[end:]:  # author links printed above the article's first paragraph
+    for line in raw_lines[end:] if markdown else ():
+        # author links printed above the article's first paragraph
         stripped = line.strip()
         if len(stripped.split()) >= 25:
             break
@@ -656,6 +730,10 @@ def markdown_meta(text: str) -> PageMeta:
         authors=tuple(dict.fromkeys(a for a in authors if a)),
         captured=stated_moment(str(saved)) if saved else None,
     )
+
+
+def _first_field(fields: dict, names: tuple[str, ...]) -> object:
+    return next((fields[name] for name in names if fields.get(name)), None)
 
 
 def _as_list(value: object) -> list:

@@ -55,6 +55,8 @@ class PageMeta:
     section: str | None = None
     #: the day (and time) the page says it was saved: "YYYY-MM-DD[ HH:MM]"
     captured: str | None = None
+    #: the page writes slashed dates day first (`dates.writes_day_first`)
+    day_first: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,9 @@ _BYLINE_NAME = (
 #: "by" in the languages sites print bylines in
 _BY = r"(?:[Bb]y|BY|[Dd]oor|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Aa]v|[Aa]f)"
 
+#: a rule a scraper draws around the text: "----- TEXT -----", "--- END ARTICLE TEXT ---"
+SEPARATOR_LINE = re.compile(r"^[-=*_#~]{3,}(?:\s*[A-Z][A-Z ]{0,38}[A-Z]\s*[-=*_#~]{3,})?$")
+
 #: Whole lines that are page chrome wherever they appear (compared lower-case,
 #: without trailing punctuation).
 CHROME_LINES = {
@@ -346,8 +349,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ),
     ("press-release", re.compile(r"^SOURCE [A-Z][\w.&'’ -]{1,60}$")),  # a release's last line
     (
-        "related-block",  # "More from StreetVolt", "More by Jane Doe", "More in Batteries"
-        re.compile(r"^more (?:from|by|in|on|stories from|news from) [A-Z][\w.&'’ -]{0,40}$", re.I),
+        "related-block",  # "More from StreetVolt", "More by Jane Doe", "More in Batteries:"
+        re.compile(
+            r"^more (?:from|by|in|on|stories from|news from) [A-Z][\w.&'’ -]{0,40}:?$"
+            # a label over links: "Read also:", "Mehr zum Thema / More on this topic:"
+            r"|^(?:[^/:]{1,30}/\s*)?(?:read also|see also|also read|more on (?:this|the) (?:topic|story|subject)"
+            r"|related(?: (?:stories|articles|coverage|reading|announcements|news|posts|links))?"
+            r"|more (?:stories|articles|news|explainers|coverage|reading|videos))\s*:?$",
+            re.I,
+        ),
     ),
     (
         "wire-credit",  # "(Reporting by A in Berlin; Editing by B)"
@@ -362,7 +372,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"^(?:this (?:article|story|post) (?:was |is )?(?:originally|first) (?:appeared|published|posted|ran)\b"
             r"|(?:originally|first) (?:published|posted|appeared) (?:on|in|at|by) (?:the )?[A-Z]"
             r"|read the original (?:article|story|post)\b|this (?:article|story) is republished\b"
-            r"|(?:this (?:article|story) )?(?:is )?republished (?:here )?(?:with permission|from|under)\b)",
+            r"|(?:this (?:article|story) )?(?:is )?republished (?:here )?(?:with permission|from|under)\b"
+            r"|[(\[]?this (?:article|story|post|piece) (?:was|has been) (?:machine[- ])?translated\b"
+            r"|[(\[]?translated from (?:the )?[A-Z]\w+\b(?=(?:\s+\S+){0,12}\s*$)"
+            r"|the post .{3,200} appeared first on [A-Z])",
             re.I,
         ),
     ),
@@ -372,14 +385,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"^(?:ftc:|(?:\S+ ){0,3}(?:uses|use) (?:income[- ]earning )?(?:\w+ )?affiliate links|we (?:may )?earn (?:a )?(?:small )?commission|"
             r"(?:\S+ ){0,3}may earn (?:a )?(?:small )?commission (?:from|on|when|if) (?:purchases|links|products|qualifying)|"
             r"(?:as an amazon associate|this (?:post|article|page) (?:contains|may contain) affiliate)|"
-            r"our standards\s*:|editorial standards\s*:|advertisement\s*[-–—:]\s*scroll)",
+            r"our standards\s*:|editorial standards\s*:|advertisement\s*[-–—:]\s*scroll|"
+            r"(?:\S+ ){0,3}(?:is|are) reader[- ]supported\b|prices? and availability (?:are|is) (?:accurate|correct)\b|"
+            r"(?:\S+ ){0,4}may (?:earn|receive) (?:an? )?(?:\w+ )?(?:commission|compensation)\b)",
             re.I,
         ),
     ),
     (
         "legal",
         re.compile(
-            r"^(?=(?:\S+\s+){0,25}\S+$)(?:.*\b(?:our|read|see|view|accept|agree to)\b.{0,40}\b(?:privacy policy|terms of (?:use|service)|cookie policy)\b|.*\ball rights reserved\b)",
+            r"^(?=(?:\S+\s+){0,25}\S+$)(?:.*\b(?:our|read|see|view|accept|agree to)\b.{0,40}\b(?:privacy policy|terms of (?:use|service)|cookie policy)\b|.*\ball rights reserved\b)"
+            r"|^(?=(?:\S+\s+){0,40}\S+$).*\b(?:(?:is )?authori[sz]ed and regulated by|registered in (?:england|scotland|ireland)"
+            r"(?: and wales)?|company (?:registration )?(?:no|number)\.?:? ?\d)",
             re.I,
         ),
     ),
@@ -410,7 +427,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "contact-line",
         re.compile(  # (the lookahead: the first letters of the alternatives, as above)
-            r"\b(?=[cdefghnrsty])(?:got a tip|have a tip|news tips?|send (?:us|me) (?:a|your) (?:tip|message|note|email)|don[’']?t hesitate to (?:contact|reach)|contact (?:me|us) at|reach (?:out to )?(?:me|us) at|reach (?:him|her|them) (?:at|on|via) (?:\S+@|@|x\b|twitter\b)|send (?:your |news )?tips to|have an? (?:\w+ ){0,2}(?:story|tip|scoop)(?= (?:\w+ ){0,3}\w+\?)|(?:tips?|news|newsdesk|editors?)@[\w-]+(?:\.[\w-]+)+|email (?:me|us) at|shoot (?:me|us) an? (?:email|message|note)|drop (?:me|us) a line|you can (?:also )?reach (?:me|us)|follow (?:me|him|her) on)\b",
+            r"\b(?=[cdefghnrsty])(?:got a tip|have a tip|news tips?|send (?:us|me) (?:a|your) (?:tip|message|note|email)|don[’']?t hesitate to (?:contact|reach)|contact (?:me|us) at|reach (?:out to )?(?:me|us) at|reach (?:him|her|them) (?:at|on|via) (?:\S+@|@|x\b|twitter\b)|send (?:your |news )?tips to|have an? (?:\w+ ){0,2}(?:story|tip|scoop)(?= (?:\w+ ){0,3}\w+\?)|(?:tips?|news|newsdesk|editors?)@[\w-]+(?:\.[\w-]+)+|email (?:me|us) at|contact (?:[\w.'’-]+ ){1,3}at [\w.+-]+@|shoot (?:me|us) an? (?:email|message|note)|drop (?:me|us) a line|you can (?:also )?reach (?:me|us)|follow (?:me|him|her) on)\b",
             re.I,
         ),
     ),
@@ -421,14 +438,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|^(?=(?:\S+\s+){0,30}\S+$).*\b(?:subscribe (?:for free|now|today|to (?:get|receive))|get an? e-?mail (?:whenever|when|every))\b|^your e-?mail(?: address)?$"
             r"|^(?=(?:\S+\s+){0,30}\S+$).*\b(?:delivered (?:straight |right |directly )?to your inbox|in your inbox every\b|newsletter\b.{0,60}\bsign up)"
             r"|^(?=(?:\S+\s+){0,20}\S+$).*\b(?:get|want) (?:the|our) .{0,40}newsletter\b"
-            r"|^(?=(?:\S+\s+){0,25}\S+$).*\b(?:no spam\b|unsubscribe (?:at )?any ?time\b)",
+            r"|^(?=(?:\S+\s+){0,25}\S+$).*\b(?:no spam\b|unsubscribe (?:at )?any ?time\b)"
+            # a mailed newsletter's own lines: "View this post on the web at https://…"
+            r"|^(?:view|read|open) (?:this|it|the) (?:post|e-?mail|newsletter|issue|story)(?: online)?"
+            r" (?:on the web|in (?:your|a|the) browser|online)\b|^forwarded this (?:e-?mail|newsletter)\?"
+            r"|^(?:having )?trouble (?:viewing|reading) this (?:e-?mail|newsletter)",
             re.I,
         ),
     ),
     (
         "paywall",
         re.compile(
-            r"^(?:this (?:article|story|content) is (?:for|available to) (?:subscribers|members)|subscribe to (?:read|continue|unlock)|already a (?:subscriber|member)\?|log ?in to (?:read|continue))",
+            r"^(?:this (?:article|story|content) is (?:for|available to) (?:subscribers|members)|subscribe to (?:read|continue|unlock)|already a (?:subscriber|member)\?|log ?in to (?:read|continue))"
+            # a metered paywall's offer: "Keep reading for $1", "Then $75 per month. …"
+            r"|^(?:keep reading|continue reading|read on|start (?:your|a) (?:free )?trial)\b.{0,40}?[$€£]\s?\d"
+            r"|^then [$€£]\s?\d[\d.,]*\s*(?:per|a|/)\s*(?:month|week|year|mo|yr)\b",
             re.I,
         ),
     ),
@@ -442,7 +466,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "comments",
         re.compile(
-            r"^(?:\d+\s+comments?|comments?\s*\(\d+\)|join the (?:conversation|discussion)|top comments?(?: by .{1,40})?|\d+ (?:thoughts|responses|replies) on\b.{0,200}|what do you think\?? (?:let us know|share your thoughts).{0,80})$",
+            r"^(?:(?:sign|log) in\b.{0,60}\bto (?:join|comment|post|reply)\b.{0,40}|"
+            r"\d+\s+comments?|comments?\s*\(\d+\)|join the (?:conversation|discussion)|top comments?(?: by .{1,40})?|\d+ (?:thoughts|responses|replies) on\b.{0,200}|what do you think\?? (?:let us know|share your thoughts).{0,80})$",
             re.I,
         ),
     ),
@@ -455,6 +480,45 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ),
     ("disclaimer", re.compile(r"^(?:disclaimer|disclosure)\s*:", re.I)),
     (
+        "qa-site",  # a Q&A site's: "Improve this question", "answered 6 days ago user 14.2k"
+        re.compile(
+            r"^(?:improve this (?:question|answer)|accepted answer|add a comment|share improve this\b.{0,40}"
+            r"|(?:answered|edited)\s+(?:\d{1,3} \w+ ago|[A-Z][a-z]{2}\.? \d{1,2}(?:, \d{4})?"
+            r"(?: at \d{1,2}:\d{2})?)\b.{0,40}|not the answer you[’']re looking for\?.{0,200})$",
+            re.I,
+        ),
+    ),
+    (
+        "live-blog",  # what a live page leaves: "This live blog is now closed. …", "Key events"
+        re.compile(
+            r"^(?:this live (?:blog|page|coverage) (?:is|has) (?:now )?(?:closed|ended)\b.{0,200}"
+            r"|(?:show|hide) key events|key events|live feed)$",
+            re.I,
+        ),
+    ),
+    (
+        "pagination",  # a listing's pages: "Older stories", "Next page"
+        re.compile(
+            r"^(?:older|newer|previous|next|more) (?:stories|posts|articles|entries|page)$", re.I
+        ),
+    ),
+    (
+        "site-notice",  # "You are reading the text-only edition of …", "This site is managed by …"
+        re.compile(
+            r"^(?=(?:\S+\s+){0,40}\S+$)(?:you are (?:reading|viewing|using) (?:the|a) (?:text-only|lite|light|"
+            r"mobile|amp|print|low-bandwidth) (?:edition|version|site)\b"
+            r"|.*\bthis (?:site|website|page) is (?:managed|maintained|operated|run|owned|published) by\b)",
+            re.I,
+        ),
+    ),
+    (
+        "download-link",  # "Download PDF (312KB)"
+        re.compile(
+            r"^download (?:the )?(?:pdf|file|document|report|attachment|full release)\b.{0,30}$",
+            re.I,
+        ),
+    ),
+    (
         "tags",
         re.compile(
             r"^(?:tags?|tagged|topics|filed under|categories|more on)\s*:\s*\S.{0,200}$", re.I
@@ -462,10 +526,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ),
     ("teaser-end", re.compile(r"(?:\[(?:…|\.\.\.)\]|\[?read more\]?)\s*$", re.I)),
     ("capture-note", CAPTURE_NOTE),
+    ("separator", SEPARATOR_LINE),
     # -- page furniture every kind of site prints, in its own words --------------------------
     ("markup", re.compile(r"^<[A-Za-z!/][^>]{0,300}>")),  # raw HTML left in a text dump
     ("data-uri", re.compile(r"data:(?:image|application|font)/[\w.+-]+[;,]", re.I)),
     ("icon-label", re.compile(r"^(?:[A-Za-z][\w-]*\s+){0,4}icon$", re.I)),
+    # icons' names run together: "Star IconStar IconStar Outline Icon Rating: 4 out of 5"
+    (
+        "icon-label",
+        re.compile(r"^(?:[A-Z][a-z]+ ){1,2}Icon(?:[A-Z][a-z]+ (?:[A-Z][a-z]+ )?Icon){1,}"),
+    ),
     (
         "reading-time",  # "5–7 minutes" (reader view), "4 min", "Listen · 6 min"
         re.compile(
@@ -523,11 +593,24 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     (
+        "contact-line",  # a press contact: "Lucie Marchetti, Spokesperson, +32 2 299 41 87, press@…"
+        re.compile(
+            r"^(?=(?:\S+\s+){0,25}\S+$)(?=.*\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)(?=.*(?<![\w.])\+?\d[\d ()./-]{7,}\d)"
+        ),
+    ),
+    (
+        "editor-note",  # "Update October 26th, 5:40PM ET: Added …", "Correction: An earlier …"
+        re.compile(
+            r"^[*_(\[]*(?:update|updated|correction|clarification|editor[’']?s? note)\b.{0,60}?:[*_]*\s+\S.{20,}",
+            re.I,
+        ),
+    ),
+    (
         "notice",  # investment, press-release and reprint notices
         re.compile(
             r"\b(?:not (?:a )?registered investment advis[eo]r|(?:does not|do not|nothing [^.]{0,40}) constitutes? (?:investment|financial|legal) advice"
             r"|past performance is not (?:indicative|a guarantee)|(?:contains|include) forward-looking statements|^forward-looking statements$"
-            r"|for (?:general )?informational purposes only|did not (?:write|edit|write or edit) (?:it|this)|not responsible for (?:its|the) content"
+            r"|for (?:general )?informational purposes only|did not (?:write|edit|write or edit) (?:it|this)|not responsible for (?:its|the|their) content"
             r"|belong to their respective owners|republish (?:our|this|these) (?:stories|story|articles?)\b)",
             re.I,
         ),
@@ -561,9 +644,13 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "newsletter": (
         "sign up", "subscribe", "newsletter", "email", "e-mail", "inbox", "spam", "digest", "daily",
+        "on the web", "browser", "forwarded this", "trouble",
         "briefing", "bulletin",
     ),
-    "legal": ("privacy", "terms of", "cookie", "rights reserved"),
+    "legal": (
+        "privacy", "terms of", "cookie", "rights reserved", "regulated by", "registered in",
+        "company no", "company number", "company registration",
+    ),
     "social-follow": ("subscribe", "follow"),
     "teaser-end": ("[", "read more"),
     "photo-credit": ("/",),  # (and the pattern looks only at the line's end)
@@ -578,6 +665,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "advis", "advice", "past performance", "forward-looking", "informational purposes",
         "did not write", "did not edit", "not responsible for", "respective owners", "republish",
     ),
+    "editor-note": ("update", "correction", "clarification", "editor"),
     "author-note": ("i write", "i cover", "i report", "i blog", "i post"),
 }  # fmt: skip
 #: the gate of the patterns of rules without needles (each of them is anchored at the
@@ -889,23 +977,38 @@ def other_language(text: str) -> bool:
     )
 
 
-_MENU_SEPARATOR = re.compile(r"\s+[|·•»›]\s+")
-_MENU_MARK = re.compile(r"[|·•»›]")
+_MENU_SEPARATOR = re.compile(r"\s+[|·•»›>]\s+")
+_MENU_MARK = re.compile(r"[|·•»›>]")
+_CRUMB_SEPARATOR = re.compile(r"\s[»›>]\s")
 
 
 def _is_menu_line(text: str) -> bool:
-    """A menu or breadcrumb: three or more short capitalised items between separators."""
+    """A menu or breadcrumb: three or more short capitalised items between separators, or
+    two between a breadcrumb's own ("Cars › Electric Vehicles", "Business > Autos")."""
     if not _MENU_MARK.search(text):
         return False  # one item: no separator
     items = _MENU_SEPARATOR.split(text.strip(" |·•"))
-    return len(items) >= 3 and all(
-        1 <= len(item.split()) <= 3 and item[:1].isupper() and item[-1] not in ".,;:!?"
+    enough = len(items) >= 3 or (len(items) == 2 and bool(_CRUMB_SEPARATOR.search(text)))
+    longest = 4 if len(items) >= 4 else 3  # ("Skip to story | Go to full site | Sections | …")
+    return enough and all(
+        1 <= len(item.split()) <= longest and item[:1].isupper() and item[-1] not in ".,;:!?"
         for item in items
     )
 
 
 #: one capitalised word (or an acronym, "EVs") of a run printed without spaces
 _GLUED_PART = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}s?(?![a-z])|&")
+
+
+def _glued_menu(text: str) -> bool:
+    """Menu words run together, some with their own spaces: "NewsEquipmentFleet
+    ManagementElectrificationDrivers…" (a run of at least four parts among them)."""
+    words = text.split()
+    return (
+        1 < len(words) <= 8
+        and all(word[:1].isupper() or word == "&" for word in words)
+        and any(len(_GLUED_PART.findall(word)) >= 4 and _glued_words(word) for word in words)
+    )
 
 
 def _glued_words(text: str) -> bool:
@@ -961,6 +1064,68 @@ def split_breadcrumb(text: str) -> tuple[str, str] | None:
     return None
 
 
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|"
+    r"fri|sat|sun)\.?,?"
+)
+#: a time of day: "6:02 a.m. EDT", "20.05 GMT", "14:05:00 +0000"
+_CLOCK = (
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
+    r"(?:\s*(?:(?-i:[A-Z]{2,5})|[+-]\d{2}:?\d{2}))?"
+)
+#: how pages label a date: "Published on", "pubDate:", "date_published:", "Asked"
+_DATE_LABEL = (
+    r"(?:(?:pub(?:lication)?|release)?[ _]?date(?:[ _]?published)?|published|posted|released|"
+    r"updated|last updated|last modified|modified|asked|answered|lastbuilddate)(?:\s+on)?\s*:?"
+)
+_META_WHEN = re.compile(
+    rf"^(?:{_DATE_LABEL}\s*)?(?:{_WEEKDAY}\s*)?(?:{DATE_TEXT})(?:,?\s*(?:at\s+)?{_CLOCK})?$"
+    rf"|^(?:(?:updated|published|posted)\s+)?(?:at\s+)?{_CLOCK}$"
+    r"|^(?:(?:updated|published|posted|asked|answered)\s+)?(?:\d{1,3}|an?)\s*"
+    r"(?:[smhdw]|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago$"
+    r"|^(?:yesterday|today|just now)$"
+    rf"|^(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?$"  # (the year left out: "May 10")
+    r"|^\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?(?:\s+read)?$",
+    re.I,
+)
+#: who, in a line of particulars: "Theo Marchetti", "dc:creator: Nadia Greaves", "APB News"
+_META_WHO = re.compile(
+    r"^(?:(?:by|author|byline|creator|dc:creator|written by)\s*:?\s+)?"
+    r"(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}(?:\s*\([^()]{1,30}\))?$",
+    re.I,
+)
+_META_SEPARATOR = re.compile(r"\s*[·•|]\s*|\s+[–—]\s+")
+
+
+#: a photo's credit closing its caption: "(Jonas Lindqvist for The Sterling Dispatch)"
+_CREDIT_IN_PARENS = re.compile(
+    r"\((?:(?:photo|image|picture)s?:?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:for|/)\s+"
+    r"[A-Z][\w&.'’ -]{1,40}\)\.?$"
+)
+#: a date of another calendar beside the Gregorian one: "16 Chaabane 1444"
+_OTHER_CALENDAR = re.compile(r"^\d{1,2} [A-Z][\w’'-]+ \d{4}$")
+
+
+def _meta_line(text: str) -> bool:
+    """A line of an article's particulars, each part between separators one of who, when,
+    how long or (glued) menu words, one at least saying when: "Theo Marchetti · 2 days
+    ago · 4 min read", "6:00 AM EST • November 8, 2022", "Wed 8 Feb 2023 20.05 GMT",
+    "pubdate 09/14/2022 | EventsAwardsWebinars…"."""
+    parts = [part.strip("*_ ") for part in _META_SEPARATOR.split(text.strip(" ·•|"))]
+    if len(parts) > 5:
+        return False
+    when = False
+    for part in parts:
+        if _META_WHEN.match(part) or (when and _OTHER_CALENDAR.match(part)):
+            when = True
+        elif not (
+            (_META_WHO.match(part) and len(part) <= 50)
+            or all(_glued_words(word) or word[:1].isupper() for word in part.split())
+        ):
+            return False
+    return when
+
+
 @lru_cache(maxsize=1 << 16)  # pages repeat their chrome; segment and clean both ask
 def chrome_rule(text: str) -> str | None:
     """The boilerplate rule a whole line matches, or None for content."""
@@ -972,7 +1137,7 @@ def chrome_rule(text: str) -> str | None:
         tokens = key.replace("|", " ").replace("/", " ").split()
         if 1 <= len(tokens) <= 10 and all(t in _SOCIAL_WORDS for t in tokens):
             return "share-bar"
-    if _is_menu_line(text) or _glued_words(text):
+    if _is_menu_line(text) or _glued_words(text) or _glued_menu(text):
         return "navigation"
     if word_count(text) <= 70:
         rule = _pattern_rule(text)
@@ -980,6 +1145,10 @@ def chrome_rule(text: str) -> str | None:
             return rule
     elif word_count(text) <= 150 and _long_notice(text):
         return "notice"  # (a safe-harbour paragraph is long)
+    if len(text) <= 160 and _meta_line(text):
+        return "byline"
+    if text.endswith((")", ").")) and _CREDIT_IN_PARENS.search(text):
+        return "caption"
     if looks_like_image_alt(text):
         return "image-alt"
     if other_language(text):
@@ -1196,7 +1365,7 @@ _TAG_LINE = re.compile(r"[a-z0-9 '’&-]+")
 def looks_like_image_alt(text: str) -> bool:
     """Lower-case tag lines and alt texts printed twice ("X Y X Y")."""
     count = word_count(text)
-    if 1 <= count <= 8 and text == text.lower() and _TAG_LINE.fullmatch(text):
+    if 1 <= count <= 12 and text == text.lower() and _TAG_LINE.fullmatch(text):
         return True
     if count < 4 or count % 2:
         return False

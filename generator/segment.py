@@ -316,6 +316,8 @@ def _ends_listing_item(page: _Page, k: int) -> bool:
     after = page.next_content(k)
     if after is None or not looks_like_prose(page.text(after)) or CUT_OFF.search(page.text(after)):
         return True
+    if page.next_content(after + 1) is None and word_count(page.text(after)) < 30:
+        return True  # a sentence the page ends with: its footer, not an article's rest
     j = after + 1
     while j < len(page.lines) and page.chrome[j] in _TEASER_META and j - after <= 3:
         j += 1

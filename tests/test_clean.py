@@ -5,8 +5,8 @@ from dataclasses import replace
 import pytest
 
 from generator.clean import clean, drop_known_headlines, drop_recurring_boilerplate
-from generator.dates import parse_date
-from generator.model import Block, BlockKind, Instance, Line, RawArticle
+from generator.dates import parse_date, writes_day_first
+from generator.model import Block, BlockKind, Instance, Line, PageMeta, RawArticle
 from generator.rules import chrome_rule, chrome_rules, other_language
 
 BODY = "The company said the new plant will start production next year and employ about 2,000 people at full output."
@@ -144,6 +144,32 @@ def test_parse_date_forms() -> None:
     assert parse_date("date 2025-03-04") == "2025-03-04"
     assert parse_date("3 hours ago") is None
     assert parse_date("February 30, 2025") is None
+
+
+def test_slashed_dates_follow_the_page_s_order() -> None:
+    # alone, the US order; day first where the page writes one that reads only that way,
+    # or prints the day-first reading in words as well
+    assert parse_date("Published 03/08/2023") == "2023-03-08"
+    assert parse_date("Published 03/08/2023", day_first=True) == "2023-08-03"
+    assert writes_day_first(["Posted 14/02/2023", "03/08/2023"])
+    assert writes_day_first(["Monday, 3 August 2023", "Published on 03/08/2023 at 10:05"])
+    assert not writes_day_first(["Monday, March 8, 2023", "Published 03/08/2023"])
+    assert not writes_day_first(["Published 4/18/2023 5:40 PM", "Updated 04/19/2023"])
+
+
+def test_the_date_a_page_labels_as_published_wins() -> None:
+    # the day's edition above the story, its update below: the publication date is neither
+    inst, _ = article(
+        f"Friday, June 13, 2025\nUpdated: 6/13/2025 8:02 AM\nPosted June 12, 2025\n{LONG}"
+    )
+    assert inst.date == "2025-06-12"
+    meta = PageMeta(captured="2025-06-14", day_first=True)
+    lines = tuple(Line(n, t) for n, t in enumerate(["Lena Ortiz · 2 days ago", LONG], start=1))
+    raw = RawArticle("p.txt", 1, None, "Rivian opens its first charging site", 1, lines)
+    assert clean(raw, meta)[0].date == "2025-06-12"
+    lines = tuple(Line(n, t) for n, t in enumerate(["Published on 08/06/2025", LONG], start=1))
+    raw = RawArticle("p.txt", 1, None, "Rivian opens its first charging site", 1, lines)
+    assert clean(raw, meta)[0].date == "2025-06-08"
 
 
 def test_byline_shapes_give_date_and_authors() -> None:
@@ -353,7 +379,51 @@ FURNITURE = [
     ("via Charged Weekly · May 3, 2023", "byline"),
     ("date 2023-05-03 AboutContactAdvertise", "byline"),
     ("Saved from https://example.com/story on 2023-05-04 08:12", "capture-note"),
+    (
+        "FILE ARCHIVED ON 21:04:11 Mar 02, 2023 AND RETRIEVED FROM THE ARCHIVE ON 10:12:40 Jun 01, 2023.",
+        "capture-note",
+    ),
     ("Crews unload cells at the plant in March. (Volt Daily file photo/Ana Ruiz)", "photo-credit"),
+    ("A welder at the Kolding line in May. (Mette Holm for The Harbour Post)", "caption"),
+    ("Mara Lind · 3 days ago · 6 min read", "byline"),
+    ("7:15 AM PST • March 2, 2023", "byline"),
+    ("Thu 2 Mar 2023 07.15 GMT", "byline"),
+    ("pubDate: Thu, 02 Mar 2023 07:15:00 +0000 · dc:creator: Mara Lind", "byline"),
+    ("Sunday, 5 March 2023 | 12 Shaaban 1444", "byline"),
+    ("Fuel & Fleet · Mar 2", "byline"),
+    ("Bike IconBike IconBike Outline Icon Score: 3 of 5", "icon-label"),
+    ("Energy › Grid Storage", "navigation"),
+    ("Skip to content | Read the print edition | Topics | Search", "navigation"),
+    ("TopicsCarsFleet OperationsChargingPolicyEvents", "navigation"),
+    ("Newer stories", "pagination"),
+    ("a delivery van plugged in at a depot outside utrecht at dusk", "image-alt"),
+    ("Update March 3rd, 9:10AM ET: Added the utility's response.", "editor-note"),
+    (
+        "Correction: An earlier version of this story gave the wrong capacity for the plant.",
+        "editor-note",
+    ),
+    ("Continue reading for $1", "paywall"),
+    ("Then $29 per month. Cancel anytime.", "paywall"),
+    ("This story was translated from Dutch by our desk.", "syndication"),
+    (
+        "The post Why depots need bigger grid connections appeared first on Fleet Lines.",
+        "syndication",
+    ),
+    (
+        "Voltbox is reader-supported: we may earn a commission when you buy through our links.",
+        "disclaimer",
+    ),
+    ("Press office: Ana Ruiz, +34 91 555 01 22, press@agency.example", "contact-line"),
+    ("Related coverage:", "related-block"),
+    ("Lees ook / Read also:", "related-block"),
+    ("Sign in to your Courier account to join the conversation.", "comments"),
+    ("Improve this answer", "qa-site"),
+    ("answered Mar 2, 2023 at 9:14 volt_kim 3,102", "qa-site"),
+    ("This live blog has now closed.", "live-blog"),
+    ("You are viewing the lite version of Fleet Lines, built for slow connections.", "site-notice"),
+    ("Download PDF (1.2 MB)", "download-link"),
+    ("Voltbox Ltd is authorised and regulated by the Financial Conduct Authority.", "legal"),
+    ("View this email in your browser", "newsletter"),
 ]
 
 
@@ -373,6 +443,11 @@ def test_furniture_any_site_prints_is_chrome(line: str, rule: str) -> None:
         "Nothing about the new plant has been decided yet, the governor said on Tuesday.",
         "The Model Y starts at $47,740 after the cut, the company said.",
         "Volkswagen e a Gotion assinaram o acordo. The plant will employ 2,000 people in Sines.",
+        "Tesla > Ford in third-quarter sales, for the first time in Texas",
+        "The update: owners will get the new firmware over the air in March.",
+        "Related to the plant, the firm said it would hire 300 workers by spring.",
+        "The plant opened in May (two months late, the company said).",
+        "Contact with the battery pack caused the fire, investigators said on Monday.",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:

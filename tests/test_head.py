@@ -65,6 +65,44 @@ def test_deck_under_video_and_comments_links(tmp_path: Path) -> None:
     assert inst.date == "2022-12-02"
 
 
+def test_a_deck_that_scores_like_a_headline_stays_under_it(tmp_path: Path) -> None:
+    deck = "Panasonic will put a third plant in Kansas, and state incentives cover part of it."
+    inst = build_page(
+        tmp_path,
+        [
+            "Skip Navigation",
+            "Share on Facebook",
+            "Weather",
+            "Panasonic board says yes to a third plant in Kansas",
+            "Video",
+            "Comments",
+            deck,
+            "Author: Tyler Brandt (KSNT)",
+            "Published: 10:04 PM CST December 2, 2022",
+        ],
+    )
+    assert inst.headline == "Panasonic board says yes to a third plant in Kansas"
+    assert inst.deck == deck
+    assert inst.blocks[0].text == BODY[0]
+
+
+def test_a_caption_with_its_credit_and_a_breadcrumb_above_the_headline(tmp_path: Path) -> None:
+    inst = build_page(
+        tmp_path,
+        [
+            "Energy › Batteries",
+            "Workers at the De Soto site in May, where the first line starts next year. The plant "
+            "will employ 4,000 people when it is finished. (Dana Whitcomb for The Kansas Ledger)",
+            HEADLINE,
+            "By Dana Whitcomb",
+            "December 2, 2022 at 6:02 a.m. CST",
+        ],
+    )
+    assert inst.headline == HEADLINE
+    assert inst.blocks[0].text == BODY[0]
+    assert inst.date == "2022-12-02"
+
+
 def test_icon_labels_and_the_outlet_under_the_byline(tmp_path: Path) -> None:
     inst = build_page(
         tmp_path,

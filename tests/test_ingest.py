@@ -5,7 +5,8 @@ from pathlib import Path
 
 from generator.html_reader import read_html
 from generator.ingest import decode, discover, read_document
-from generator.model import Skipped
+from generator.model import Document, Skipped
+from generator.rules import chrome_rule
 
 from .conftest import FIXTURES
 
@@ -139,3 +140,55 @@ def test_markdown_front_matter_reader_header_and_author_link(tmp_path: Path) -> 
     assert doc.meta.date == "2025-04-05" and doc.meta.authors == ("Lena Ortiz",)
     assert [line.text for line in doc.lines] == ["Ferry goes electric", "The ferry sails today."]
     assert [d.rule for d in doc.dropped] == ["reader-header"] * 4 + ["markdown-syntax", "byline"]
+
+
+def _read(folder: Path, name: str, text: str) -> Document:
+    (folder / name).write_text(text, encoding="utf-8")
+    doc = read_document(folder / name, folder)
+    assert not isinstance(doc, Skipped)
+    return doc
+
+
+def test_a_scraper_s_or_a_mailer_s_fields_are_the_page_s_metadata(tmp_path: Path) -> None:
+    doc = _read(
+        tmp_path,
+        "dump.txt",
+        "url: https://example.org/2025/04/05/ferry\nretrieved: 2025-04-06 10:12:40 UTC\n"
+        "status: 200\nbyline: Lena Ortiz (Harbour Post)\ndate_published: 2025-04-05T08:00:00+02:00\n"
+        "title:\n=== ARTICLE TEXT ===\nThe ferry sails today on batteries alone.\n"
+        "=== END ARTICLE TEXT ===\n",
+    )
+    assert doc.meta.date == "2025-04-05" and doc.meta.authors == ("Lena Ortiz",)
+    assert doc.meta.title is None and doc.meta.captured == "2025-04-06 10:12"
+    assert [line.text for line in doc.lines][0] == "The ferry sails today on batteries alone."
+    assert [d.rule for d in doc.dropped] == ["page-header"] * 7
+    assert chrome_rule(doc.lines[-1].text) == "separator"
+
+    doc = _read(
+        tmp_path,
+        "record.txt",
+        '{"url": "https://example.org/ferry", "title": "Ferry goes electric | Harbour Post",'
+        ' "fetched_at": "2025-04-06T10:12:40Z"}\n----- TEXT -----\nFerry goes electric\n',
+    )
+    assert doc.meta.title == "Ferry goes electric" and doc.meta.captured == "2025-04-06 10:12"
+    assert [line.text for line in doc.lines] == ["Ferry goes electric"]
+
+    doc = _read(
+        tmp_path,
+        "mail.txt",
+        "From: Harbour Post <news@example.org>\nTo: reader@example.net\n"
+        "Date: Sat, 5 Apr 2025 08:00:00 +0000\nSubject: Ferry goes electric\n\n"
+        "The ferry sails today on batteries alone.\n",
+    )
+    assert doc.meta.title == "Ferry goes electric" and doc.meta.date == "2025-04-05"
+    assert [line.text for line in doc.lines] == ["The ferry sails today on batteries alone."]
+
+
+def test_two_or_three_field_like_lines_are_the_page_s_own(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Updated: April 5, 2025\nBy: Lena Ortiz\nThe ferry sails today.\n", encoding="utf-8"
+    )
+    doc = read_document(page, tmp_path)
+    assert not isinstance(doc, Skipped)
+    assert len(doc.lines) == 3 and doc.dropped == ()

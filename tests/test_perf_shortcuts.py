@@ -367,13 +367,17 @@ def test_soup_built_from_lxml_converts_as_bs4s_own_parse(html: str) -> None:
     BeautifulSoup's parser makes does, with the same chrome decomposed and smoothed."""
     page = html if "<body" in html else f"<html><body>{html}</body></html>"
     plain = BeautifulSoup(page, "html.parser", multi_valued_attributes=None)
-    for tag in plain.find_all(True):
-        seen = SimpleNamespace(  # (as lxml's element shows it)
+
+    def as_lxml(tag: Tag) -> SimpleNamespace:  # (as lxml's element shows it)
+        return SimpleNamespace(
             tag=tag.name,
             get=tag.get,
-            find=lambda path, tag=tag: tag.find(path.removeprefix(".//")),
-            iterancestors=lambda tag=tag: (SimpleNamespace(tag=p.name) for p in tag.parents),
+            find=lambda path: tag.find(path.removeprefix(".//")),
+            iterancestors=lambda: (as_lxml(p) for p in tag.parents if p.name != "[document]"),
         )
+
+    for tag in plain.find_all(True):
+        seen = as_lxml(tag)
         if not tag.decomposed and (_dropped_element(seen) or _chrome_element(seen)):
             tag.decompose()
     assert plain.body is not None
