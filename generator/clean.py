@@ -31,7 +31,7 @@ from .rules import (
     looks_like_heading,
     looks_like_person_name,
     other_language,
-    related_prefix,
+    related_headline,
     strip_continue_suffix,
     unique_authors,
 )
@@ -167,12 +167,18 @@ def _clean_teaser(raw: RawArticle, meta: PageMeta | None) -> tuple[Instance, lis
                 text, captured
             )
         dropped.append(Dropped(raw.source, line.number, text, rule or "teaser"))
+    headline = raw.headline
+    if headline:
+        # (a listing's numbering or a "Read also:" is no part of the story's headline)
+        headline = _LIST_NUMBER.sub("", related_headline(headline) or headline)
+        if headline != raw.headline:
+            line = raw.headline_line or raw.start_line
+            dropped.append(Dropped(raw.source, line, raw.headline, "teaser-label"))
     instance = Instance(
         source=raw.source,
         position=raw.position,
         section=None,
-        # (a listing's numbering is no part of the story's headline: "3. Ontario's …")
-        headline=_LIST_NUMBER.sub("", raw.headline) if raw.headline else None,
+        headline=headline,
         start_line=raw.start_line,
         deck=None,
         blocks=(excerpt,) if excerpt else (),
@@ -424,17 +430,13 @@ _STATED_DATE = re.compile(
 )
 
 
-#: what a related-story line prints before the headline: "Read more:", "– "
-_RELATED_LABEL = re.compile(r"^\W+|^[^:]*:\s*")
-
-
 def _blocks(page: _Lines, deck: str | None) -> list[Block]:
     blocks: list[tuple[int, Block]] = []
     for i in page.kept():
         text = page.texts[i]
         level = page.lines[i].level
         number = page.lines[i].number
-        if related_prefix(text) and looks_like_heading(_RELATED_LABEL.sub("", text)):
+        if related_headline(text):
             page.drop(i, "inline-related-headline")
         elif level or (looks_like_heading(text) and not _STAT_LINE.match(text)):
             if not level and word_count(text) > MAX_SUBHEADING_WORDS:

@@ -12,6 +12,7 @@ one only repeats it, so the thresholds lean towards not merging.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -245,24 +246,47 @@ MIN_TEASER_SHINGLES = 4
 TEASER_CONTAINMENT = 0.8
 
 
+#: a label a headline may be printed after, on a listing or on the story's page: "Column: "
+_HEADLINE_LABEL = re.compile(r"^\w+(?:[ -]\w+)?:\s+(?=\S)")
+#: a teaser's excerpt is its story's deck when they open with as many words
+DECK_KEY_WORDS = 8
+
+
+def named_keys(inst: Instance) -> list[str]:
+    """What a teaser and its story may both print, as keys: the headline (with and without
+    a label before it), and the opening words of the story's deck or the teaser's
+    excerpt (a listing often prints the story's standfirst)."""
+    keys: list[str] = []
+    if inst.headline:
+        keys.append(normalize(inst.headline))
+        unlabelled = _HEADLINE_LABEL.sub("", inst.headline, count=1)
+        if unlabelled != inst.headline:
+            keys.append(normalize(unlabelled))
+    lead = inst.deck if not inst.teaser else inst.blocks[0].text if inst.blocks else None
+    words = normalize(lead).split() if lead else []
+    if len(words) >= DECK_KEY_WORDS:
+        keys.append("deck " + " ".join(words[:DECK_KEY_WORDS]))
+    return [key for key in keys if key]
+
+
 def teaser_homes(
     ordered: list[Instance], prints: Sequence[Fingerprint], full: list[int]
 ) -> dict[int, int]:
     """For each teaser (by index) that announces a story of the build, an instance of that
     story (`teaser_home`: the build's own rule, which `incremental` follows too)."""
     openings: dict[str, list[int]] = defaultdict(list)
-    headlines: dict[str, list[int]] = defaultdict(list)
+    named: dict[str, list[int]] = defaultdict(list)
     for k in full:
         for key in opening_keys(prints[k]):
             openings[key].append(k)
-        if ordered[k].headline:
-            headlines[normalize(ordered[k].headline)].append(k)
+        for key in named_keys(ordered[k]):
+            named[key].append(k)
     homes: dict[int, int] = {}
     for t, teaser in enumerate(ordered):
         if teaser.teaser:
             by_text = {k for key in opening_keys(prints[t]) for k in openings.get(key, ())}
-            by_headline = headlines.get(normalize(teaser.headline or ""), [])
-            home = teaser_home(prints[t], by_text, by_headline, prints.__getitem__, int)
+            by_name = [k for key in named_keys(teaser) for k in named.get(key, ())]
+            home = teaser_home(prints[t], by_text, by_name, prints.__getitem__, int)
             if home is not None:
                 homes[t] = home
     return homes
@@ -271,13 +295,14 @@ def teaser_homes(
 def teaser_home(
     teaser: Fingerprint,
     by_text: Iterable[int],
-    by_headline: Iterable[int],
+    by_name: Iterable[int],
     print_of: Callable[[int], Fingerprint],
     order: Callable[[int], object],
 ) -> int | None:
     """The instance a teaser joins: of those that open as its excerpt does (`by_text`,
     found by their opening keys), the one holding most of the excerpt's shingles, at least
-    TEASER_CONTAINMENT of them; else the first (by `order`) that prints its headline.
+    TEASER_CONTAINMENT of them; else the first (by `order`) that prints its headline or
+    has its excerpt for a deck (`by_name`, found by `named_keys`).
     Bucket-sized lists only: a key shared by more instances says nothing of which."""
     shingles = teaser.shingle_array
     best, best_share = None, TEASER_CONTAINMENT
@@ -289,7 +314,7 @@ def teaser_home(
             if share > best_share or (best is None and share >= best_share):
                 best, best_share = k, share
     if best is None:
-        named = sorted(set(by_headline), key=order)
+        named = sorted(set(by_name), key=order)
         best = named[0] if 0 < len(named) <= MAX_BUCKET else None
     return best
 

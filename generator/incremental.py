@@ -48,6 +48,7 @@ from .dedup import (
     id_base,
     merge_group,
     merge_record,
+    named_keys,
     teaser_home,
 )
 from .fingerprint import BANDS, Fingerprint, fingerprint, opening_keys
@@ -246,18 +247,17 @@ class _Rows:
         lines: Iterable[tuple[str, int]],
         cleaned: Fingerprint,
     ) -> None:
-        head = normalize(inst.headline or "")
         if inst.teaser:  # (no bucket of copies: a teaser finds its story by `_teaser_homes`)
             self.teasers.append(number)
             for key in opening_keys(cleaned):
                 self.teaser_open_keys.append(_hash(key))
                 self.teaser_open_owners.append(number)
-            if head:
-                self.teaser_head_keys.append(_hash(head))
+            for key in named_keys(inst):
+                self.teaser_head_keys.append(_hash(key))
                 self.teaser_head_owners.append(number)
             return
-        if head:
-            self.head_keys.append(_hash(head))
+        for key in named_keys(inst):
+            self.head_keys.append(_hash(key))
             self.head_owners.append(number)
         for key, flags in lines:
             self.line_keys.append(_hash(key))
@@ -597,8 +597,8 @@ def _teaser_homes(
     for number, inst, fp in full:
         for key in opening_keys(fp):
             new_openings.setdefault(_hash(key), []).append(number)
-        if inst.headline:
-            new_heads.setdefault(_hash(normalize(inst.headline)), []).append(number)
+        for key in named_keys(inst):
+            new_heads.setdefault(_hash(key), []).append(number)
 
     def print_of(number: int) -> Fingerprint:
         return made[number][1] if number in made else delta.clean_old(number)[1]
@@ -606,9 +606,9 @@ def _teaser_homes(
     def home_of(teaser: Instance, fp: Fingerprint) -> int | None:
         keys = [_hash(key) for key in opening_keys(fp)]
         by_text = {n for k in keys for n in index.buckets.lookup(k) + new_openings.get(k, [])}
-        head = _hash(normalize(teaser.headline or "")) if teaser.headline else None
-        by_head = index.heads.lookup(head) + new_heads.get(head, []) if head else []
-        return teaser_home(fp, by_text, by_head, print_of, order.__getitem__)
+        heads = [_hash(key) for key in named_keys(teaser)]
+        by_name = [n for h in heads for n in index.heads.lookup(h) + new_heads.get(h, [])]
+        return teaser_home(fp, by_text, by_name, print_of, order.__getitem__)
 
     def group(number: int) -> int:
         return start[number] if number in start else index.group_of[number]
@@ -622,8 +622,8 @@ def _teaser_homes(
     for _, inst, fp in full:
         for key in opening_keys(fp):
             announced.update(index.teaser_openings.lookup(_hash(key)))
-        if inst.headline:
-            announced.update(index.teaser_heads.lookup(_hash(normalize(inst.headline))))
+        for key in named_keys(inst):
+            announced.update(index.teaser_heads.lookup(_hash(key)))
     for teaser_number in sorted(announced):
         teaser, fp = delta.clean_old(teaser_number)
         home = home_of(teaser, fp)

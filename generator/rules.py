@@ -746,7 +746,7 @@ TWEET_ATTRIBUTION = re.compile(
 )
 _EMAIL = re.compile(r"\b([A-Za-z][\w.+-]*)@[\w-]+(?:\.[\w-]+)+\b")
 _RELATED_PREFIX = re.compile(
-    r"^(?:[–—-]\s+|(?:read more|related|also read|see also|more|recommended|don[’']?t miss|read next|watch)\s*[:|»›>-]\s*)",
+    r"^(?:[–—-]\s+|(?:read more|related|also read|read also|see also|more|recommended|don[’']?t miss|read next|watch)\s*[:|»›>-]\s*)",
     re.I,
 )
 _BIO = re.compile(
@@ -1404,8 +1404,13 @@ def is_tweet_end(text: str) -> bool:
     return has_tweet_attribution(text) or has_tweet_link(text)
 
 
-def related_prefix(text: str) -> bool:
-    return bool(_RELATED_PREFIX.match(text))
+def related_headline(text: str) -> str | None:
+    """The headline a line links to after "Read more:", "Read also:", "– " in a body, or None."""
+    match = _RELATED_PREFIX.match(text)
+    if match is None:
+        return None
+    rest = text[match.end() :].strip()
+    return rest if looks_like_heading(rest) else None
 
 
 #: "Jane Doe covers batteries and charging for Site." / "… has been covering EVs since 2014. She …"

@@ -22,6 +22,7 @@ from .rules import (
     looks_like_period_headline,
     looks_like_person_name,
     looks_like_prose,
+    related_headline,
     starts_like_heading,
 )
 from .text import normalize, word_count
@@ -256,11 +257,17 @@ def find_teasers(page: _Page) -> list[_Teaser]:
             related = rule == "related-block" or (related and rule in _TEASER_META)
             i += 1
             continue
+        linked = related_headline(page.text(i)) if page.text(i)[:1].isalpha() else None
+        if linked and word_count(linked) >= 4:  # "Read also: <headline>" in a body
+            teasers.append(_Teaser(i, i, i, None))
+            i += 1
+            continue
         # (a headline printed as a link on its own is a listing's, like a "Related" block's)
         in_list = related or page.lines[i].aside is not None
         teaser = _teaser_at(page, i, in_list, teasers[-1].last if teasers else -1)
         if teaser is None:
-            related = False
+            # (a list goes on past a teaser's section label: "Climate & Cars")
+            related = related and looks_like_label(page.text(i))
             i += 1
             continue
         teasers.append(teaser)
@@ -274,7 +281,8 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
     if not 3 <= n <= 30 or page.lines[i].level == 1 or not starts_like_heading(text):
         return None
     one_sentence = text.endswith(".") and not SENTENCE_BREAK.search(text[:-1])
-    if not (looks_like_heading(text) or CUT_OFF.search(text) or one_sentence):
+    linked = page.lines[i].aside == "link-list"  # (a link's text in a list: a headline)
+    if not (looks_like_heading(text) or CUT_OFF.search(text) or one_sentence or linked):
         return None
     if i - 1 > previous and page.chrome[i - 1] is None and word_count(page.text(i - 1)) >= 25:
         return None  # a subheading of the article above
@@ -299,12 +307,12 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
             and (rule is None or page.lines[j].aside)
             and page.lines[j].aside != "link-list"  # (another headline)
             and 5 <= word_count(after) <= 60
-            and after.rstrip()[-1:] in '.!?"”’'
+            and (after.rstrip()[-1:] in '.!?"”’' or not looks_like_heading(after, 15))
             and not page.lines[j].level
             and _ends_listing_item(page, j + 1)
         ):
             return _Teaser(_meta_above(page, i, previous), j, i, j)
-    bare = related and (looks_like_heading(text) or page.lines[i].aside) and n >= 4
+    bare = related and (looks_like_heading(text) or one_sentence or page.lines[i].aside) and n >= 4
     if bare and _ends_listing_item(page, j):  # a headline alone in a list
         return _Teaser(i, j - 1, i, None)
     return None
@@ -314,8 +322,14 @@ def _ends_listing_item(page: _Page, k: int) -> bool:
     """What follows line k - 1 is not the rest of an article: chrome, another item (its
     headline may read like a sentence), the end."""
     after = page.next_content(k)
+    while after is not None and (
+        looks_like_person_name(page.text(after)) or looks_like_label(page.text(after))
+    ):
+        after = page.next_content(after + 1)  # (an author's, an outlet's name: what follows tells)
     if after is None or not looks_like_prose(page.text(after)) or CUT_OFF.search(page.text(after)):
         return True
+    if page.lines[after].aside == "link-list":
+        return True  # another link of the list
     if page.next_content(after + 1) is None and word_count(page.text(after)) < 30:
         return True  # a sentence the page ends with: its footer, not an article's rest
     j = after + 1

@@ -270,3 +270,53 @@ def test_an_added_copy_that_sorts_before_the_original_leads_its_story(tmp_path: 
     assert result.added_pages == [copy.relative_to(project.seeds).as_posix()]
     assert any(copy.name in " ".join(m.instances) for m in result.merges)
     assert_same_as_full_build(project, result)
+
+
+STORY = """Column
+Megawatt chargers are the easy part
+The hard part of the truck corridor is the parking lot, the grid queue and a rota written for diesel.
+By Greta Holm
+March 3, 2023
+Last week the agency put out a release about chargers for trucks on the corridor that I read three times over.
+The money is real and the sites are well chosen, but a charger is only as good as the bay a driver can park in.
+Most depots on the route were built for a diesel fill-up of ten minutes, not a break of forty-five minutes.
+"""
+BASE = """The longest headline of all: a harbour town in the north votes to buy twelve electric ferries for its islands
+The council voted on Tuesday to buy twelve battery-electric ferries for the routes to its four inhabited islands.
+The first two boats will enter service in the spring of 2025, the rest by the end of 2027, the council said.
+Charging will happen at the quays overnight, from a grid connection the utility agreed to upgrade last year.
+"""
+LISTING = """More from Opinion
+Column: Megawatt chargers are the easy part
+Tesla Semi fleet data shows lower energy use on mountain routes
+The hard part of the truck corridor is the parking lot, the grid queue and a rota…
+Read more
+"""
+
+
+@pytest.mark.parametrize("order", [("story", "listing"), ("listing", "story")])
+def test_a_teaser_found_by_a_labelled_headline_or_the_deck_joins_as_a_full_build_joins_it(
+    tmp_path: Path, order: tuple[str, str], fallbacks: list[str]
+) -> None:
+    """A listing prints "Column: <headline>", and another teaser's excerpt is the story's
+    deck: both join the story, whichever page came first."""
+    project = Project(tmp_path, 1, 1)  # (its synthetic page is not added)
+    pages = {
+        # (a first story whose headline is the longest: a longer one builds in full)
+        "base": ("0/base.txt", BASE),
+        "story": ("a/story.txt", STORY),
+        "listing": ("b/listing.txt", LISTING),
+    }
+    for name in ("base", *order):
+        path, text = pages[name]
+        target = project.seeds / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        os.utime(target, (PAST, PAST))
+        result = build(project.options)
+    assert fallbacks == [] and result.added_pages == [pages[order[1]][0]]
+    assert_same_as_full_build(project, result)
+    full, _ = project.full_build()
+    story = next(a for a in full.articles if a.title == "Megawatt chargers are the easy part")
+    assert story.sources == ["a/story.txt", "b/listing.txt"]
+    assert len(story.instances) == 3  # the copy and both teasers

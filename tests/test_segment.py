@@ -222,3 +222,53 @@ By Jane Doe
         None,
         "Ford confirms the electric Explorer for Europe.",
     ]
+
+
+def _teasers(page: Document) -> list[str | None]:
+    return [clean(raw)[0].headline for raw in segment(page) if raw.teaser]
+
+
+def test_teasers_of_a_related_list_in_its_shapes() -> None:
+    # a "Read also:" link in the body; under "Read also:", a headline that is a full
+    # sentence, then another; under "More from …", a teaser after its own section label,
+    # with an excerpt that ends without a stop
+    page = doc(f"""
+Ferry operator orders its first battery-electric vessel
+{BODY}
+Read also: Charging hubs double along the coast road
+{BODY}
+Read also:
+The port will cap the charge of electric cars on its ships at 40 percent from March, the harbour master says.
+Why the battery plant in the north is running late
+Comments (4)
+More from Climate
+Islands
+Harbour council votes to buy twelve electric ferries for its island routes
+The first two boats enter service in the spring, the rest by the end of 2027, the council said on Tuesday
+Terms of Use
+""")
+    assert _teasers(page) == [
+        "Charging hubs double along the coast road",
+        "The port will cap the charge of electric cars on its ships at 40 percent from March, "
+        "the harbour master says.",
+        "Why the battery plant in the north is running late",
+        "Harbour council votes to buy twelve electric ferries for its island routes",
+    ]
+
+
+def test_a_headline_with_its_author_and_outlet_after_read_next_is_an_article() -> None:
+    page = doc(f"""
+Ferry operator orders its first battery-electric vessel
+{BODY}
+Read Next
+Islands
+Harbour council votes to buy twelve electric ferries for its island routes
+Nathan Ostrowski
+Harbour Post
+Published: 03/10/2023 9:30 AM
+{BODY}
+{BODY}
+""")
+    assert _teasers(page) == []
+    headlines = [raw.headline for raw in segment(page)]
+    assert "Harbour council votes to buy twelve electric ferries for its island routes" in headlines
