@@ -27,9 +27,10 @@ from .rules import (
     contact_author,
     has_tweet_attribution,
     has_tweet_link,
+    head_author_names,
     is_tweet_end,
     looks_like_heading,
-    looks_like_person_name,
+    looks_like_label,
     other_language,
     related_headline,
     strip_continue_suffix,
@@ -48,6 +49,14 @@ GLUED_TWEET_TEXT = 40
 _STAT_LINE = re.compile(r"^[A-Z][^:]{1,40}:\s+[$€£¥]?\d[\d,.]*\s*%?(?:\s*[A-Za-z]{1,6})?$")
 
 
+#: the chrome a page prints as a heading too ("## Comments (7)", "### Related posts"): any
+#: other heading is the article's own, whatever its words
+_HEADING_CHROME = frozenset(
+    ("comments", "comment-form", "related-block", "newsletter", "share-bar", "navigation")
+    + ("pagination", "tags", "qa-site", "live-blog", "paywall", "ad", "continue-reading")
+)
+
+
 class _Lines:
     """The article's lines with their fate: kept (None) or dropped by a rule."""
 
@@ -59,7 +68,7 @@ class _Lines:
         headline_before = next((i for i, line in enumerate(raw.lines) if line.number > below), None)
         rules = chrome_rules(self.texts, headline_before=headline_before if raw.headline else None)
         self.rule: list[str | None] = [
-            line.aside or (None if line.level else rule)
+            line.aside or (rule if not line.level or rule in _HEADING_CHROME else None)
             for line, rule in zip(raw.lines, rules, strict=True)
         ]
         # lines above the article's label or headline (a page without a lead of its
@@ -206,9 +215,9 @@ def _mark_head(page: _Lines) -> list[str]:
         text = page.texts[i]
         if raw.headline_line is not None and line.number < raw.headline_line:
             page.drop(i, "above-headline")
-        elif looks_like_person_name(text) and _byline_near(page, i):
+        elif (names := head_author_names(text)) and _byline_near(page, i):
             page.drop(i, "byline")
-            authors.append(text)
+            authors += names
         elif first and raw.headline:
             first = False  # the deck, if it is one
         else:
@@ -217,9 +226,17 @@ def _mark_head(page: _Lines) -> list[str]:
 
 
 def _byline_near(page: _Lines, i: int) -> bool:
-    """A byline or date line within two lines of line i."""
-    near = range(max(0, i - 2), min(len(page.rule), i + 3))
-    return any(page.rule[j] in ("byline", "reading-time") for j in near if j != i)
+    """A byline or date line within two lines of line i, not counting the short labels
+    between (the outlet's name, a place: "The Atlas Tribune", "Kenitra")."""
+    for step in (1, -1):
+        j, seen = i + step, 0
+        while 0 <= j < len(page.rule) and seen < 2:
+            if page.rule[j] in ("byline", "reading-time"):
+                return True
+            if not (page.rule[j] is None and looks_like_label(page.texts[j])):
+                seen += 1
+            j += step
+    return False
 
 
 def _strip_glued_chrome(page: _Lines) -> None:
@@ -232,11 +249,19 @@ def _strip_glued_chrome(page: _Lines) -> None:
             )
 
 
+#: what opens a page's comments: the names under it are readers'
+_COMMENTS_OPEN = frozenset(("comments", "comment-form", "comment-notice"))
+
+
 def _collect_authors(page: _Lines) -> list[str]:
     authors: list[str] = []
+    comments = False
+    start = page.raw.body_start or 0  # (the head chose it; comments come after)
+    body = next((i for i, line in enumerate(page.lines) if line.number >= start), len(page.rule))
     for i, rule in enumerate(page.rule):
         text = page.texts[i]
-        if rule == "byline":
+        comments = comments or (i > body and rule in _COMMENTS_OPEN)  # (not a "Comments" link)
+        if rule == "byline" and not comments:
             authors += byline_name(page.texts[i - 1] if i else "", text)
         elif rule == "contact-line":
             name = bio_author(text) or contact_author(text)

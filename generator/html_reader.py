@@ -28,6 +28,7 @@ from markdownify import MarkdownConverter
 from .dates import stated_moment
 from .ingest import canonical_spaces, iso_date, text_lines
 from .model import Document, Dropped, Line, PageMeta
+from .rules import looks_like_organisation
 from .text import canonical
 
 # Elements that never hold article text.
@@ -424,6 +425,7 @@ def _html_meta(root: etree._Element) -> PageMeta:
         author = head.meta_content("author", "article:author", "dc.creator")
         if author and not author.startswith("http"):
             authors = [a.strip() for a in re.split(r",| and ", author) if a.strip()]
+    authors = [a for a in authors if not looks_like_organisation(a)]
     section = head.meta_content("article:section") or ld.get("articleSection")
     if isinstance(section, list):
         section = section[0] if section else None
@@ -467,7 +469,9 @@ def _ld_authors(value: object) -> list[str]:
         return [value]
     if isinstance(value, dict):
         name = value.get("name")
-        return [name] if isinstance(name, str) else []
+        kind = value.get("@type")
+        person = kind is None or kind == "Person" or (isinstance(kind, list) and "Person" in kind)
+        return [name] if isinstance(name, str) and person else []  # (not an Organization)
     if isinstance(value, list):
         return [name for entry in value for name in _ld_authors(entry)]
     return []

@@ -61,6 +61,8 @@ CHROME_LINES = {
     "connect with us": "share-bar",
     "share": "share-bar",
     "share this": "share-bar",
+    "gift article": "share-bar",
+    "gift this article": "share-bar",
     "share this article": "share-bar",
     "share this story": "share-bar",
     "share this post": "share-bar",
@@ -509,7 +511,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"mobile|amp|print|low-bandwidth) (?:edition|version|site)\b"
             r"|.*\bthis (?:site|website|page) is (?:managed|maintained|operated|run|owned|published) by\b)",
             re.I,
-        ),
+        ),  # (gated by its needles: the second form is looked for anywhere in the line)
     ),
     (
         "download-link",  # "Download PDF (312KB)"
@@ -666,6 +668,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "did not write", "did not edit", "not responsible for", "respective owners", "republish",
     ),
     "editor-note": ("update", "correction", "clarification", "editor"),
+    "site-notice": ("you are", "this site is", "this website is", "this page is"),
     "author-note": ("i write", "i cover", "i report", "i blog", "i post"),
 }  # fmt: skip
 #: the gate of the patterns of rules without needles (each of them is anchored at the
@@ -1071,7 +1074,7 @@ _WEEKDAY = (
 #: a time of day: "6:02 a.m. EDT", "20.05 GMT", "14:05:00 +0000"
 _CLOCK = (
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
-    r"(?:\s*(?:(?-i:[A-Z]{2,5})|[+-]\d{2}:?\d{2}))?"
+    r"(?:\s*(?:(?-i:[A-Z]{2,5})|[+-]\d{2}:?\d{2}|uhr|h))?"
 )
 #: how pages label a date: "Published on", "pubDate:", "date_published:", "Asked"
 _DATE_LABEL = (
@@ -1090,7 +1093,7 @@ _META_WHEN = re.compile(
 )
 #: who, in a line of particulars: "Theo Marchetti", "dc:creator: Nadia Greaves", "APB News"
 _META_WHO = re.compile(
-    r"^(?:(?:by|author|byline|creator|dc:creator|written by)\s*:?\s+)?"
+    rf"^(?:(?:{_BY}|author|byline|creator|dc:creator|written by)\s*:?\s+)?"
     r"(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}(?:\s*\([^()]{1,30}\))?$",
     re.I,
 )
@@ -1104,6 +1107,10 @@ _CREDIT_IN_PARENS = re.compile(
 )
 #: a date of another calendar beside the Gregorian one: "16 Chaabane 1444"
 _OTHER_CALENDAR = re.compile(r"^\d{1,2} [A-Z][\w’'-]+ \d{4}$")
+
+
+#: what a line of particulars says when with: a figure, or a word of relative time
+_SAYS_WHEN = re.compile(r"\d|\b(?:ago|yesterday|today|just now)\b", re.I)
 
 
 def _meta_line(text: str) -> bool:
@@ -1145,7 +1152,7 @@ def chrome_rule(text: str) -> str | None:
             return rule
     elif word_count(text) <= 150 and _long_notice(text):
         return "notice"  # (a safe-harbour paragraph is long)
-    if len(text) <= 160 and _meta_line(text):
+    if len(text) <= 160 and text.count(" ") < 20 and _SAYS_WHEN.search(text) and _meta_line(text):
         return "byline"
     if text.endswith((")", ").")) and _CREDIT_IN_PARENS.search(text):
         return "caption"
@@ -1317,6 +1324,10 @@ def byline_name(previous: str, text: str) -> list[str]:
     """
     if previous.strip().lower().rstrip(":") == "by" and _NAME.match(text):
         return [text.strip()]
+    if _META_SEPARATOR.search(text):  # "Theo Marchetti · 2 days ago", "… · Von Jonas Albrecht"
+        named = [name for part in _META_SEPARATOR.split(text) for name in _names_in(part)]
+        if named:
+            return named[:4]
     before_date = _NAME_BEFORE_DATE.match(text)
     if before_date:
         return [before_date.group("name")]
@@ -1331,11 +1342,42 @@ def byline_name(previous: str, text: str) -> list[str]:
     return [name for name in names if _NAME.match(name) or looks_like_person_name(name)][:4]
 
 
+_WHO_LABEL = re.compile(rf"^(?:{_BY}|author|byline|creator|dc:creator|written by)\s*:?\s+", re.I)
+#: a name and what the person is: "Nina Farrow, Senior Consumer Writer", "Keiko Brandt, Seedround"
+_NAME_AND_ROLE = re.compile(
+    r"^(?P<name>[^,]{3,40}),\s+(?P<role>[A-Z][\w&.'’-]*(?:\s+[\w&.'’-]+){0,5})$"
+)
+#: names in a list: "Maeve Callaghan, Rob Askew and Priya Nair"
+_NAME_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
+
+
+def _names_in(part: str) -> list[str]:
+    part = _WHO_LABEL.sub("", part.strip(" *_"))
+    return [part] if looks_like_person_name(part) else []
+
+
+def head_author_names(text: str) -> list[str]:
+    """The people a line under a headline names, alone or with their role: "Jane Doe",
+    "Nina Farrow, Senior Consumer Writer", "Maeve Callaghan, Rob Askew and Priya Nair"."""
+    if looks_like_person_name(text):
+        return [text]
+    names = [name for name in _NAME_LIST.split(text) if name]
+    listed = " and " in text or " & " in text  # ("Jane Doe, Senior Writer" names one)
+    if listed and 2 <= len(names) <= 4 and all(looks_like_person_name(name) for name in names):
+        return names
+    with_role = _NAME_AND_ROLE.match(text)
+    if with_role and looks_like_person_name(with_role.group("name")):
+        return [with_role.group("name")]
+    return []
+
+
 #: a person's name as a byline prints it: two to four capitalised words ("Jane Doe",
 #: "Mateo Ruiz-Allard", "Sanne de Vries", "J. R. Smith")
+_UPPER = "A-ZÀ-ÖØ-Þ"  # (with the accented capitals of Latin-1: "Émile", "Ørsted")
+_LOWER = "a-zß-öø-ÿ"
 _PERSON_NAME = re.compile(
-    r"^[A-Z][a-z]*\.?(?:[-'’][A-Z]?[a-z]+)?(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al|el)\s+)?"
-    r"[A-Z][a-z]*\.?(?:[-'’][A-Z]?[a-z]+)?){1,3}$"
+    rf"^[{_UPPER}][{_LOWER}]*\.?(?:[-'’][{_UPPER}]?[{_LOWER}]+)?(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al|el)\s+)?"
+    rf"[{_UPPER}][{_LOWER}]*\.?(?:[-'’][{_UPPER}]?[{_LOWER}]+)?){{1,3}}$"
 )
 #: words that make a capitalised name an organisation's ("Rust Belt Wheels", "Axle News")
 _ORGANISATION_WORDS = frozenset(
@@ -1347,8 +1389,14 @@ _ORGANISATION_WORDS = frozenset(
     reports world international global online live watch hub journal wheels fleet fleets
     charging curve charge cars car drive driving mobility transport industry tech technology
     labs lab bank university institute association council ministry department office
-    policy privacy terms home menu search sign subscribe share newsletter more latest""".split()
+    policy privacy terms home menu search sign subscribe share newsletter more latest dispatch
+    english edition deutsch español français espanol francais plc gmbh ag sa""".split()
 )
+
+
+def looks_like_organisation(name: str) -> bool:
+    """A name with a word of organisations' ("APB News", "Kestrel Lithium Corp.")."""
+    return any(word.lower().strip(".,") in _ORGANISATION_WORDS for word in name.split())
 
 
 def looks_like_person_name(text: str) -> bool:
@@ -1356,7 +1404,7 @@ def looks_like_person_name(text: str) -> bool:
     text = text.strip()
     if len(text) > 40 or not _PERSON_NAME.match(text):
         return False
-    return not any(word.lower().strip(".") in _ORGANISATION_WORDS for word in text.split())
+    return not looks_like_organisation(text)
 
 
 _TAG_LINE = re.compile(r"[a-z0-9 '’&-]+")
@@ -1442,8 +1490,15 @@ def bio_author(text: str) -> str | None:
 
 
 def unique_authors(names: list[str]) -> list[str]:
-    """Names in order without repeats; a lone first name of a fuller name listed is dropped."""
-    names = list(dict.fromkeys(name for name in names if name))
+    """Names in order without repeats, in their own case ("DANA WHITCOMBE" is Dana
+    Whitcombe); a lone first name of a fuller name listed is dropped."""
+    names = list(
+        dict.fromkeys(
+            name.title() if name.isupper() and len(name) > 3 else name
+            for name in names
+            if name and not looks_like_organisation(name)  # (an outlet, a company)
+        )
+    )
     first_names = {name.split()[0] for name in names if len(name.split()) > 1}
     return [name for name in names if len(name.split()) > 1 or name not in first_names]
 

@@ -468,3 +468,34 @@ def test_other_languages_next_to_english_words() -> None:
         "aconselhamento de investimento."
     )
     assert not other_language("Tesla's Model Y gets a cheaper trim as sales in Europe slow down")
+
+
+def test_authors_in_the_shapes_a_head_prints_them() -> None:
+    for head, authors in [
+        ("Nina Farrow, Senior Consumer Writer\n12 September 2022 · 7 min read", ("Nina Farrow",)),
+        ("Maeve Callaghan, Rob Askew and Priya Nair\nWed 8 Feb 2023 20.05 GMT",
+         ("Maeve Callaghan", "Rob Askew", "Priya Nair")),
+        ("Youssef Benali\nThe Atlas Tribune\nKenitra\nPublished on 03/08/2023", ("Youssef Benali",)),
+        ("**Lucía Ferrández** · 4 hours ago · 3 min read", ("Lucía Ferrández",)),
+        ("22.11.2022, 10:15 Uhr · Von Jonas Albrecht", ("Jonas Albrecht",)),
+        ("By DANA WHITCOMBE\nContinental Press Service\nPosted Oct. 7, 2022", ("Dana Whitcombe",)),
+        ("By Harriet Olsen\nThe Sterling Dispatch\nSeptember 14, 2022", ("Harriet Olsen",)),
+    ]:  # fmt: skip
+        lines = tuple(Line(n, t) for n, t in enumerate([*head.split("\n"), LONG], start=2))
+        raw = RawArticle("p.txt", 0, None, "Rivian opens its first charging site", 1, lines)
+        inst, _ = clean(replace(raw, headline_line=1, body_start=lines[-1].number))
+        assert inst.authors == authors, head
+
+
+def test_the_names_under_a_page_s_comments_are_readers() -> None:
+    inst, dropped = article(f"""
+By Salma Idrissi
+March 10, 2023
+{LONG}
+{BODY}
+Comments (2)
+Karim B. · 10/03/2023 at 10:41
+Finally someone says it.
+""")
+    assert inst.authors == ("Salma Idrissi",)
+    assert dropped["Comments (2)"] == "comments"
