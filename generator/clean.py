@@ -461,10 +461,13 @@ def _blocks(page: _Lines, deck: str | None) -> list[Block]:
         text = page.texts[i]
         level = page.lines[i].level
         number = page.lines[i].number
+        bracketed = text[:1] in "([" and text[-1:] in ")]"  # ("(Translator's note: …)")
         if related_headline(text):
             page.drop(i, "inline-related-headline")
-        elif level or (looks_like_heading(text) and not _STAT_LINE.match(text)):
-            if not level and word_count(text) > MAX_SUBHEADING_WORDS:
+        elif level or (looks_like_heading(text) and not _STAT_LINE.match(text) and not bracketed):
+            # (a listicle numbers its subheadings: "3. Your EV won't change overnight")
+            longest = MAX_SUBHEADING_WORDS * 2 if _LIST_NUMBER.match(text) else MAX_SUBHEADING_WORDS
+            if not level and word_count(text) > longest:
                 page.drop(i, "inline-related-headline")
             else:
                 blocks.append((i, Block(BlockKind.HEADING, text, number)))

@@ -45,6 +45,14 @@ CHROME_LINES = {
     "ad": "ad",
     "sponsored": "ad",
     "sponsored content": "ad",
+    "anzeige": "ad",  # (the label in the languages sites print it in)
+    "werbung": "ad",
+    "publicité": "ad",
+    "publicidad": "ad",
+    "pubblicità": "ad",
+    "advertentie": "ad",
+    "annonce": "ad",
+    "reklame": "ad",
     "story continues below": "ad",
     "article continues below": "ad",
     "comments": "comments",
@@ -62,6 +70,9 @@ CHROME_LINES = {
     "share": "share-bar",
     "share this": "share-bar",
     "gift article": "share-bar",
+    "about sharing": "share-bar",
+    "what we're reading": "related-block",
+    "what we’re reading": "related-block",
     "gift this article": "share-bar",
     "share this article": "share-bar",
     "share this story": "share-bar",
@@ -288,6 +299,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("caption", re.compile(r"^(?:image|photo|picture)s?\s*(?:by|from|via|:)", re.I)),
+    # a broadcaster's: "Image source, Getty Images", "Image caption,"
+    (
+        "caption",
+        re.compile(r"^(?:image|photo|video|media) (?:source|caption|credit)s?\s*[,:]", re.I),
+    ),
     (
         "caption",  # "Caption text. Image credits- Tesla", "… REUTERS/File Photo"
         # (unanchored: each alternative starts with a lookahead at its first letters,
@@ -444,7 +460,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             # a mailed newsletter's own lines: "View this post on the web at https://…"
             r"|^(?:view|read|open) (?:this|it|the) (?:post|e-?mail|newsletter|issue|story)(?: online)?"
             r" (?:on the web|in (?:your|a|the) browser|online)\b|^forwarded this (?:e-?mail|newsletter)\?"
-            r"|^(?:having )?trouble (?:viewing|reading) this (?:e-?mail|newsletter)",
+            r"|^(?:having )?trouble (?:viewing|reading) this (?:e-?mail|newsletter)"
+            # a newsletter's pitch and sign-off: "… every Sunday.", "That's it for this week."
+            r"|^(?=(?:\S+\s+){0,25}\S+$)(?=.*\b(?:newsletter|brief(?:ing)?|digest|inbox|e-?mail|bulletin|"
+            r"round-?up|edition|letter)\b).*\bevery (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+            r"weekday|morning|evening)\.?$|^that[’']s (?:it|all) for (?:this|today|the) (?:week|issue|edition|day)\b"
+            r"|^you[’']re receiving this (?:e-?mail|newsletter|because)\b",
             re.I,
         ),
     ),
@@ -485,6 +506,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "qa-site",  # a Q&A site's: "Improve this question", "answered 6 days ago user 14.2k"
         re.compile(
             r"^(?:improve this (?:question|answer)|accepted answer|add a comment|share improve this\b.{0,40}"
+            r"|sorted by:.{0,40}"
             r"|(?:answered|edited)\s+(?:\d{1,3} \w+ ago|[A-Z][a-z]{2}\.? \d{1,2}(?:, \d{4})?"
             r"(?: at \d{1,2}:\d{2})?)\b.{0,40}|not the answer you[’']re looking for\?.{0,200})$",
             re.I,
@@ -501,15 +523,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "pagination",  # a listing's pages: "Older stories", "Next page"
         re.compile(
-            r"^(?:older|newer|previous|next|more) (?:stories|posts|articles|entries|page)$", re.I
+            r"^(?:older|newer|previous|next|more) (?:stories|posts|articles|entries|page)$"
+            r"|^(?=(?:\S+\s+){0,9}\S+$)(?:[←‹].*|.*[→›])$",  # "← Issue #106 Issue #108 →"
+            re.I,
         ),
     ),
     (
         "site-notice",  # "You are reading the text-only edition of …", "This site is managed by …"
         re.compile(
             r"^(?=(?:\S+\s+){0,40}\S+$)(?:you are (?:reading|viewing|using) (?:the|a) (?:text-only|lite|light|"
-            r"mobile|amp|print|low-bandwidth) (?:edition|version|site)\b"
-            r"|.*\bthis (?:site|website|page) is (?:managed|maintained|operated|run|owned|published) by\b)",
+            r"mobile|amp|print|low-bandwidth) (?:edition|version|site)\b|(?:text-only|lite|low-bandwidth) (?:edition|version)$"
+            r"|.*\bthis (?:site|website|page) is (?:managed|maintained|operated|run|owned|published) by\b"
+            r"|[A-Z][\w.&'’ -]{1,40} is (?:published|produced) by [A-Z][\w.&'’ -]{1,60}(?:LLC|Ltd|Inc|GmbH|Media|Group)\b)",
             re.I,
         ),  # (gated by its needles: the second form is looked for anywhere in the line)
     ),
@@ -529,6 +554,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ("teaser-end", re.compile(r"(?:\[(?:…|\.\.\.)\]|\[?read more\]?)\s*$", re.I)),
     ("capture-note", CAPTURE_NOTE),
     ("separator", SEPARATOR_LINE),
+    ("feed-field", re.compile(r"^(?:enclosure|guid|media:content|media:thumbnail):\s", re.I)),
+    ("bare-link", re.compile(r"^<?https?://\S+>?$")),  # a link printed on its own line
     # -- page furniture every kind of site prints, in its own words --------------------------
     ("markup", re.compile(r"^<[A-Za-z!/][^>]{0,300}>")),  # raw HTML left in a text dump
     ("data-uri", re.compile(r"data:(?:image|application|font)/[\w.+-]+[;,]", re.I)),
@@ -570,7 +597,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "comment-form",  # field labels, counters and notices of a comment form
         re.compile(
-            r"^(?:(?:title|name|e-?mail|website|comment|subject|your (?:name|e-?mail(?: address)?|comment|message))\s*[:*]?\s*\*?"
+            r"^(?:(?:title|name|e-?mail|website|comment|subject|your (?:name|e-?mail(?: address)?|comment|message))\s*[:*]?\s*\*?(?:\((?:required|optional)\))?"
             r"|title:\s.{1,300}|you have \d+ characters? left\.?|(?:post|submit|add) (?:a )?comment|cancel reply|leave a reply(?: cancel reply)?"
             r"|click to comment)$",
             re.I,
@@ -603,7 +630,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "editor-note",  # "Update October 26th, 5:40PM ET: Added …", "Correction: An earlier …"
         re.compile(
-            r"^[*_(\[]*(?:update|updated|correction|clarification|editor[’']?s? note)\b.{0,60}?:[*_]*\s+\S.{20,}",
+            r"^[*_(\[]*(?:update|updated|correction|clarification|editor[’']?s? note|programming note|"
+            r"note to readers)\b.{0,60}?:[*_]*\s+\S.{20,}",
             re.I,
         ),
     ),
@@ -613,7 +641,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"\b(?:not (?:a )?registered investment advis[eo]r|(?:does not|do not|nothing [^.]{0,40}) constitutes? (?:investment|financial|legal) advice"
             r"|past performance is not (?:indicative|a guarantee)|(?:contains|include) forward-looking statements|^forward-looking statements$"
             r"|for (?:general )?informational purposes only|did not (?:write|edit|write or edit) (?:it|this)|not responsible for (?:its|the|their) content"
-            r"|belong to their respective owners|republish (?:our|this|these) (?:stories|story|articles?)\b)",
+            r"|belong to their respective owners|republish (?:our|this|these) (?:stories|story|articles?)\b"
+            # a press trip's disclosure: "… travelled to Tallinn at the invitation of Solvane."
+            r"|^(?=(?:\S+\s+){0,30}\S+$).*\btravell?ed to .{1,60} (?:at the invitation|as a guest) of\b"
+            r"|\b(?:travel|accommodation)(?: and \w+)? (?:was|were) (?:paid for|provided|covered) by\b)",
             re.I,
         ),
     ),
@@ -646,7 +677,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "newsletter": (
         "sign up", "subscribe", "newsletter", "email", "e-mail", "inbox", "spam", "digest", "daily",
-        "on the web", "browser", "forwarded this", "trouble",
+        "on the web", "browser", "forwarded this", "trouble", "every ", "that's", "that’s",
+        "receiving this",
         "briefing", "bulletin",
     ),
     "legal": (
@@ -666,9 +698,14 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "notice": (
         "advis", "advice", "past performance", "forward-looking", "informational purposes",
         "did not write", "did not edit", "not responsible for", "respective owners", "republish",
+        "invitation of", "guest of", "paid for by", "provided by", "covered by",
     ),
-    "editor-note": ("update", "correction", "clarification", "editor"),
-    "site-notice": ("you are", "this site is", "this website is", "this page is"),
+    "editor-note": ("update", "correction", "clarification", "editor", "programming note", "note to"),
+    "site-notice": (
+        "you are", "this site is", "this website is", "this page is", "text-only", "lite ",
+        "published by", "produced by",
+        "low-bandwidth",
+    ),
     "author-note": ("i write", "i cover", "i report", "i blog", "i post"),
 }  # fmt: skip
 #: the gate of the patterns of rules without needles (each of them is anchored at the

@@ -424,6 +424,20 @@ FURNITURE = [
     ("Download PDF (1.2 MB)", "download-link"),
     ("Voltbox Ltd is authorised and regulated by the Financial Conduct Authority.", "legal"),
     ("View this email in your browser", "newsletter"),
+    ("The Fleet Letter: five things worth knowing, every Monday.", "newsletter"),
+    ("That's all for this issue. Reply and tell us what we missed.", "newsletter"),
+    ("You're receiving this because you signed up at fleetletter.example.", "newsletter"),
+    ("Fleet Letter is published by Quayside Media LLC, 12 Dock St, Bristol.", "site-notice"),
+    ("Low-bandwidth edition", "site-notice"),
+    ("Programming note: no issue next week, back on June 2.", "editor-note"),
+    ("Our reporter travelled to Oslo at the invitation of Nordvolt.", "notice"),
+    ("Sorted by: Newest first", "qa-site"),
+    ("← Issue #41 Issue #43 →", "pagination"),
+    ("Image source, Reuters", "caption"),
+    ("Anzeige", "ad"),
+    ("Email (required)", "comment-form"),
+    ("enclosure: ferry-quay.jpg (image/jpeg, 92 KB)", "feed-field"),
+    ("https://fleetletter.example/p/ferries", "bare-link"),
 ]
 
 
@@ -448,6 +462,8 @@ def test_furniture_any_site_prints_is_chrome(line: str, rule: str) -> None:
         "Related to the plant, the firm said it would hire 300 workers by spring.",
         "The plant opened in May (two months late, the company said).",
         "Contact with the battery pack caused the fire, investigators said on Monday.",
+        "The depot charges its buses every evening.",
+        "Exports rose → 40% in a year, the ministry said on Friday in its annual report.",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:
