@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .archive import archive_pages
+from .attribution import SOURCES_FILE, Listed, read_sources_file, with_listed
 from .cache import (
     Cache,
     Output,
@@ -33,6 +34,7 @@ from .cache import (
     release_free_memory,
 )
 from .clean import clean, drop_known_headlines, drop_recurring_boilerplate, find_recurring
+from .config import site_settings
 from .curation import Curation, Problem, load_curation, unknown_ids
 from .dedup import deduplicate
 from .feeds import feed_files
@@ -139,17 +141,19 @@ class BuildResult:
         return [page for page in self.pages if page.empty_reason]
 
 
-def process_file(path: Path, root: Path, head_model: HeadModel | None = None) -> PageResult:
+def process_file(
+    path: Path, root: Path, head_model: HeadModel | None = None, listed: Listed | None = None
+) -> PageResult:
     """Everything that depends on one file only: read, segment, choose each article's
     head, clean.
 
     Never raises: if a stage fails on a file (a bug that input exposed), the
     file is skipped with the error as its reason and the build goes on.
     `head_model` replaces the shipped head scorers (the evaluation's
-    leave-one-site-out runs).
+    leave-one-site-out runs); `listed` is what `seeds/sources.csv` says of the file.
     """
     try:
-        return _process_file(path, root, head_model)
+        return _process_file(path, root, head_model, listed)
     except Exception as error:  # one bad file must not stop the build
         source = path.relative_to(root).as_posix()
         return PageResult(source, (), (), skipped=Skipped(source, could_not_process(error)))
@@ -177,10 +181,14 @@ def _words(instance: Instance) -> int:
     return sum(len(block.text.split()) for block in instance.blocks)
 
 
-def _process_file(path: Path, root: Path, head_model: HeadModel | None) -> PageResult:
+def _process_file(
+    path: Path, root: Path, head_model: HeadModel | None, listed: Listed | None
+) -> PageResult:
     doc = read_document(path, root)
     if isinstance(doc, Skipped):
         return PageResult(doc.source, (), (), skipped=doc)
+    if listed is not None:
+        doc = replace(doc, meta=with_listed(doc.meta, listed))
     instances: list[Instance] = []
     dropped: list[Dropped] = list(doc.dropped)
     for raw in segment(doc):
@@ -230,14 +238,14 @@ _pack: PagePack | None = None
 
 
 def _work(
-    task: tuple[Path, Path, str | None, HeadModel | None],
+    task: tuple[Path, Path, str | None, HeadModel | None, Listed | None],
 ) -> tuple[bytes, PageLocation | None]:
     """`process_file` in a worker process: the result, pickled, and where this process
     stored it in a page pack in the folder given (stored here: the main process has
     the whole corpus to merge)."""
     global _pack
-    path, seeds, folder, head_model = task
-    data = pickle.dumps(process_file(path, seeds, head_model), pickle.HIGHEST_PROTOCOL)
+    path, seeds, folder, head_model, listed = task
+    data = pickle.dumps(process_file(path, seeds, head_model, listed), pickle.HIGHEST_PROTOCOL)
     if folder is None:
         return data, None
     if _pack is None or _pack.folder != folder or _pack.pid != os.getpid():
@@ -266,6 +274,8 @@ class _Inputs:
     paths: list[Path]
     skipped: list[Skipped]
     keys: list[str | None]
+    #: what `seeds/sources.csv` says of each file, if anything
+    listed: list[Listed | None]
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -277,13 +287,27 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def _inputs(options: BuildOptions, cache: Cache) -> _Inputs:
-    paths, skipped = discover(options.seeds)
+    found, skipped = discover(options.seeds)
+    by_file, problems = read_sources_file(options.seeds)
     keys: list[str | None] = []
-    for path in paths:
+    listed: list[Listed | None] = []
+    paths: list[Path] = []
+    for path in found:
         rel = _relative(path, options.seeds)
+        if rel == SOURCES_FILE:
+            continue  # (not a page: what the scraper says of the pages)
+        paths.append(path)
+        row = by_file.pop(rel, None)
+        listed.append(row)
         digest = cache.file_digest(path, rel) if cache.enabled else None
+        if digest and row is not None:  # (what the list says is part of the page's input)
+            digest += f"|{row.url}|{row.outlet}|{row.captured}"
         keys.append(cache.page_key(rel, digest) if digest else None)
-    return _Inputs(paths, skipped, keys)
+    problems += [
+        Skipped(f"{SOURCES_FILE}:{row.line}", f"file: no seed file {file!r}")
+        for file, row in by_file.items()
+    ]
+    return _Inputs(paths, problems + skipped, keys, listed)
 
 
 def _workers(options: BuildOptions) -> int:
@@ -396,7 +420,13 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
     workers = _workers(options)
     folder = cache.page_folder()
     tasks = [
-        (inputs.paths[i], options.seeds, folder if inputs.keys[i] else None, options.head_model)
+        (
+            inputs.paths[i],
+            options.seeds,
+            folder if inputs.keys[i] else None,
+            options.head_model,
+            inputs.listed[i],
+        )
         for i in todo
     ]
     if workers > 1 and len(todo) >= POOL_MIN_FILES:
@@ -605,11 +635,12 @@ def _build(options: BuildOptions) -> BuildResult:
     rendered = cache.memo(last_output, "rendered")
     last_output = None
     known: dict[str, str] = {}
+    settings = site_settings(options.docs)
     others = (
         archive_pages(result.articles),
-        feed_files(result.articles, options.docs, curation),
+        feed_files(result.articles, options.docs, curation, settings),
     )
-    site = render_site(result.articles, curation, rendered, known)
+    site = render_site(result.articles, curation, rendered, known, settings["body"])
 
     def write(site: SitePages, known: dict[str, str]) -> WriteResult:
         lists = ChainMap(site.lists, *others)
@@ -618,7 +649,7 @@ def _build(options: BuildOptions) -> BuildResult:
     try:
         result.written = write(site, known)
     except Unverified:  # pages changed in docs/ since the last build: render them all
-        site = render_site(result.articles, curation, rendered)
+        site = render_site(result.articles, curation, rendered, body=settings["body"])
         result.written = write(site, {})
     remember_pages(rendered, site.rendered, result.written.digests)
     if output_key is not None:
@@ -672,7 +703,9 @@ def _build_added(
         return None  # (many new pages are read in a pool, by a full build)
     pages = []
     for i in new:
-        data, location = _work((inputs.paths[i], options.seeds, cache.page_folder(), None))
+        data, location = _work(
+            (inputs.paths[i], options.seeds, cache.page_folder(), None, inputs.listed[i])
+        )
         cache.record_page(inputs.keys[i] or "", location)
         pages.append((rels[i], inputs.keys[i] or "", pickle.loads(data)))
     _close_pack()
@@ -687,15 +720,17 @@ def _build_added(
     # which will find these few missing)
     Classifier(curation).classify(added.articles)
     rendered = cache.memo(last_output, "rendered")
-    keyed = [(article, article_page_key(article, curation)) for article in added.articles]
+    settings = site_settings(options.docs)
+    body = settings["body"]
+    keyed = [(article, article_page_key(article, curation, body)) for article in added.articles]
     index.strip_bodies()
     articles = index.articles()
     remember_entry_texts((g.article, g.entry) for g in index.groups.values() if g.entry)
     files = ChainMap(
         listing_pages(articles, curation),
         archive_pages(articles),
-        feed_files(articles, options.docs, curation),
-        article_pages(curation, keyed),
+        feed_files(articles, options.docs, curation, settings),
+        article_pages(curation, keyed, body),
     )
     known = {}
     for article in articles:

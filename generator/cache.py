@@ -44,6 +44,7 @@ RACY_NS = 2_000_000_000
 _PACKAGE = Path(__file__).parent
 #: modules whose code decides a page's `PageResult`
 PAGE_MODULES = (
+    "attribution",
     "build",
     "cache",
     "clean",

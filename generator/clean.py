@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, partial
 
+from .attribution import origin_of
 from .dates import parse_date, relative_date
 from .model import Block, BlockKind, Dropped, Instance, Line, PageMeta, RawArticle
 from .rules import (
@@ -127,6 +128,7 @@ def clean(raw: RawArticle, meta: PageMeta | None = None) -> tuple[Instance, list
             chrome_rule(raw.headline) if raw.headline else None,
             _summary_rule(deck, blocks),
         ),
+        origin=origin_of(raw.source, meta, raw.position == 0),
     )
     return instance, page.dropped(has_body=bool(blocks))
 
@@ -193,6 +195,7 @@ def _clean_teaser(raw: RawArticle, meta: PageMeta | None) -> tuple[Instance, lis
         blocks=(excerpt,) if excerpt else (),
         date=published,
         teaser=True,
+        origin=origin_of(raw.source, meta, lead=False),
     )
     return instance, dropped
 

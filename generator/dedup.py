@@ -498,6 +498,10 @@ def merge_group(group: list[tuple[Instance, Fingerprint]]) -> Article:
         blocks=blocks,
         sources=sorted({inst.source for inst in [*instances, *teasers]}),
         instances=[inst.key for inst in [*instances, *teasers]],
+        origins=sorted(
+            {inst.source: inst.origin for inst in [*instances, *teasers] if inst.origin}.values(),
+            key=lambda origin: origin.file,
+        ),
         doubts=doubts(
             title, title_source, summary, blocks, bool(headline) and not from_copies, known
         ),

@@ -28,10 +28,11 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 
-import yaml
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from .attribution import reporters
+from .config import site_settings
 from .curation import Curation
 from .model import Article
 from .render import display_name, newest_first
@@ -39,8 +40,6 @@ from .render import display_name, newest_first
 FEEDS_DIR = "feeds"
 ALL_FEED = f"{FEEDS_DIR}/all.xml"
 FEED_LIMIT = 100
-DEFAULT_TITLE = "EV Digest"
-DEFAULT_DESCRIPTION = "A curated digest of EV-industry news."
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -51,39 +50,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 def topic_feed_path(topic_id: str) -> str:
     """Where a topic's feed lives, relative to `docs/` (and to the site root)."""
     return f"{FEEDS_DIR}/topics/{topic_id}.xml"
-
-
-def site_settings(docs: Path | None) -> dict:
-    """`site_name`, `site_description`, `site_url`, `use_directory_urls` of the project.
-
-    Read from the `mkdocs.yml` next to `docs/`; tags such as `!ENV` or
-    `!!python/name:` are tolerated (read as null). Without a config file the
-    feeds use root-relative links.
-    """
-    config: dict = {}
-    if docs is not None:
-        try:
-            text = (docs.parent / "mkdocs.yml").read_text(encoding="utf-8")
-            loaded = yaml.load(text, Loader=_TolerantLoader)
-            if isinstance(loaded, dict):
-                config = loaded
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            pass
-    site_url = config.get("site_url") if isinstance(config.get("site_url"), str) else None
-    return {
-        "site_name": str(config.get("site_name") or DEFAULT_TITLE),
-        "site_description": str(config.get("site_description") or DEFAULT_DESCRIPTION),
-        "site_url": (site_url.rstrip("/") + "/") if site_url else "/",
-        "use_directory_urls": config.get("use_directory_urls", True) is not False,
-    }
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    pass
-
-
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, node: None)
 
 
 def feed_files(
@@ -97,17 +63,24 @@ def feed_files(
     so a link to it never breaks)."""
     if settings is None:
         settings = site_settings(docs)
-    titles = {t.id: t.title for t in curation.topics} if curation else {}
+    curated = {t.id: t for t in curation.topics} if curation else {}
     # one order for every feed: a topic's stories keep their order among all stories
     ordered = feed_order(articles)
     files = {ALL_FEED: render_feed(ordered, settings, ALL_FEED)}
-    for topic in sorted(set(titles) | {t for a in articles for t in a.topics}):
+    for topic in sorted(set(curated) | {t for a in articles for t in a.topics}):
         if not _SAFE_ID.match(topic):
             continue
         members = [a for a in ordered if topic in a.topics]
-        name = titles.get(topic) or display_name(topic)
+        known = curated.get(topic)
+        name = known.title if known else display_name(topic)
+        description = " ".join(known.description.split()) if known else ""
         files[topic_feed_path(topic)] = render_feed(
-            members, settings, topic_feed_path(topic), title=f"{settings['site_name']}: {name}"
+            members,
+            settings,
+            topic_feed_path(topic),
+            title=f"{settings['site_name']}: {name}",
+            description=description or f"Stories filed under {name} in {settings['site_name']}.",
+            home=page_url(f"topics/{topic}", settings),
         )
     for folder in sorted({path.rsplit("/", 1)[0] for path in files}):
         files[f"{folder}/sitemap.xml"] = EMPTY_SITEMAP
@@ -127,12 +100,12 @@ EMPTY_SITEMAP = _empty_sitemap()
 
 
 def article_url(article: Article, settings: Mapping) -> str:
-    path = (
-        f"articles/{article.id}/"
-        if settings["use_directory_urls"]
-        else f"articles/{article.id}.html"
-    )
-    return settings["site_url"] + path
+    return page_url(f"articles/{article.id}", settings)
+
+
+def page_url(path: str, settings: Mapping) -> str:
+    """The address of the page made of `docs/<path>.md`."""
+    return settings["site_url"] + (f"{path}/" if settings["use_directory_urls"] else f"{path}.html")
 
 
 def article_datetime(article: Article) -> datetime | None:
@@ -155,15 +128,21 @@ def feed_order(articles: Iterable[Article]) -> list[Article]:
 
 
 def render_feed(
-    ordered: list[Article], settings: Mapping, path: str, title: str | None = None
+    ordered: list[Article],
+    settings: Mapping,
+    path: str,
+    title: str | None = None,
+    description: str | None = None,
+    home: str | None = None,
 ) -> str:
-    """The RSS feed of the first FEED_LIMIT of `ordered` (in `feed_order`)."""
+    """The RSS feed of the first FEED_LIMIT of `ordered` (in `feed_order`): the digest's,
+    or with `title`, `description` and `home` (the topic page) a topic's."""
     items = ordered[:FEED_LIMIT]
     fg = FeedGenerator()
     fg.title(_xml(title or settings["site_name"]))
-    fg.description(_xml(settings["site_description"]))
+    fg.description(_xml(description or settings["site_description"]))
     fg.link(href=settings["site_url"] + path, rel="self", type="application/rss+xml")
-    fg.link(href=settings["site_url"], rel="alternate")
+    fg.link(href=home or settings["site_url"], rel="alternate")
     fg.language("en")
     dates = [d for d in (article_datetime(a) for a in items) if d]
     if dates:
@@ -174,9 +153,9 @@ def render_feed(
         entry.title(_xml(article.title))
         entry.link(href=url)
         entry.guid(url, permalink=True)
-        if article.summary:
-            # an RSS description is HTML: escape it so the summary shows as the text it is
-            entry.description(_xml(html.escape(article.summary, quote=False)))
+        shown = item_description(article)
+        if shown:
+            entry.description(_xml(shown))
         published = article_datetime(article)
         if published:
             entry.pubDate(published)
@@ -191,6 +170,22 @@ def render_feed(
             node.getparent().remove(node)
         xml = etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8")
     return xml.decode("utf-8")
+
+
+def item_description(article: Article) -> str:
+    """An item's description (HTML): the summary, and who reported the story, linked to
+    the originals; every scraped string escaped, so it shows as the text it is."""
+    parts = []
+    if article.summary:
+        parts.append(f"<p>{html.escape(article.summary, quote=False)}</p>")
+    linked = reporters(article.origins)
+    if linked:
+        names = [
+            f'<a href="{html.escape(url)}">{html.escape(name)}</a>' if url else html.escape(name)
+            for name, url in linked
+        ]
+        parts.append(f"<p>Reported by {', '.join(names)}</p>")
+    return "".join(parts)
 
 
 def _xml(text: str) -> str:

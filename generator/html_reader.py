@@ -25,8 +25,9 @@ from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 from lxml import etree
 from markdownify import MarkdownConverter
 
+from .attribution import web_address
 from .dates import stated_moment
-from .ingest import canonical_spaces, iso_date, text_lines
+from .ingest import canonical_spaces, iso_date, site_in_title, text_lines
 from .model import Document, Dropped, Line, PageMeta
 from .rules import looks_like_organisation
 from .text import canonical
@@ -372,9 +373,13 @@ class _HeadTags:
         self.json_ld: list[str] = []  # the text of each JSON-LD script
         self.time: str | None = None  # the first <time datetime=…>'s datetime
         self.title: str | None = None  # the text of the first <title>, if it is all text
+        self.canonical: str | None = None  # the first <link rel=canonical>'s address
         seen_title = False
-        for el in root.iter("meta", "script", "time", "title"):
-            if el.tag == "meta":
+        for el in root.iter("meta", "script", "time", "title", "link"):
+            if el.tag == "link":
+                if self.canonical is None and "canonical" in (el.get("rel") or "").lower().split():
+                    self.canonical = el.get("href")
+            elif el.tag == "meta":
                 prop, name = el.get("property"), el.get("name")
                 if prop is not None:
                     self.meta_by_property.setdefault(prop, el)
@@ -429,11 +434,19 @@ def _html_meta(root: etree._Element) -> PageMeta:
     section = head.meta_content("article:section") or ld.get("articleSection")
     if isinstance(section, list):
         section = section[0] if section else None
+    publisher = ld.get("publisher")
+    outlet = head.meta_content("og:site_name", "application-name") or (
+        publisher.get("name") if isinstance(publisher, dict) else None
+    )
+    if not outlet and head.title:
+        outlet = site_in_title(canonical_spaces(head.title))
     return PageMeta(
         title=canonical(title) if isinstance(title, str) else None,
         date=date,
         authors=tuple(dict.fromkeys(authors)),
         section=section if isinstance(section, str) else None,
+        url=web_address(head.canonical) or web_address(head.meta_content("og:url")),
+        outlet=canonical(outlet) if isinstance(outlet, str) and outlet.strip() else None,
     )
 
 

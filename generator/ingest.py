@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from .attribution import web_address
 from .dates import capture_date, parse_date, stated_moment, writes_day_first
 from .model import Document, Dropped, Line, PageMeta, Skipped
 from .rules import DATE_TEXT, SEPARATOR_LINE
@@ -678,10 +679,31 @@ _SAVED_FIELDS = (
     "captured", "clipped", "saved", "created", "fetched_at", "scraped_at", "crawled_at",
     "retrieved", "fetched", "scraped", "archived",
 )  # fmt: skip
+_URL_FIELDS = (
+    "url source", "url", "source_url", "canonical", "canonical_url", "og:url", "original_url",
+    "link", "source",
+)  # fmt: skip
+_OUTLET_FIELDS = (
+    "site", "site_name", "og:site_name", "publisher", "outlet", "source_name", "publication",
+)  # fmt: skip
 #: what follows a name in a header's byline: "Jonas Albrecht (Stromlinie)"
 _AFTER_NAME = re.compile(r"\s*\([^()]*\)$")
 #: a site's name after a page title: "Headline | Kilowatt Daily", "Headline - Site"
 _SITE_SUFFIX = re.compile(r"\s+(?:\||–|—|-)\s+(?P<site>[^|–—]{1,40})$")
+#: a site's name as a title's last part: a few capitalised words or a host name
+_SITE_NAME = re.compile(
+    r"^(?:[A-Z0-9][\w&'.]*(?:\s+[A-Z0-9&][\w&'.]*){0,3}|[\w-]+(?:\.[a-z]{2,})+)$"
+)
+
+
+def site_in_title(title: str) -> str | None:
+    """The site a page title names after its headline ("Headline | Kilowatt Daily"), if
+    the last part reads as a name."""
+    match = _SITE_SUFFIX.search(title)
+    if match is None or match.start() == 0:
+        return None
+    site = match.group("site").strip()
+    return site if _SITE_NAME.match(site) else None
 
 
 def page_meta(text: str, markdown: bool) -> PageMeta:
@@ -707,8 +729,15 @@ def page_meta(text: str, markdown: bool) -> PageMeta:
             if match:
                 fields.setdefault(match.group(1).lower(), (match.group(2) or "").strip())
     title = _first_field(fields, _TITLE_FIELDS)
+    outlet = _first_field(fields, _OUTLET_FIELDS)
+    if title and kind != "front-matter":  # (a scraper's title is the page's <title>)
+        outlet = outlet or site_in_title(str(title))
     if title and kind == "page-header":
         title = _SITE_SUFFIX.sub("", title) if _SITE_SUFFIX.search(title) else title
+    url = next(
+        (found for name in _URL_FIELDS if (found := web_address(str(fields.get(name) or "")))),
+        None,
+    )
     published = _first_field(fields, _DATE_FIELDS)
     saved = _first_field(fields, _SAVED_FIELDS)
     authors = [
@@ -729,6 +758,8 @@ def page_meta(text: str, markdown: bool) -> PageMeta:
         date=iso_date(str(published)) if published else None,
         authors=tuple(dict.fromkeys(a for a in authors if a)),
         captured=stated_moment(str(saved)) if saved else None,
+        url=url,
+        outlet=canonical(str(outlet)) if outlet and not web_address(str(outlet)) else None,
     )
 
 

@@ -57,6 +57,23 @@ class PageMeta:
     captured: str | None = None
     #: the page writes slashed dates day first (`dates.writes_day_first`)
     day_first: bool = False
+    #: the address of the original article (canonical link, og:url, "URL Source:")
+    url: str | None = None
+    #: the publisher's name as the page gives it (og:site_name, a "| Site" title suffix)
+    outlet: str | None = None
+
+
+@by_position
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where one source of a story was published and when it was saved: what attribution
+    shows a reader ("Reported by Teslarati"), each part only where a page or
+    `seeds/sources.csv` says so."""
+
+    file: str  # the seed file, relative to the seeds folder
+    url: str | None = None
+    outlet: str | None = None
+    captured: str | None = None  # "YYYY-MM-DD[ HH:MM]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +166,8 @@ class Instance:
     #: the instance is made: the worker's rule cache holds the page's lines, and the merge
     #: (`doubts`), in the build's one process, need not ask again of every article
     face_rules: tuple[str | None, str | None] | None = None
+    #: where its page was published, when the page or `seeds/sources.csv` says
+    origin: Origin | None = None
 
     @property
     def key(self) -> str:
@@ -200,3 +219,5 @@ class Article:
     entities: list[str] = field(default_factory=list)
     #: why an editor should look at the page (`doubts`), if anything
     doubts: tuple[str, ...] = ()
+    #: where those of `sources` that say so were published, in the order of `sources`
+    origins: list[Origin] = field(default_factory=list)

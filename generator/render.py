@@ -6,7 +6,10 @@ as the text it is and can never turn into markup, a link or a script.
 
 from __future__ import annotations
 
+import contextlib
+import datetime
 import hashlib
+import html
 import json
 import operator
 import re
@@ -15,8 +18,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 
+from .attribution import reporters
 from .curation import Company, Curation, Topic
-from .model import Article, BlockKind
+from .model import Article, Block, BlockKind, Origin
 from .output import LazyPages, PageMaker
 
 ARTICLES_DIR = "articles"
@@ -85,7 +89,8 @@ def _scalar(value: object) -> str:
 
 
 def front_matter(data: dict) -> str:
-    """The YAML front-matter MkDocs reads: flat keys holding scalars or lists of scalars.
+    """The YAML front-matter MkDocs reads: keys holding scalars, lists of scalars or lists
+    of flat mappings (an article's sources).
 
     Written directly rather than with yaml.dump, whose representer costs more
     than rendering the rest of an article page.
@@ -94,7 +99,12 @@ def front_matter(data: dict) -> str:
     for key, value in data.items():
         if isinstance(value, list | tuple):
             lines.append(f"{key}:" if value else f"{key}: []")
-            lines += [f"- {_scalar(item)}" for item in value]
+            for item in value:
+                if isinstance(item, dict):
+                    fields = [f"{k}: {_scalar(v)}" for k, v in item.items()]
+                    lines += [f"- {fields[0]}", *(f"  {field}" for field in fields[1:])]
+                else:
+                    lines.append(f"- {_scalar(item)}")
         else:
             lines.append(f"{key}: {_scalar(value)}")
     lines.append("---")
@@ -105,16 +115,20 @@ def article_path(article: Article) -> str:
     return f"{ARTICLES_DIR}/{article.id}.md"
 
 
-def article_page(article: Article, curation: Curation | None = None) -> str:
-    """An article: title, date, section, authors, topics and companies, sources, then the body.
+def article_page(article: Article, curation: Curation | None = None, body: str = "full") -> str:
+    """An article: title, date, section, authors, who reported it, its companies and
+    sources, then the body (its topics are the tags Material shows above the title).
 
     `curation` gives the topic titles and company names for the links (and the
-    `tags`); without it they fall back to readable forms of the ids.
+    `tags`); without it they fall back to readable forms of the ids. With `body`
+    "excerpt" the page shows the summary and first paragraphs and sends the reader
+    to the original for the rest.
     """
     topic_names = {t.id: t.title for t in curation.topics} if curation else {}
     company_names = {c.id: c.name for c in curation.companies} if curation else {}
     topics = [(t, topic_names.get(t) or display_name(t)) for t in article.topics]
     companies = [(c, company_names.get(c) or display_name(c)) for c in article.entities]
+    origins = all_origins(article)
     meta = {
         "id": article.id,
         "title": article.title,
@@ -125,9 +139,14 @@ def article_page(article: Article, curation: Curation | None = None) -> str:
         "summary": article.summary,
         "topics": list(article.topics),
         "entities": list(article.entities),
-        "sources": list(article.sources),
+        "sources": [
+            {"file": o.file, "url": o.url, "outlet": o.outlet, "captured": o.captured}
+            for o in origins
+        ],
         # material's tags plugin: the topics, by title, link to the tags index
         "tags": [name for _, name in topics],
+        # the topics are the tags above the title; the left column would be empty
+        "hide": ["navigation"],
     }
     out = [front_matter(meta), f"# {escape(article.title)}", ""]
     facts = [f"**{escape(article.date)}**" if article.date else "Undated"]
@@ -136,33 +155,110 @@ def article_page(article: Article, curation: Curation | None = None) -> str:
     if article.authors:
         facts.append("By " + ", ".join(escape(a) for a in article.authors))
     out += [" · ".join(facts), "{: .evd-meta }", ""]
-    links = []
-    if topics:
-        links.append(
-            "Topics: "
-            + ", ".join(f"[{escape(name)}](../{TOPICS_DIR}/{t}.md)" for t, name in topics)
-        )
+    out += [reported_by(origins), "{: .evd-reported }", ""]
     if companies:
-        links.append(
+        out += [
             "Companies: "
-            + ", ".join(f"[{escape(name)}](../{COMPANIES_DIR}/{c}.md)" for c, name in companies)
-        )
-    if links:
-        out += ["  \n".join(links), "{: .evd-links }", ""]
+            + ", ".join(f"[{escape(name)}](../{COMPANIES_DIR}/{c}.md)" for c, name in companies),
+            "{: .evd-links }",
+            "",
+        ]
     n = len(article.sources)
     out += [f'??? quote "Found in {n} scrape{"s" if n != 1 else ""}"', ""]
-    out += [f"    - `{source.replace('`', '')}`" for source in article.sources]
+    out += [f"    - {_source_line(origin)}" for origin in origins]
     out.append("")
     if article.deck:
         out += [escape(article.deck), "{: .evd-deck }", ""]
-    for block in article.blocks:
+    blocks = article.blocks
+    if body == "excerpt":
+        blocks = _opening(blocks)
+    out += _body(blocks)
+    if body == "excerpt":
+        out += [_read_on(origins), "{: .evd-read-on }", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+#: what an excerpt shows of a story's text: its first paragraphs, up to about this many words
+EXCERPT_WORDS = 120
+
+
+def _opening(blocks: list[Block]) -> list[Block]:
+    shown: list[Block] = []
+    words = 0
+    for block in blocks:
+        if block.kind is not BlockKind.PARAGRAPH or words >= EXCERPT_WORDS:
+            break
+        shown.append(block)
+        words += len(block.text.split())
+    return shown
+
+
+def _body(blocks: list[Block]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
         if block.kind is BlockKind.HEADING:
             out += [f"## {escape(block.text)}", ""]
         elif block.kind is BlockKind.ITEM:
             out += [f"- {escape(block.text)}", ""]
         else:
             out += [escape(block.text), ""]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
+
+
+def all_origins(article: Article) -> list[Origin]:
+    """An origin for each of the article's sources: the known one, else the bare file."""
+    known = {origin.file: origin for origin in article.origins}
+    return [known.get(source) or Origin(source) for source in article.sources]
+
+
+def outlets(origins: list[Origin]) -> list[tuple[str, str | None]]:
+    """Who reported a story (`attribution.reporters`), escaped, then the files nothing is
+    known of, by name."""
+    found = [(escape(name), url) for name, url in reporters(origins)]
+    return found + [(f"`{o.file.replace('`', '')}`", o.url) for o in origins if not o.outlet]
+
+
+#: how many outlets "Reported by" names before "and N more"
+REPORTED_NAMES = 3
+
+
+def reported_by(origins: list[Origin]) -> str:
+    """ "Reported by [Teslarati](…), [Electrek](…) and 2 more": who published the story,
+    linked to the originals (the list of sources below names them all)."""
+    names = [f"[{name}]({_link(url)})" if url else name for name, url in outlets(origins)]
+    if len(names) > REPORTED_NAMES:
+        shown = names[: REPORTED_NAMES - 1]
+        return f"Reported by {', '.join(shown)} and {len(names) - len(shown)} more"
+    if len(names) > 1:
+        return f"Reported by {', '.join(names[:-1])} and {names[-1]}"
+    return f"Reported by {names[0]}" if names else ""
+
+
+def _link(url: str) -> str:
+    """A URL as a Markdown link target: in angle brackets, so parentheses and spaces in it
+    cannot end the link, with the characters that could close it percent-encoded."""
+    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20") + ">"
+
+
+def _source_line(origin: Origin) -> str:
+    parts = []
+    if origin.outlet:
+        name = escape(origin.outlet)
+        parts.append(f"[{name}]({_link(origin.url)})" if origin.url else name)
+    elif origin.url:
+        parts.append(f"[{escape(origin.url)}]({_link(origin.url)})")
+    if origin.captured:
+        parts.append(f"saved {escape(origin.captured)}")
+    parts.append(f"`{origin.file.replace('`', '')}`")
+    return " · ".join(parts)
+
+
+def _read_on(origins: list[Origin]) -> str:
+    linked = [(name, url) for name, url in outlets(origins) if url]
+    if not linked:
+        return "*The full story is in the scraped page listed above.*"
+    name, url = linked[0]
+    return f"**[Read the full story at {name}]({_link(url)})**"
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
@@ -179,6 +275,8 @@ _DATE_AND_TITLE = operator.attrgetter("date", "title")
 def home_page(
     articles: list[Article], topics: list[Topic] | None = None, site_name: str = "EV Digest"
 ) -> str:
+    """The latest stories grouped by day, each with its outlets, sources and topics, then
+    the topics with their activity."""
     out = [front_matter({"title": site_name}), f"# {site_name}", ""]
     out += [
         f"The latest of {len(articles)} stories from EV-industry news scrapes, one page per story.",
@@ -186,17 +284,130 @@ def home_page(
         "[RSS feed](feeds/all.xml).",
         "",
     ]
-    out += ["## Latest", ""]
-    for article in newest_first(articles)[:HOME_LATEST]:
-        out.append(entry(article))
+    names = {t.id: t.title for t in topics or []}
+    for day, seen, group in by_day(articles, HOME_LATEST):
+        out += [f"## {_day_heading(day, seen)}", ""]
+        out += [entry(article, chips=topic_chips(article, names)) for article in group]
+        out.append("")
     if topics:
         counts = _topic_counts(articles)
-        out += ["", "## Topics", ""]
+        weekly = Activity(articles)
+        out += ["## Topics", ""]
         out += [
-            f"- [{escape(t.title)}]({TOPICS_DIR}/{t.id}.md) — {counts.get(t.id, 0)} stories"
+            f"- [{escape(t.title)}]({TOPICS_DIR}/{t.id}.md) — {counts.get(t.id, 0)} stories "
+            + weekly.chart(t.id, t.title, small=True)
             for t in topics
         ]
-    return "\n".join(out) + "\n"
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def story_day(article: Article) -> str | None:
+    """The day a story is listed under: its stated date, else the day it was first seen."""
+    return article.date[:10] if article.date else first_seen(article)
+
+
+class Activity:
+    """Stories per week over the last ACTIVITY_WEEKS weeks, by topic, as inline SVG charts.
+
+    The weeks end on the newest day any story is listed under, not on the day of
+    the build: the same input gives the same page, whenever it is built.
+    """
+
+    def __init__(self, articles: list[Article]):
+        days: list[tuple[datetime.date, list[str]]] = []
+        for article in articles:
+            day = story_day(article)
+            with contextlib.suppress(ValueError, TypeError):
+                days.append((datetime.date.fromisoformat(day or ""), article.topics))
+        self.end = max((d for d, _ in days), default=None)
+        self.weeks: dict[str, list[int]] = {}
+        if self.end is None:
+            return
+        for day, topics in days:
+            week = ACTIVITY_WEEKS - 1 - (self.end - day).days // 7
+            if 0 <= week < ACTIVITY_WEEKS:
+                for topic in topics:
+                    self.weeks.setdefault(topic, [0] * ACTIVITY_WEEKS)[week] += 1
+
+    def chart(self, topic: str, title: str, small: bool = False) -> str:
+        """The topic's weekly bars (empty when no story has a day)."""
+        if self.end is None:
+            return ""
+        counts = self.weeks.get(topic, [0] * ACTIVITY_WEEKS)
+        top = max(counts) or 1
+        width, height, bar = (130, 24, 5) if small else (390, 80, 15)
+        start = self.end - datetime.timedelta(days=7 * ACTIVITY_WEEKS - 1)
+        label = (
+            f"{html.escape(title)}: {sum(counts)} stories in the {ACTIVITY_WEEKS} weeks from "
+            f"{start.isoformat()} to {self.end.isoformat()}, by week"
+        )
+        bars = []
+        for i, count in enumerate(counts):
+            tall = max(1, round(count / top * height)) if count else 1
+            week = (start + datetime.timedelta(days=7 * i)).isoformat()
+            empty = "" if count else ' class="evd-empty"'
+            bars.append(
+                f'<rect x="{i * bar}" y="{height - tall}" width="{bar - 1}" height="{tall}"'
+                f"{empty}><title>{count} in the week of {week}</title></rect>"
+            )
+        kind = "evd-spark" if small else "evd-chart"
+        return (
+            f'<svg class="{kind}" role="img" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" aria-label="{label}"><title>{label}</title>{"".join(bars)}</svg>'
+        )
+
+
+#: weeks an activity chart shows: about six months
+ACTIVITY_WEEKS = 26
+
+
+def first_seen(article: Article) -> str | None:
+    """The day a scrape of the story was first saved, where its sources say."""
+    days = [o.captured[:10] for o in article.origins if o.captured]
+    return min(days) if days else None
+
+
+def by_day(articles: list[Article], limit: int) -> list[tuple[str | None, bool, list[Article]]]:
+    """The `limit` latest stories in groups by day, newest day first: (day, whether the day
+    is only when the story was first seen, its stories). A story's day is its stated date,
+    else the day it was first seen (marked so: a digest never presents that as the date it
+    was published); the stories with neither come last, as "Undated"."""
+    keyed = []
+    for article in articles:
+        seen = None if article.date else first_seen(article)
+        day = story_day(article)
+        keyed.append((day or "", seen is not None, article))
+    dated = sorted(
+        (k for k in keyed if k[0]), key=lambda k: (k[0], not k[1], k[2].title), reverse=True
+    )
+    undated = [k for k in keyed if not k[0]]
+    undated.sort(key=lambda k: (k[2].title.lower(), k[2].id))
+    groups: list[tuple[str | None, bool, list[Article]]] = []
+    for day, seen, article in (dated + undated)[:limit]:
+        if groups and groups[-1][0] == (day or None) and groups[-1][1] == seen:
+            groups[-1][2].append(article)
+        else:
+            groups.append((day or None, seen, [article]))
+    return groups
+
+
+def _day_heading(day: str | None, seen: bool) -> str:
+    if day is None:
+        return "Undated"
+    try:
+        named = datetime.date.fromisoformat(day)
+        text = f"{named:%A}, {named.day} {named:%B %Y}"
+    except ValueError:
+        text = day
+    return f"First seen {text} (no date stated)" if seen else text
+
+
+def topic_chips(article: Article, names: Mapping[str, str], link_prefix: str = "") -> str:
+    """The story's topics as small links to their pages."""
+    return " ".join(
+        f"[{escape(names.get(t) or display_name(t))}]({link_prefix}{TOPICS_DIR}/{t}.md){{: .evd-chip }}"
+        for t in article.topics
+    )
 
 
 def _topic_counts(articles: list[Article]) -> dict[str, int]:
@@ -213,13 +424,27 @@ def made(text: str) -> PageMaker:
 
 
 def paged_list(
-    path: str, title: str, intro: list[str], articles: list[Article], meta: dict | None = None
+    path: str,
+    title: str,
+    intro: list[str],
+    articles: list[Article],
+    meta: dict | None = None,
+    pinned: frozenset[str] = frozenset(),
 ) -> dict[str, PageMaker]:
-    """A list page split into pages of PER_PAGE entries: path.md, path-2.md, …"""
+    """A list page split into pages of PER_PAGE entries: path.md, path-2.md, … (the
+    stories whose ids are in `pinned` are marked)."""
     chunks = [articles[i : i + PER_PAGE] for i in range(0, len(articles), PER_PAGE)] or [[]]
     return {
         (f"{path}.md" if number == 1 else f"{path}-{number}.md"): partial(
-            _list_page, path, title, intro if number == 1 else [], chunk, meta, number, len(chunks)
+            _list_page,
+            path,
+            title,
+            intro if number == 1 else [],
+            chunk,
+            meta,
+            number,
+            len(chunks),
+            pinned,
         )
         for number, chunk in enumerate(chunks, start=1)
     }
@@ -233,6 +458,7 @@ def _list_page(
     meta: dict | None,
     number: int,
     count: int,
+    pinned: frozenset[str] = frozenset(),
 ) -> str:
     """Page `number` of the `count` pages of a list, listing `chunk`."""
     base = path.rsplit("/", 1)[-1]
@@ -243,7 +469,7 @@ def _list_page(
         out += ["*No articles yet.*", ""]
     prefix = "../" * path.count("/")
     for article in chunk:
-        out.append(entry(article, prefix))
+        out.append(entry(article, prefix, pinned=article.id in pinned))
     if count > 1:
         links = [
             f"[{n}]({base if n == 1 else f'{base}-{n}'}.md)" if n != number else f"**{n}**"
@@ -259,6 +485,7 @@ def topic_pages(articles: list[Article], topics: list[Topic]) -> dict[str, PageM
     overview = [front_matter({"title": "Topics"}), "# Topics", ""]
     overview += ["Stories are filed under topics that our editors curate.", ""]
     ordered = newest_first(articles)  # a topic's stories keep their order among all
+    weekly = Activity(articles)
     for topic in topics:
         overview += [f"## [{escape(topic.title)}]({topic.id}.md)", ""]
         overview += [topic.description.strip(), "", f"{counts.get(topic.id, 0)} stories", ""]
@@ -266,6 +493,13 @@ def topic_pages(articles: list[Article], topics: list[Topic]) -> dict[str, PageM
         pinned = [a for pid in topic.pinned for a in filed if a.id == pid]
         rest = [a for a in filed if a not in pinned]
         intro = [topic.description.strip(), ""] if topic.description else []
+        chart = weekly.chart(topic.id, topic.title)
+        if chart:
+            intro += [
+                f'<figure class="evd-activity">{chart}<figcaption>Stories per week, '
+                f"last {ACTIVITY_WEEKS} weeks</figcaption></figure>",
+                "",
+            ]
         if pinned:
             intro += [
                 "**Pinned:** the first " + str(len(pinned)) + " below are pinned by the editors.",
@@ -273,7 +507,14 @@ def topic_pages(articles: list[Article], topics: list[Topic]) -> dict[str, PageM
             ]
         feed = {"feed": f"feeds/topics/{topic.id}.xml"}  # overrides/main.html links it
         files.update(
-            paged_list(f"{TOPICS_DIR}/{topic.id}", topic.title, intro, pinned + rest, feed)
+            paged_list(
+                f"{TOPICS_DIR}/{topic.id}",
+                topic.title,
+                intro,
+                pinned + rest,
+                feed,
+                frozenset(a.id for a in pinned),
+            )
         )
     files[f"{TOPICS_DIR}/index.md"] = made("\n".join(overview) + "\n")
     return files
@@ -336,6 +577,7 @@ def render_site(
     curation: Curation | None = None,
     memo: dict[str, str] | None = None,
     known: dict[str, str] | None = None,
+    body: str = "full",
 ) -> SitePages:
     """Every page of the site, by path under `docs/`.
 
@@ -347,7 +589,8 @@ def render_site(
     that is nearly all of them) but goes into `known` with its digest, for
     `write_outputs` to check against `docs/`. On return `memo` holds this
     build's article pages that are not rendered; `remember_pages` adds the
-    others once written. Without `known` every page is rendered.
+    others once written. Without `known` every page is rendered. `body` is the
+    publishing mode (`config.BODY_MODES`).
     """
     curation = curation or Curation()
     earlier = memo if memo is not None and known is not None else {}
@@ -355,7 +598,7 @@ def render_site(
     to_render: list[tuple[Article, str]] = []
     names = _names(curation)
     for article in articles:
-        key = _page_key(article, *names)
+        key = _page_key(article, *names, body)
         if key in earlier:
             current[key] = known[article_path(article)] = earlier[key]  # type: ignore[index]
         else:
@@ -364,13 +607,15 @@ def render_site(
         memo.clear()
         memo.update(current)
     return SitePages(
-        listing_pages(articles, curation), article_pages(curation, to_render), to_render
+        listing_pages(articles, curation), article_pages(curation, to_render, body), to_render
     )
 
 
-def article_pages(curation: Curation, keyed: list[tuple[Article, str]]) -> LazyPages:
+def article_pages(
+    curation: Curation, keyed: list[tuple[Article, str]], body: str = "full"
+) -> LazyPages:
     """Article pages by path, each rendered when read (by a maker that can be pickled)."""
-    return LazyPages({article_path(a): partial(article_page, a, curation) for a, _ in keyed})
+    return LazyPages({article_path(a): partial(article_page, a, curation, body) for a, _ in keyed})
 
 
 def remember_pages(
@@ -387,17 +632,21 @@ def remember_pages(
             memo[key] = digest
 
 
-def article_page_key(article: Article, curation: Curation) -> str:
-    """A hash of what `article_page` reads: the article, and the names of its topics and companies."""
-    return _page_key(article, *_names(curation))
+def article_page_key(article: Article, curation: Curation, body: str = "full") -> str:
+    """A hash of what `article_page` reads: the article, the names of its topics and
+    companies, and the publishing mode."""
+    return _page_key(article, *_names(curation), body)
 
 
 def _names(curation: Curation) -> tuple[dict[str, str], dict[str, str]]:
     return {t.id: t.title for t in curation.topics}, {c.id: c.name for c in curation.companies}
 
 
-def _page_key(article: Article, topic_names: dict[str, str], company_names: dict[str, str]) -> str:
+def _page_key(
+    article: Article, topic_names: dict[str, str], company_names: dict[str, str], body: str
+) -> str:
     shown = [
+        body,
         article.id,
         article.title,
         article.title_source,
@@ -407,6 +656,7 @@ def _page_key(article: Article, topic_names: dict[str, str], company_names: dict
         article.summary,
         article.deck,
         article.sources,
+        [(o.file, o.url, o.outlet, o.captured) for o in article.origins],
         [(topic, topic_names.get(topic)) for topic in article.topics],
         [(company, company_names.get(company)) for company in article.entities],
         [(block.kind, block.text) for block in article.blocks],
@@ -434,19 +684,21 @@ def display_name(ident: str) -> str:
     return text[:1].upper() + text[1:] if text else ident
 
 
-def entry(article: Article, link_prefix: str = "") -> str:
+def entry(article: Article, link_prefix: str = "", chips: str = "", pinned: bool = False) -> str:
     """A story in a list (lines of Markdown): the title as a link, then date · section ·
-    sources, then the summary.
+    outlets · sources (and the topic `chips` made by `topic_chips`), then the summary.
 
     Only the escaped parts are remembered (`entry_text`): a story is listed on
     five or six pages, with two or three link prefixes, and whole entries filled
     a cache of 262k of them at 50k scrapes (the peak fell by 35 MB without it).
     """
     title, facts, summary = entry_text(article)
-    line = f"- [{title}]({link_prefix}{ARTICLES_DIR}/{article.id}.md)<br>"
-    if summary is None:
-        return f'{line}\n    <span class="evd-facts">{facts}</span>'
-    return f'{line}\n    <span class="evd-facts">{facts}</span><br>\n    {summary}'
+    mark = '<span class="evd-pinned">Pinned</span> ' if pinned else ""
+    line = f"- {mark}[{title}]({link_prefix}{ARTICLES_DIR}/{article.id}.md)<br>"
+    line += f'\n    <span class="evd-facts">{facts}</span>'
+    if chips:
+        line += f" {chips}"
+    return f"{line}<br>\n    {summary}" if summary is not None else line
 
 
 EntryText = tuple[str, str, str | None]
@@ -455,33 +707,69 @@ EntryText = tuple[str, str, str | None]
 _ENTRY_TEXTS: dict[tuple, EntryText] = {}
 
 
-def entry_text(article: Article) -> EntryText:
-    """The escaped parts of an article's entry: title, facts line and summary."""
-    return entry_text_of(
-        article.title, article.date, article.section, len(article.sources), article.summary
+def _entry_key(article: Article) -> tuple:
+    named = tuple(o.outlet for o in article.origins if o.outlet)
+    return (
+        article.title,
+        article.date,
+        article.section,
+        len(article.sources),
+        article.summary,
+        named,
     )
 
 
-def entry_text_of(
-    title: str, date: str | None, section: str | None, sources: int, summary: str | None
-) -> EntryText:
-    key = (title, date, section, sources, summary)
+def entry_text(article: Article) -> EntryText:
+    """The escaped parts of an article's entry: title, facts line and summary."""
+    key = _entry_key(article)
     found = _ENTRY_TEXTS.get(key)
     if found is None:
         if len(_ENTRY_TEXTS) >= 1 << 18:
             _ENTRY_TEXTS.clear()
-        facts = [escape(date) if date else "undated"]
-        if section:
-            facts.append(escape(section))
-        facts.append(f"{sources} source{'s' if sources != 1 else ''}")
-        found = escape(title), " · ".join(facts), escape(summary) if summary else None
-        _ENTRY_TEXTS[key] = found
+        found = _ENTRY_TEXTS[key] = entry_text_of(*key)
     return found
+
+
+#: how many outlets an entry names before "+N"
+ENTRY_OUTLETS = 2
+
+
+def entry_text_of(
+    title: str,
+    date: str | None,
+    section: str | None,
+    sources: int,
+    summary: str | None,
+    named: tuple[str, ...] = (),
+) -> EntryText:
+    facts = [escape(date) if date else "undated"]
+    if section:
+        facts.append(escape(section))
+    names = list(dict.fromkeys(named))
+    if names:
+        more = len(names) - ENTRY_OUTLETS
+        facts.append(
+            ", ".join(escape(n) for n in names[:ENTRY_OUTLETS]) + (f" +{more}" if more > 0 else "")
+        )
+    facts.append(f"{sources} source{'s' if sources != 1 else ''}")
+    shown = summary if summary and not repeats_title(summary, title) else None
+    return escape(title), " · ".join(facts), escape(shown) if shown else None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def repeats_title(summary: str, title: str) -> bool:
+    """The summary begins with the title's words (a title derived from the first sentence,
+    over that sentence): under the title it would only say it again."""
+    title_words = _WORD.findall(title.lower())
+    if title.endswith("…"):  # (shortened: its last word may be cut)
+        title_words = title_words[:-1]
+    return bool(title_words) and _WORD.findall(summary.lower())[: len(title_words)] == title_words
 
 
 def remember_entry_texts(known: Iterable[tuple[Article, EntryText]]) -> None:
     """Take the escaped entry parts of articles from an earlier build (escaping is most of
     the cost of the lists)."""
     for article, text in known:
-        key = (article.title, article.date, article.section, len(article.sources), article.summary)
-        _ENTRY_TEXTS[key] = text
+        _ENTRY_TEXTS[_entry_key(article)] = text

@@ -239,12 +239,14 @@ def test_pool_tasks_are_made_only_as_the_workers_catch_up() -> None:
 _make_article_page = render_module.article_page
 
 
-def _logged_article_page(article: Article, curation: Curation | None = None) -> str:
+def _logged_article_page(
+    article: Article, curation: Curation | None = None, body: str = "full"
+) -> str:
     """`article_page`, writing which process made which page to a file (the makers run
     in other processes, which import this module afresh)."""
     with open(os.environ["EV_DIGEST_TEST_MADE_LOG"], "a", encoding="utf-8") as log:
         log.write(f"{os.getpid()} {article.id}\n")
-    return _make_article_page(article, curation)
+    return _make_article_page(article, curation, body)
 
 
 def test_pages_made_in_other_planners_are_remembered(
@@ -270,7 +272,12 @@ def test_pages_made_in_other_planners_are_remembered(
         encoding="utf-8",
     )
     edited = build(options)
-    assert edited.written.written == ["topics/china.md", "topics/index.md"]
+    # (the topic's feed carries its description)
+    assert edited.written.written == [
+        "feeds/topics/china.xml",
+        "topics/china.md",
+        "topics/index.md",
+    ]
     assert not made.exists()
 
 

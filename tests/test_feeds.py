@@ -7,13 +7,13 @@ from datetime import date
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from generator.config import site_settings
 from generator.curation import Curation, Topic
 from generator.feeds import (
     ALL_FEED,
     EMPTY_SITEMAP,
     FEED_LIMIT,
     feed_files,
-    site_settings,
     topic_feed_path,
 )
 from generator.model import Article, Block, BlockKind
@@ -150,7 +150,7 @@ def test_scraped_text_is_escaped_and_xml_safe() -> None:
     assert item is not None
     assert item.findtext("title") == "Tesla <script>alert(1)</script> & co"
     # a description is HTML: the summary is escaped to show as the text it is
-    assert item.findtext("description") == "&lt;b&gt;bold&lt;/b&gt; &amp;  more"
+    assert item.findtext("description") == "<p>&lt;b&gt;bold&lt;/b&gt; &amp;  more</p>"
     assert "<script>" not in xml
 
 

@@ -212,8 +212,8 @@ def test_article_page_layout(site: Path) -> None:
     order = [
         "<h1",
         'class="evd-meta"',
+        'class="evd-reported"',
         "Found in 2 scrapes",
-        "000_8bb8fe3a16987cf8.txt",
         'class="evd-deck"',
         "Starfall, a reentry capsule",
     ]
@@ -221,6 +221,11 @@ def test_article_page_layout(site: Path) -> None:
     assert -1 not in positions, dict(zip(order, positions, strict=True))
     assert positions == sorted(positions)
     assert "Undated" in html
+    # the seeds say nothing of where they ran: their files are named instead
+    assert (
+        "Reported by <code>000_8bb8fe3a16987cf8.txt</code> and <code>001_ce56be4b87a4730c.txt</code>"
+        in html
+    )
 
 
 HOSTILE = """<html><head>
@@ -270,7 +275,7 @@ def article(n: int, date: str | None, **extra) -> Article:
     )
 
 
-def test_article_page_escapes_and_links_topics_and_companies() -> None:
+def test_article_page_escapes_and_links_companies_and_tags_its_topics() -> None:
     story = article(1, "2025-03-04", topics=["charging"], entities=["tesla"])
     story.title = "<script>alert(1)</script> & [link](x)"
     story.authors = ["<b>Ann</b>"]
@@ -282,7 +287,9 @@ def test_article_page_escapes_and_links_topics_and_companies() -> None:
     assert data["title"] == story.title and data["date"] == "2025-03-04"
     assert "<script>" not in body and "<b>" not in body and "<i>" not in body
     assert "\\[link\\](x)" in body
-    assert "[Charging](../topics/charging.md)" in body
+    # the topics are the tags above the title, and only there (no second "Topics:" list)
+    assert "../topics/" not in body and "Topics:" not in body
+    assert data["hide"] == ["navigation"]
     assert "[Tesla](../companies/tesla.md)" in body
     assert '??? quote "Found in 1 scrape"' in body
 
