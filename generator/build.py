@@ -35,7 +35,14 @@ from .cache import (
 )
 from .clean import clean, drop_known_headlines, drop_recurring_boilerplate, find_recurring
 from .config import site_settings
-from .curation import Curation, Problem, load_curation, unknown_ids
+from .curation import (
+    Curation,
+    Problem,
+    in_line_order,
+    load_curation,
+    unfiled_pins,
+    unknown_ids,
+)
 from .dedup import deduplicate
 from .feeds import feed_files
 from .fingerprint import Fingerprint, fingerprint
@@ -69,6 +76,7 @@ from .render import (
     remember_pages,
     render_site,
 )
+from .review import queue_counts, review_queue
 from .segment import segment
 from .topics import Classifier, article_words, classify_shared
 from .workers import Background, in_order, start_pool
@@ -129,6 +137,8 @@ class BuildResult:
     added_pages: list[str] = field(default_factory=list)
     #: the pages an editor should look at: (article id, title, why), see `doubts`
     doubts: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
+    #: how many stories of each kind the editor's queue holds (`review.queue_counts`)
+    queue: dict[str, int] = field(default_factory=dict)
 
     @property
     def instances(self) -> list[Instance]:
@@ -525,12 +535,18 @@ def _fingerprints(pages: list[PageResult], instances: list[Instance]) -> dict[st
 
 
 def check(options: BuildOptions) -> tuple[Curation, BuildResult | None, list[Problem]]:
-    """Validate the curation files against the schema and against the articles the seeds give."""
+    """Validate the curation files against the schema and against the articles the seeds
+    give: every problem of every file at once, each file's in line order (the result is
+    None when the files have schema problems: the topics it would be filed under are not
+    all known)."""
     curation = load_curation(options.topics)
-    if curation.problems:
-        return curation, None, curation.problems
     result = collect(options)
-    return curation, result, unknown_ids(curation, {a.id for a in result.articles})
+    problems = curation.problems + unknown_ids(curation, {a.id for a in result.articles})
+    if curation.problems:
+        return curation, None, in_line_order(problems)
+    classify(result.articles, curation)
+    problems += unfiled_pins(curation, {a.id: a.topics for a in result.articles})
+    return curation, result, in_line_order(problems)
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -627,6 +643,11 @@ def _build(options: BuildOptions) -> BuildResult:
     result.curation = curation
     workers = _workers(options)
     classify(result.articles, curation, workers, cache)
+    problems = unfiled_pins(curation, {a.id: a.topics for a in result.articles})
+    if problems:
+        _stored(saver)
+        raise CurationError(problems)
+    result.queue = queue_counts(review_queue(result.articles))
     if saver is not None:
         # the corpus index keeps each article's topics; the store ends before the pages
         # are written, which it would slow: a file written gives the thread the GIL
@@ -719,6 +740,11 @@ def _build_added(
     # a handful of articles: classified directly (the decisions table is for full builds,
     # which will find these few missing)
     Classifier(curation).classify(added.articles)
+    problems = unfiled_pins(
+        curation, {g.article.id: g.article.topics for g in index.groups.values()}
+    )
+    if problems:
+        raise CurationError(problems)
     rendered = cache.memo(last_output, "rendered")
     settings = site_settings(options.docs)
     body = settings["body"]
@@ -761,6 +787,7 @@ def _build_added(
     state = state | {
         "counts": counts,
         "doubts": doubtful(articles),
+        "queue": queue_counts(review_queue(articles)),
         "files": len(inputs.paths),
         "skipped": inputs.skipped + sorted(page_skipped, key=lambda s: s.source),
         "merges": index.merges(),
@@ -867,6 +894,10 @@ def report(result: BuildResult) -> dict:
             {"article": article_id, "title": title, "reasons": list(reasons)}
             for article_id, title, reasons in result.doubts
         ],
+        "queue": [
+            {"article": e.article_id, "title": e.title, "kind": e.kind, "reason": e.reason}
+            for e in review_queue(result.articles)
+        ],
         "dropped": [asdict(d) for d in result.dropped],
         "written": result.written.written,
         "removed": result.written.removed,
@@ -892,6 +923,7 @@ def _light_state(result: BuildResult) -> dict:
         "merges": result.merges,
         "empty_pages": _empty_page_stubs(result),
         "doubts": result.doubts,
+        "queue": result.queue,
     }
 
 
@@ -910,6 +942,7 @@ def _from_state(state: dict, curation: Curation) -> BuildResult:
         counts=state["counts"],
         cached_empty_pages=state["empty_pages"],
         doubts=state.get("doubts", []),
+        queue=state.get("queue", {}),
     )
 
 
@@ -938,4 +971,5 @@ def summary(result: BuildResult) -> dict:
         "files_removed": len(result.written.removed),
         "conflicts": len(result.written.conflicts),
         "pages_to_check": len(result.doubts),
+        "queue": result.queue,
     }

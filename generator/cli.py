@@ -13,6 +13,8 @@ from pathlib import Path
 from .build import BuildOptions, BuildResult, CurationError, build, check, summary
 from .curation import Problem
 from .output import recover
+from .render import QUEUE_PAGE
+from .review import KINDS
 from .topics import Classifier
 
 
@@ -68,6 +70,13 @@ def print_summary(result: BuildResult, docs: Path, elapsed: float) -> None:
         print(f"    check {article_id}: {'; '.join(reasons)}")
     if len(result.doubts) > 10:
         print(f"    … and {len(result.doubts) - 10} more (--report FILE lists them all)")
+    if any(result.queue.values()):
+        print(
+            f"  editor's queue ({docs / QUEUE_PAGE}): "
+            + ", ".join(
+                f"{heading.lower()} {result.queue.get(key, 0)}" for key, heading, _ in KINDS
+            )
+        )
     print(
         f"  {docs}: {s['files_written']} written, {s['files_unchanged']} unchanged, "
         f"{s['files_removed']} removed"

@@ -8,6 +8,7 @@ from the YAML node marks, so an editor can jump straight to the mistake.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,11 +64,24 @@ class Company:
     aliases: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Override:
+    """An article id a topic file names under `include`, `exclude` or `pinned`, where."""
+
+    file: str
+    key: str
+    article_id: str
+    line: int
+
+
 @dataclass
 class Curation:
     topics: list[Topic] = field(default_factory=list)
     companies: list[Company] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: every override id of every topic file, a file with problems too: `check` names the
+    #: ids that match no article alongside the file's other problems, in one pass
+    overrides: list[Override] = field(default_factory=list)
 
 
 # name: (type, required, description) — the whole schema of a topic file
@@ -128,7 +142,9 @@ class _File:
             if key in found:
                 self.problem(line, full, "duplicate key (the earlier value would be silently lost)")
             elif key not in schema:
-                self.problem(line, full, f"unknown key, expected one of: {', '.join(schema)}")
+                close = difflib.get_close_matches(key, list(schema), n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                self.problem(line, full, f"unknown key, {hint}expected one of: {', '.join(schema)}")
             else:
                 found[key] = value_node
         for key, (_, required, description) in schema.items():
@@ -173,6 +189,7 @@ def load_curation(folder: Path) -> Curation:
     if not folder.is_dir():
         return curation
     seen: dict[str, str] = {}
+    titles: dict[str, str] = {}  # a topic title, case-folded -> the file that gives it
     for path in sorted(folder.iterdir()):
         if path.name.startswith(".") or path.suffix not in TOPIC_SUFFIXES or not path.is_file():
             continue
@@ -202,14 +219,17 @@ def load_curation(folder: Path) -> Curation:
             )
             continue
         seen[topic_id] = display
-        topic = _load_topic(path, display, topic_id, curation.problems)
+        topic = _load_topic(path, display, topic_id, curation, titles)
         if topic:
             curation.topics.append(topic)
     curation.topics.sort(key=lambda t: (t.order, t.id))
     return curation
 
 
-def _load_topic(path: Path, display: str, topic_id: str, problems: list[Problem]) -> Topic | None:
+def _load_topic(
+    path: Path, display: str, topic_id: str, curation: Curation, titles: dict[str, str]
+) -> Topic | None:
+    problems = curation.problems
     file = _File(path, display, problems)
     if file.root is None:
         if not any(p.file == display for p in problems):
@@ -218,6 +238,15 @@ def _load_topic(path: Path, display: str, topic_id: str, problems: list[Problem]
     before = len(problems)
     keys = file.mapping(file.root, TOPIC_SCHEMA, "")
     title = file.value(keys["title"], str, "title") if "title" in keys else None
+    if title:
+        earlier = titles.setdefault(title.strip().casefold(), display)
+        if earlier != display:
+            file.problem(
+                keys["title"].start_mark.line + 1,
+                "title",
+                f"{title!r} is also the title of {earlier}, expected a title of its own "
+                "(readers could not tell the two topics apart)",
+            )
     description = (
         file.value(keys["description"], str, "description") if "description" in keys else ""
     )
@@ -226,6 +255,20 @@ def _load_topic(path: Path, display: str, topic_id: str, problems: list[Problem]
         name: file.strings(keys[name], name) if name in keys else ()
         for name in ("include", "exclude", "pinned")
     }
+    curation.overrides += [
+        Override(display, name, article_id, line)
+        for name, items in lists.items()
+        for article_id, line in items
+    ]
+    excluded = {article_id for article_id, _ in lists["exclude"]}
+    for article_id, line in lists["pinned"]:
+        if article_id in excluded:
+            file.problem(
+                line,
+                "pinned",
+                f"{article_id!r} is also in exclude, expected it in one of the two "
+                "(a story the topic never files cannot be pinned to it)",
+            )
     rules = Rules(())
     if "rules" in keys:
         rule_keys = file.mapping(keys["rules"], RULES_SCHEMA, "rules")
@@ -316,17 +359,41 @@ def _load_companies(path: Path, display: str, problems: list[Problem]) -> list[C
 def unknown_ids(curation: Curation, article_ids: set[str]) -> list[Problem]:
     """Override ids (include/exclude/pinned) that match no article in the build."""
     problems: list[Problem] = []
-    for topic in curation.topics:
-        for name in ("include", "exclude", "pinned"):
-            for article_id in getattr(topic, name):
-                if article_id not in article_ids:
-                    line = topic.lines.get(f"{name}:{article_id}", 1)
-                    problems.append(
-                        Problem(
-                            topic.file,
-                            line,
-                            name,
-                            f"{article_id!r} matches no article, expected an article id from the front-matter of docs/articles/*.md",
-                        )
-                    )
+    for ref in curation.overrides:
+        if ref.article_id not in article_ids:
+            close = difflib.get_close_matches(ref.article_id, article_ids, n=1, cutoff=0.8)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            problems.append(
+                Problem(
+                    ref.file,
+                    ref.line,
+                    ref.key,
+                    f"{ref.article_id!r} matches no article{hint}, expected an article id "
+                    "from the front-matter of docs/articles/*.md",
+                )
+            )
     return problems
+
+
+def unfiled_pins(curation: Curation, filed: dict[str, list[str]]) -> list[Problem]:
+    """Pinned ids of stories the topic does not file (`filed`: each article id's topics):
+    the pin would show nowhere."""
+    problems: list[Problem] = []
+    for topic in curation.topics:
+        for article_id in topic.pinned:
+            if article_id in filed and topic.id not in filed[article_id]:
+                problems.append(
+                    Problem(
+                        topic.file,
+                        topic.lines.get(f"pinned:{article_id}", 1),
+                        "pinned",
+                        f"{article_id!r} is not filed under this topic, expected it in "
+                        "include too (or a story the rules file)",
+                    )
+                )
+    return problems
+
+
+def in_line_order(problems: list[Problem]) -> list[Problem]:
+    """Problems by file, then line: an editor reads a file's problems top to bottom."""
+    return sorted(problems, key=lambda p: (p.file, p.line))

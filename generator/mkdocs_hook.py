@@ -23,6 +23,7 @@ the site a full build gives; other builds are left exactly as MkDocs makes them.
 from __future__ import annotations
 
 import copy
+import gzip
 import hashlib
 import json
 import logging
@@ -146,6 +147,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     """
     path = Path(config.site_dir) / "search" / "search_index.json"
     _dirty_builds.finish(path)
+    leave_out_of_sitemap(
+        Path(config.site_dir), "queue/" if config.use_directory_urls else "queue.html"
+    )
     mode, limit = settings(config.extra)
     if should_slim(path, mode, limit):
         before, after = slim_search_index(path, _summaries)
@@ -154,6 +158,21 @@ def on_post_build(config: MkDocsConfig) -> None:
             before / 1e6,
             after / 1e6,
         )
+
+
+def leave_out_of_sitemap(site: Path, page: str) -> None:
+    """Take a page for editors (the editor's queue) out of `sitemap.xml` and its gzip copy,
+    which MkDocs writes with every page."""
+    sitemap = site / "sitemap.xml"
+    try:
+        text = sitemap.read_text(encoding="utf-8")
+    except OSError:
+        return
+    kept = re.sub(rf"\s*<url>\s*<loc>[^<]*/{re.escape(page)}</loc>.*?</url>", "", text, flags=re.S)
+    if kept != text:
+        sitemap.write_text(kept, encoding="utf-8")
+        with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
+            packed.write(kept.encode("utf-8"))
 
 
 def on_build_error(error: Exception) -> None:

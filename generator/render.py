@@ -22,6 +22,7 @@ from .attribution import reporters
 from .curation import Company, Curation, Topic
 from .model import Article, Block, BlockKind, Origin
 from .output import LazyPages, PageMaker
+from .review import KINDS, queue_counts, review_queue
 
 ARTICLES_DIR = "articles"
 TOPICS_DIR = "topics"
@@ -97,7 +98,10 @@ def front_matter(data: dict) -> str:
     """
     lines = ["---"]
     for key, value in data.items():
-        if isinstance(value, list | tuple):
+        if isinstance(value, dict):
+            lines.append(f"{key}:")
+            lines += [f"  {k}: {_scalar(v)}" for k, v in value.items()]
+        elif isinstance(value, list | tuple):
             lines.append(f"{key}:" if value else f"{key}: []")
             for item in value:
                 if isinstance(item, dict):
@@ -548,7 +552,8 @@ def company_pages(articles: list[Article], companies: list[Company]) -> dict[str
 def unsorted_page(articles: list[Article]) -> dict[str, PageMaker]:
     intro = [
         "Stories that matched no topic. Editors: widen a topic's keywords, or file a story by "
-        "adding its id to a topic's `include` list (`ev-digest explain ID` shows why it missed).",
+        "adding its id to a topic's `include` list (`ev-digest explain ID` shows why it missed). "
+        f"Everything else that needs an editor's eye is in the [editor's queue]({QUEUE_PAGE}).",
         "",
     ]
     return paged_list(
@@ -665,6 +670,47 @@ def _page_key(
     return hashlib.blake2b(json.dumps(shown).encode("ascii"), digest_size=16).hexdigest()
 
 
+QUEUE_PAGE = "queue.md"
+#: entries of one kind the queue page lists (the build report lists them all)
+QUEUE_SHOWN = 200
+
+
+def queue_page(articles: list[Article]) -> str:
+    """The editor's queue (`review`), by kind, each story linked with its reason; kept out of
+    search, the sitemap and search engines."""
+    queue = review_queue(articles)
+    counts = queue_counts(queue)
+    meta = {"title": "Editor's queue", "search": {"exclude": True}, "robots": "noindex"}
+    out = [front_matter(meta), "# Editor's queue", ""]
+    out += [
+        "What the build was unsure of, for the editors: fix a title, date or filing in the "
+        "curation files (`ev-digest explain ID` shows why a story is filed where it is). "
+        "`ev-digest build --report FILE` lists every entry.",
+        "",
+    ]
+    out += [
+        " · ".join(f"{heading}: {counts[key]}" for key, heading, _ in KINDS),
+        "{: .evd-facts }",
+        "",
+    ]
+    for key, heading, _ in KINDS:
+        entries = [e for e in queue if e.kind == key]
+        if not entries:
+            continue
+        out += [f"## {heading}", ""]
+        for item in entries[:QUEUE_SHOWN]:
+            out.append(
+                f"- [{escape(item.title)}]({ARTICLES_DIR}/{item.article_id}.md) — "
+                f"{escape(item.reason)} (`{item.article_id}`)"
+            )
+        if len(entries) > QUEUE_SHOWN:
+            out.append(f"- … and {len(entries) - QUEUE_SHOWN} more")
+        out.append("")
+    if not queue:
+        out += ["*Nothing needs an editor's eye.*", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
 def listing_pages(articles: list[Article], curation: Curation) -> LazyPages:
     """The home page, and the topic, company and unsorted lists.
 
@@ -675,6 +721,7 @@ def listing_pages(articles: list[Article], curation: Curation) -> LazyPages:
     files.update(topic_pages(articles, curation.topics))
     files.update(company_pages(articles, curation.companies))
     files.update(unsorted_page(articles))
+    files[QUEUE_PAGE] = partial(queue_page, articles)
     return LazyPages(files)
 
 

@@ -322,3 +322,31 @@ def test_mkdocs_build_refuses_bad_curation_and_keeps_the_site(tmp_path: Path) ->
     assert result.returncode != 0
     assert "topics/china.yml:3: rules.keywords: got str, expected a list" in result.stderr
     assert snapshot() == before
+
+
+def test_check_catches_pins_that_cannot_show_twin_titles_and_typos(tmp_path: Path) -> None:
+    """Every problem of a file in one pass and in line order: the schema's and the ids'."""
+    topics = tmp_path / "topics"
+    shutil.copytree(ROOT / "topics", topics)
+    cybertruck = "tesla-launches-cybertruck-vehicle-to-grid-program-in-2af814"
+    megapod = "tesla-just-trademarked-megapod-here-s-what-it-98b5be"
+    write(
+        topics,
+        "zz-grid.yml",
+        "title: Charging and Energy\n"  # (the title of charging-and-energy.yml, in other case)
+        "rules:\n  keywords: [grid]\n  min_hit: 2\n"
+        f"exclude: [{cybertruck}]\n"
+        f"pinned:\n  - {cybertruck}\n  - tesla-launches-cybertruck-vehicle-to-grid-program-in-2af815\n",
+    )
+    bad = run_cli("check", "--seeds", str(SEEDS), "--topics", str(topics))
+    assert bad.returncode == 1
+    lines = [line for line in bad.stderr.splitlines() if "zz-grid.yml:" in line]
+    assert [line.split("zz-grid.yml:")[1].split(":")[0] for line in lines] == ["1", "4", "7", "8"]
+    assert "title: 'Charging and Energy' is also the title of" in lines[0]
+    assert "rules.min_hit: unknown key, did you mean 'min_hits'?" in lines[1]
+    assert f"pinned: '{cybertruck}' is also in exclude" in lines[2]
+    assert f"matches no article (did you mean '{cybertruck}'?)" in lines[3]
+    write(topics, "zz-grid.yml", f"title: Grid\nrules:\n  keywords: [grid]\npinned: [{megapod}]\n")
+    unfiled = run_cli("check", "--seeds", str(SEEDS), "--topics", str(topics))
+    assert unfiled.returncode == 1
+    assert f"zz-grid.yml:4: pinned: '{megapod}' is not filed under this topic" in unfiled.stderr
