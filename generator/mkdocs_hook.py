@@ -37,9 +37,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import watchdog.events
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -47,6 +49,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from generator.build import BuildOptions, BuildResult, CurationError, build, summary
+from generator.output import read_manifest
 from generator.search_index import (
     ARTICLES_PREFIX,
     complete_search_index,
@@ -63,17 +66,31 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _dirty_builds.start(command, dirty)
 
 
+#: under `mkdocs serve`, the curation problems that stopped the last generation: every
+#: page then opens with them (a build error would leave the browser's request hanging)
+_problems: list[str] = []
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     started = time.perf_counter()
+    _problems.clear()
     try:
         result = build(BuildOptions(seeds=root / "seeds", topics=root / "topics", docs=docs))
     except CurationError as error:
-        lines = "\n".join(str(problem) for problem in error.problems)
-        raise PluginError(
-            f"EV Digest: the curation files have problems, nothing was built:\n{lines}"
-        ) from None
+        lines = [str(problem) for problem in error.problems]
+        if not _dirty_builds.serving:
+            raise PluginError(
+                "EV Digest: the curation files have problems, nothing was built:\n"
+                + "\n".join(lines)
+            ) from None
+        for line in lines:
+            log.error("EV Digest: %s", line)
+        _problems.extend(lines)
+        _generated.update(read_manifest(docs))
+        config.nav = _last_nav + list(config.nav or [])
+        return config
     s = summary(result)
     log.info(
         "EV Digest: %d articles from %d files, %d duplicates merged, %d files written (%.2f s)",
@@ -85,8 +102,55 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     )
     for skipped in result.skipped:
         log.info("EV Digest: skipped %s: %s", skipped.source, skipped.reason)
-    config.nav = generated_nav(result, docs) + list(config.nav or [])
+    _last_nav[:] = generated_nav(result, docs)
+    _generated.update(read_manifest(docs))
+    config.nav = _last_nav + list(config.nav or [])
     return config
+
+
+#: the navigation of the last generation, kept for a rebuild that generates nothing
+_last_nav: list[dict] = []
+#: the files the generator has written into docs/ this session: their changes are its own
+_generated: set[str] = set()
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    """Watch `docs/` for the editors' changes only. MkDocs rebuilds on any change there, and
+    the generator writes its pages there during a build: without this every save built the
+    site twice (the second time finding nothing new)."""
+    docs = os.path.abspath(config.docs_dir)
+    server.unwatch(docs)
+
+    def changed(event: watchdog.events.FileSystemEvent) -> None:
+        if event.is_directory:
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "") or ""]
+        if all(not path or _generators_own(os.path.relpath(path, docs)) for path in paths):
+            return
+        with server._rebuild_cond:  # (what LiveReloadServer.watch's own callback does)
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = changed  # type: ignore[method-assign]
+    server.observer.schedule(handler, docs, recursive=True)
+    return server
+
+
+def _generators_own(rel: str) -> bool:
+    rel = rel.replace(os.sep, "/")
+    return rel in _generated or rel.split("/", 1)[0].startswith(".evdigest")
+
+
+def _with_problems(markdown: str) -> str:
+    """The page with the curation problems above it, while there are any."""
+    if not _problems:
+        return markdown
+    listed = "\n".join(f"    - `{problem.replace('`', '')}`" for problem in _problems)
+    return (
+        '!!! failure "The curation files have problems: the site shows the last pages built"\n\n'
+        f"    Fix these and save; the page reloads:\n\n{listed}\n\n" + markdown
+    )
 
 
 def generated_nav(result: BuildResult, docs: Path) -> list[dict]:
@@ -101,6 +165,18 @@ def generated_nav(result: BuildResult, docs: Path) -> list[dict]:
         nav.append({"Archive": "archive/index.md"})
     nav.append({"Unsorted": "unsorted.md"})
     return nav
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Under `serve`, a site never generated (its first build met curation problems) still
+    gets a home page, to show them on."""
+    if _problems and files.get_file_from_path("index.md") is None:
+        files.append(
+            File.generated(
+                config, "index.md", content="# EV Digest\n\nNo page has been generated yet.\n"
+            )
+        )
+    return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -122,7 +198,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri.startswith(ARTICLES_PREFIX):
         _summaries[page.url] = str(page.meta.get("summary") or "")
     _dirty_builds.remember_source(page, markdown)
-    return markdown
+    return _with_problems(markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -385,8 +461,10 @@ def _page_url(file: File) -> str:
 
 
 def _site_fingerprint(config: MkDocsConfig) -> str:
-    """What every page shows: the configuration file, the navigation and the theme overrides."""
+    """What every page shows: the configuration file, the navigation, the theme overrides
+    and the curation problems shown above every page under `serve`."""
     digest = hashlib.sha256()
+    digest.update(json.dumps(_problems).encode())
     if config.config_file_path:
         digest.update(Path(config.config_file_path).read_bytes())
     digest.update(json.dumps(config.nav, sort_keys=True, default=str).encode())

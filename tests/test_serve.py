@@ -90,3 +90,42 @@ def test_topic_files_edited_during_serve_update_the_site(
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+@pytest.mark.parametrize("options", [[], ["--dirty"]], ids=["full", "dirty"])
+def test_curation_errors_show_in_the_browser_and_a_save_builds_once(
+    tmp_path: Path, options: list[str]
+) -> None:
+    """A curation mistake under `serve` is shown on the pages (file:line), not a request
+    left hanging; fixing it brings the site back; one save is one build."""
+    project = make_project(tmp_path)
+    port = free_port()
+    log_path = tmp_path / "serve.log"
+    log = log_path.open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        assert wait_for(lambda: "Serving on" in log_path.read_text()), "server did not start"
+        base = re.search(r"Serving on (http://\S+?)/?\s", log_path.read_text()).group(1)
+        assert wait_for(lambda: fetch(f"{base}/topics/china/") is not None), "site not served"
+        builds = log_path.read_text().count("Building documentation")
+        topic = project / "topics" / "china.yml"
+        good = topic.read_text(encoding="utf-8")
+        topic.write_text(good.replace("title:", "titel:", 1), encoding="utf-8")
+        shown = lambda: fetch(f"{base}/topics/china/") or ""  # noqa: E731
+        assert wait_for(lambda: "china.yml:" in shown() and "did you mean" in shown())
+        assert "The curation files have problems" in (fetch(f"{base}/") or "")
+        time.sleep(3)  # (a second build would have started by now)
+        assert log_path.read_text().count("Building documentation") == builds + 1
+        topic.write_text(good, encoding="utf-8")
+        assert wait_for(lambda: "china.yml:" not in shown() and "China" in shown())
+        time.sleep(3)
+        assert log_path.read_text().count("Building documentation") == builds + 2
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
