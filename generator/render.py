@@ -281,7 +281,8 @@ def home_page(
 ) -> str:
     """The latest stories grouped by day, each with its outlets, sources and topics, then
     the topics with their activity."""
-    out = [front_matter({"title": site_name}), f"# {site_name}", ""]
+    # (no left column: the tabs are the navigation, and the days are in the right one)
+    out = [front_matter({"title": site_name, "hide": ["navigation"]}), f"# {site_name}", ""]
     out += [
         f"The latest of {len(articles)} stories from EV-industry news scrapes, one page per story.",
         "Every story by date is in the [archive](archive/index.md); follow new stories with the "
@@ -333,6 +334,12 @@ class Activity:
                 for topic in topics:
                     self.weeks.setdefault(topic, [0] * ACTIVITY_WEEKS)[week] += 1
 
+    def span(self) -> tuple[str, str]:
+        """The first and last day the charts cover (ISO dates)."""
+        assert self.end is not None
+        start = self.end - datetime.timedelta(days=7 * ACTIVITY_WEEKS - 1)
+        return start.isoformat(), self.end.isoformat()
+
     def chart(self, topic: str, title: str, small: bool = False) -> str:
         """The topic's weekly bars (empty when no story has a day)."""
         if self.end is None:
@@ -340,10 +347,11 @@ class Activity:
         counts = self.weeks.get(topic, [0] * ACTIVITY_WEEKS)
         top = max(counts) or 1
         width, height, bar = (130, 24, 5) if small else (390, 80, 15)
-        start = self.end - datetime.timedelta(days=7 * ACTIVITY_WEEKS - 1)
+        first, last = self.span()
+        start = datetime.date.fromisoformat(first)
         label = (
             f"{html.escape(title)}: {sum(counts)} stories in the {ACTIVITY_WEEKS} weeks from "
-            f"{start.isoformat()} to {self.end.isoformat()}, by week"
+            f"{first} to {last}, by week"
         )
         bars = []
         for i, count in enumerate(counts):
@@ -499,9 +507,10 @@ def topic_pages(articles: list[Article], topics: list[Topic]) -> dict[str, PageM
         intro = [topic.description.strip(), ""] if topic.description else []
         chart = weekly.chart(topic.id, topic.title)
         if chart:
+            start, end = weekly.span()
             intro += [
                 f'<figure class="evd-activity">{chart}<figcaption>Stories per week, '
-                f"last {ACTIVITY_WEEKS} weeks</figcaption></figure>",
+                f"{start} to {end}</figcaption></figure>",
                 "",
             ]
         if pinned:
