@@ -7,6 +7,7 @@ build that fails part-way leaves `docs/` as it was.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import hashlib
 import json
 import os
@@ -57,6 +58,7 @@ from .incremental import (
     index_parts,
 )
 from .ingest import discover, read_document
+from .ledger import LIVE, Assigned, Ledger, assign_ids, read_ledger
 from .model import Article, Dropped, Instance, Merge, PageResult, Skipped
 from .output import (
     Unverified,
@@ -72,6 +74,7 @@ from .render import (
     article_path,
     entry_text,
     listing_pages,
+    redirect_pages,
     remember_entry_texts,
     remember_pages,
     render_site,
@@ -99,6 +102,13 @@ class BuildOptions:
     workers: int | None = None
     #: the head scorers' weights; None: the shipped ones (`head_model.json`)
     head_model: HeadModel | None = None
+    #: the story ledger that keeps each story's first id (`ledger`); None: ids are the
+    #: titles' (library use, evaluation)
+    ledger: Path | None = None
+    #: fail, naming the stories, rather than change the ledger (a deploy)
+    frozen: bool = False
+    #: the day a new story is first seen (ISO date); None: today (UTC)
+    today: str | None = None
 
 
 #: below this many pages to parse, a process pool costs more than it saves
@@ -139,6 +149,10 @@ class BuildResult:
     doubts: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
     #: how many stories of each kind the editor's queue holds (`review.queue_counts`)
     queue: dict[str, int] = field(default_factory=dict)
+    #: what this build changed in the story ledger, if it keeps one
+    assigned: Assigned | None = None
+    #: the ids that no longer have a page, and where each one's address leads (None: removed)
+    moved_ids: dict[str, str | None] = field(default_factory=dict)
 
     @property
     def instances(self) -> list[Instance]:
@@ -541,6 +555,7 @@ def check(options: BuildOptions) -> tuple[Curation, BuildResult | None, list[Pro
     all known)."""
     curation = load_curation(options.topics)
     result = collect(options)
+    keep_ids(options, result, write=False)
     problems = curation.problems + unknown_ids(curation, {a.id for a in result.articles})
     if curation.problems:
         return curation, None, in_line_order(problems)
@@ -589,6 +604,12 @@ def _build(options: BuildOptions) -> BuildResult:
         output_key = cache.output_key(index_key, *pages_key)
         collected_key = cache.output_key("collected", *pages_key)
         last_output = cache.last_output()
+        # the ledger edited or deleted since the last build: its ids are not this build's
+        ledger_edited = bool(last_output) and last_output.state.get("ledger") != _ledger_digest(
+            options
+        )
+        if ledger_edited:
+            last_output = None
         if options.report is None and last_output and last_output.key == output_key:
             # nothing changed: the pages as the last build made them, if docs/ still has them
             with contextlib.suppress(Unverified):
@@ -603,16 +624,18 @@ def _build(options: BuildOptions) -> BuildResult:
             )
             if result is not None:
                 return result
-        last_collected = cache.last_output("collected")
+        last_collected = None if ledger_edited else cache.last_output("collected")
         if options.report is None and last_collected and last_collected.key == collected_key:
             # only curation changed: the articles are the same
             cache.save_stats()
             result = _from_state(last_collected.state, curation)
             result.index = last_collected.state.get("index")
+            keep_ids(options, result)
     if result is None:
         merged = cache.memo(last_collected, "merged")
         last_collected = None  # its articles are in the memo; let the rest go
         result = collect(options, cache, inputs, merged, index_key)
+        keep_ids(options, result)
         if options.report is None:
             # only the report lists the instances: at 50k scrapes letting them (and
             # the copies' paragraphs no article kept) go gave 351 MB back to the system
@@ -660,6 +683,7 @@ def _build(options: BuildOptions) -> BuildResult:
     others = (
         archive_pages(result.articles),
         feed_files(result.articles, options.docs, curation, settings),
+        redirect_pages(result.moved_ids, settings),
     )
     site = render_site(result.articles, curation, rendered, known, settings["body"])
 
@@ -675,6 +699,7 @@ def _build(options: BuildOptions) -> BuildResult:
     remember_pages(rendered, site.rendered, result.written.digests)
     if output_key is not None:
         state = _light_state(result) | {
+            "ledger": _ledger_digest(options),
             "rendered": rendered,
             "code": cache.output_version,
             "input_skipped": inputs.skipped,
@@ -734,6 +759,8 @@ def _build_added(
         added = add_pages(index, pages, cache.get_page)
     except NotIncremental:
         return None
+    kept = BuildResult(articles=index.articles())
+    keep_ids(options, kept)
     problems = unknown_ids(curation, {group.article.id for group in index.groups.values()})
     if problems:
         raise CurationError(problems)
@@ -756,6 +783,7 @@ def _build_added(
         listing_pages(articles, curation),
         archive_pages(articles),
         feed_files(articles, options.docs, curation, settings),
+        redirect_pages(kept.moved_ids, settings),
         article_pages(curation, keyed, body),
     )
     known = {}
@@ -799,6 +827,67 @@ def _build_added(
     result.written = written
     result.added_pages = [rel for rel, _, _ in pages]
     return result
+
+
+def keep_ids(options: BuildOptions, result: BuildResult, write: bool = True) -> None:
+    """Give the stories the ids the story ledger keeps for them (`ledger`), and write the
+    ledger brought up to date (unless not `write`: a check); raises CurationError on a
+    ledger that cannot be read, or one a frozen build would change (naming the stories)."""
+    if options.ledger is None:
+        return
+    ledger, problems = read_ledger(options.ledger)
+    if problems:
+        raise CurationError(problems)
+    if ledger is None:
+        if options.frozen and write:
+            raise CurationError([_ledger_problem(options, "no story ledger", [])])
+        if write:
+            print(
+                f"warning: no story ledger at {options.ledger}: the stories get their "
+                "titles' ids, and a new ledger is written (commit it with the seeds)",
+                file=sys.stderr,
+            )
+        ledger = Ledger()
+    today = options.today or datetime.datetime.now(datetime.UTC).date().isoformat()
+    assigned = assign_ids(result.articles, ledger, today)
+    if options.frozen and write and assigned:
+        stories = [f"new {i}" for i in assigned.new] + [
+            f"{a} moved to {b}" for a, b in assigned.moved
+        ]
+        stories += [f"retired {i}" for i in assigned.retired]
+        stories += [f"new scrapes of {i}" for i in assigned.changed]
+        raise CurationError([_ledger_problem(options, "the story ledger is stale", stories)])
+    result.assigned = assigned
+    result.moved_ids = {
+        e.id: ledger.resolve(e.id) for e in ledger.entries.values() if e.state != LIVE
+    }
+    if not write:
+        return
+    text = ledger.dump()
+    try:
+        unchanged = options.ledger.read_text(encoding="utf-8") == text
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        write_atomic(options.ledger, text)
+
+
+def _ledger_problem(options: BuildOptions, what: str, stories: list[str]) -> Problem:
+    named = f": {'; '.join(stories[:20])}" + (" …" if len(stories) > 20 else "") if stories else ""
+    return Problem(
+        str(options.ledger),
+        1,
+        "(ledger)",
+        f"{what}{named}; a frozen build (a deploy) keeps the ids the editors committed: run "
+        f"`make site` (or `ev-digest build`) and commit {options.ledger.name} with the seeds",
+    )
+
+
+def _ledger_digest(options: BuildOptions) -> str | None:
+    """What the ledger file holds now (None: no ledger kept, or none written yet)."""
+    if options.ledger is None or not options.ledger.is_file():
+        return None
+    return file_bytes_digest(options.ledger)
 
 
 def _store_collected(

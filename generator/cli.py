@@ -6,12 +6,14 @@ Known user errors print one line and exit non-zero; bugs keep their traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
 from .build import BuildOptions, BuildResult, CurationError, build, check, summary
 from .curation import Problem
+from .ledger import FROZEN_ENV, LEDGER_FILE
 from .output import recover
 from .render import QUEUE_PAGE
 from .review import KINDS
@@ -86,10 +88,15 @@ def print_summary(result: BuildResult, docs: Path, elapsed: float) -> None:
 
 
 def _options(args: argparse.Namespace) -> BuildOptions:
+    docs = Path(getattr(args, "docs", "docs"))
+    ledger = getattr(args, "ledger", None)
     return BuildOptions(
         seeds=Path(args.seeds),
         topics=Path(args.topics),
-        docs=Path(getattr(args, "docs", "docs")),
+        docs=docs,
+        # (next to mkdocs.yml, which is next to docs/)
+        ledger=None if ledger == "" else Path(ledger) if ledger else docs.parent / LEDGER_FILE,
+        frozen=getattr(args, "frozen", False) or os.environ.get(FROZEN_ENV) == "1",
         report=Path(args.report) if getattr(args, "report", None) else None,
         progress=Progress(),
         cache_dir=Path(args.cache_dir) if getattr(args, "cache_dir", None) else None,
@@ -251,6 +258,12 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         help="processes for reading pages (default: one per CPU core; 1: no pool)",
     )
+    build_parser.add_argument(
+        "--frozen",
+        action="store_true",
+        help="fail, naming the stories, rather than change the story ledger (for deploys; "
+        f"also {FROZEN_ENV}=1)",
+    )
     build_parser.set_defaults(func=cmd_build)
     for name, func, text in (
         ("check", cmd_check, "validate the topic and company files without building"),
@@ -265,7 +278,14 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--topics", default="topics", help="folder of topic files (default: topics)"
         )
+        sub.add_argument("--docs", default="docs", help="MkDocs docs folder (default: docs)")
         sub.set_defaults(func=func)
+    for sub in (build_parser, *(commands.choices[n] for n in ("check", "explain"))):
+        sub.add_argument(
+            "--ledger",
+            help=f"the story ledger that keeps each story's first id (default: {LEDGER_FILE} "
+            "next to the docs folder; '' for none)",
+        )
     eval_parser = commands.add_parser(
         "eval", help="measure extraction and dedup on a labelled corpus"
     )

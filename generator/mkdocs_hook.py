@@ -49,6 +49,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from generator.build import BuildOptions, BuildResult, CurationError, build, summary
+from generator.ledger import FROZEN_ENV, LEDGER_FILE
 from generator.output import read_manifest
 from generator.search_index import (
     ARTICLES_PREFIX,
@@ -77,7 +78,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     started = time.perf_counter()
     _problems.clear()
     try:
-        result = build(BuildOptions(seeds=root / "seeds", topics=root / "topics", docs=docs))
+        result = build(
+            BuildOptions(
+                seeds=root / "seeds",
+                topics=root / "topics",
+                docs=docs,
+                ledger=root / LEDGER_FILE,
+                frozen=os.environ.get(FROZEN_ENV) == "1",
+            )
+        )
     except CurationError as error:
         lines = [str(problem) for problem in error.problems]
         if not _dirty_builds.serving:

@@ -221,3 +221,6 @@ class Article:
     doubts: tuple[str, ...] = ()
     #: where those of `sources` that say so were published, in the order of `sources`
     origins: list[Origin] = field(default_factory=list)
+    #: the day the story ledger first recorded the story (`ledger`), if the build keeps one:
+    #: when the digest first saw it, never the day it was published
+    first_seen: str | None = None

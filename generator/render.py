@@ -140,6 +140,7 @@ def article_page(article: Article, curation: Curation | None = None, body: str =
         "section": article.section,
         "authors": list(article.authors),
         "date": article.date,
+        "first_seen": article.first_seen,
         "summary": article.summary,
         "topics": list(article.topics),
         "entities": list(article.entities),
@@ -266,9 +267,11 @@ def _read_on(origins: list[Origin]) -> str:
 
 
 def newest_first(articles: list[Article]) -> list[Article]:
-    """Dated articles newest first, then undated ones, ties by title: a stable order."""
+    """Dated articles newest first, then undated ones, the latest added first (`first_seen`),
+    ties by title: a stable order."""
     dated = sorted([a for a in articles if a.date], key=_DATE_AND_TITLE, reverse=True)
     undated = sorted((a for a in articles if not a.date), key=lambda a: (a.title.lower(), a.id))
+    undated.sort(key=lambda a: a.first_seen or "", reverse=True)  # (stable: titles stay in order)
     return dated + undated
 
 
@@ -374,8 +377,11 @@ ACTIVITY_WEEKS = 26
 
 
 def first_seen(article: Article) -> str | None:
-    """The day a scrape of the story was first saved, where its sources say."""
+    """The day the story was first seen: the earliest a scrape of it says it was saved, or
+    the day the story ledger first recorded it."""
     days = [o.captured[:10] for o in article.origins if o.captured]
+    if article.first_seen:
+        days.append(article.first_seen)
     return min(days) if days else None
 
 
@@ -389,9 +395,8 @@ def by_day(articles: list[Article], limit: int) -> list[tuple[str | None, bool, 
         seen = None if article.date else first_seen(article)
         day = story_day(article)
         keyed.append((day or "", seen is not None, article))
-    dated = sorted(
-        (k for k in keyed if k[0]), key=lambda k: (k[0], not k[1], k[2].title), reverse=True
-    )
+    dated = sorted((k for k in keyed if k[0]), key=lambda k: (k[2].title.lower(), k[2].id))
+    dated.sort(key=lambda k: (k[0], not k[1]), reverse=True)  # (stable: titles stay in order)
     undated = [k for k in keyed if not k[0]]
     undated.sort(key=lambda k: (k[2].title.lower(), k[2].id))
     groups: list[tuple[str | None, bool, list[Article]]] = []
@@ -625,6 +630,49 @@ def render_site(
     )
 
 
+def redirect_pages(moved: Mapping[str, str | None], settings: Mapping) -> dict[str, str]:
+    """A static page at the address of every id that no longer has a page of its own (see
+    `ledger`): it sends the reader on to the story it joined, or says the story was removed.
+    Plain HTML files, which MkDocs copies as they are: no server needed."""
+    pages = {}
+    directories = settings.get("use_directory_urls", True)
+    for old, target in sorted(moved.items()):
+        path = f"{ARTICLES_DIR}/{old}/index.html" if directories else f"{ARTICLES_DIR}/{old}.html"
+        up = "../" if directories else ""
+        if target is not None:
+            href = f"{up}{target}/" if directories else f"{target}.html"
+            canonical = settings.get("site_url", "/") + f"{ARTICLES_DIR}/{href.removeprefix('../')}"
+            pages[path] = _REDIRECT.format(
+                refresh=f'<meta http-equiv="refresh" content="0; url={href}">\n'
+                f'<link rel="canonical" href="{html.escape(canonical)}">',
+                title="This story has moved",
+                text=f'This story is now at <a href="{href}">{href}</a>.',
+            )
+        else:
+            home = f"{up}../" if directories else "../index.html"
+            pages[path] = _REDIRECT.format(
+                refresh="",
+                title="This story was removed",
+                text=f'The digest no longer carries this story. <a href="{home}">Home</a>',
+            )
+    return pages
+
+
+_REDIRECT = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="robots" content="noindex">
+{refresh}
+<title>{title}</title>
+</head>
+<body>
+<p>{text}</p>
+</body>
+</html>
+"""
+
+
 def article_pages(
     curation: Curation, keyed: list[tuple[Article, str]], body: str = "full"
 ) -> LazyPages:
@@ -667,6 +715,7 @@ def _page_key(
         article.section,
         article.authors,
         article.date,
+        article.first_seen,
         article.summary,
         article.deck,
         article.sources,
@@ -772,6 +821,7 @@ def _entry_key(article: Article) -> tuple:
         len(article.sources),
         article.summary,
         named,
+        article.first_seen,
     )
 
 
@@ -797,8 +847,9 @@ def entry_text_of(
     sources: int,
     summary: str | None,
     named: tuple[str, ...] = (),
+    added: str | None = None,
 ) -> EntryText:
-    facts = [escape(date) if date else "undated"]
+    facts = [escape(date) if date else f"undated, added {added}" if added else "undated"]
     if section:
         facts.append(escape(section))
     names = list(dict.fromkeys(named))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,6 +35,8 @@ def read_page(path: Path) -> tuple[dict, str]:
 def seeds_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds built once through the CLI: returns the folder holding docs/ and report.json."""
     out = tmp_path_factory.mktemp("seeds-build")
+    # the committed story ledger: the stories' ids and first-seen days as published
+    shutil.copy(ROOT / "stories.lock", out)
     result = run_cli(
         "build", "--seeds", str(SEEDS), "--topics", str(ROOT / "topics"),
         "--docs", str(out / "docs"), "--report", str(out / "report.json"),

@@ -31,6 +31,8 @@ def copy_project(project: Path, seeds: Path = SEEDS) -> None:
     """A fresh project: config, theme overrides, seeds, curation files, hand-written docs."""
     project.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", project)
+    if seeds == SEEDS:  # (the committed story ledger, of these seeds)
+        shutil.copy(ROOT / "stories.lock", project)
     shutil.copytree(seeds, project / "seeds")
     for folder in ("topics", "overrides"):
         if (ROOT / folder).is_dir():

@@ -180,7 +180,22 @@ def articles(project: Path) -> list:
 
     metas = [read_page(p)[0] for p in sorted((project / "docs" / "articles").glob("*.md"))]
     by_id = {m["id"]: m for m in metas}
-    stubs = [Article(m["id"], m["title"], "", None, [], m["date"], None, [], [], []) for m in metas]
+    stubs = [
+        Article(
+            m["id"],
+            m["title"],
+            "",
+            None,
+            [],
+            m["date"],
+            None,
+            [],
+            [],
+            [],
+            first_seen=m["first_seen"],
+        )
+        for m in metas
+    ]
     return [by_id[a.id] for a in newest_first(stubs)]
 
 
@@ -188,8 +203,9 @@ def test_home_page_shows_the_latest_articles(tab: Tab, project: Path) -> None:
     tab.open("")
     page = tab.page
     assert page.title() == "EV Digest"
-    # (the seeds state no date and nothing says when they were saved: one "Undated" day)
-    assert page.locator("article h2").first.inner_text().strip(" ¶\n") == "Undated"
+    # (the seeds state no date: one day, the day the committed ledger first saw them)
+    day = page.locator("article h2").first.inner_text().strip(" ¶\n")
+    assert day == "First seen Monday, 7 December 2026 (no date stated)"
     latest = page.locator("article.md-content__inner h2:not(#topics) + ul > li > a:first-child")
     expected = [a["title"] for a in articles(project)]
     shown = [text.strip() for text in latest.all_inner_texts()]

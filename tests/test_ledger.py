@@ -1,0 +1,234 @@
+"""The story ledger: a story keeps its first id, every published address still resolves,
+feed GUIDs never change."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from generator.build import BuildOptions, CurationError, build
+from generator.ledger import LIVE, MOVED, RETIRED, Ledger, assign_ids, parse_ledger
+from generator.model import Article, Block, BlockKind
+
+from .conftest import ROOT, run_cli
+
+BODY = [
+    "Tesla has opened its first solar-powered V4 Supercharger station in Lost Hills, "
+    "California, the company said on Tuesday, with 84 stalls fed by a 11-megawatt solar "
+    "array and 39 Megapack batteries on site.",
+    "The station sits beside Interstate 5, the main road between Los Angeles and San "
+    "Francisco, and is one of the largest charging sites in the world, according to "
+    "Tesla's charging team.",
+    "During the day the solar array charges the Megapacks and the cars; at night the "
+    "batteries keep the station running off the grid for most hours, Tesla said, cutting "
+    "what it pays for peak power.",
+]
+HEADLINE = "Tesla opens first solar-powered V4 Supercharger station along Interstate 5"
+OTHER = [
+    "Rivian said on Monday it would build its R2 at its plant in Normal, Illinois, rather "
+    "than in Georgia, saving about 2.25 billion dollars as it waits for the new plant.",
+    "The company will add 1.1 million square feet to the Normal factory, where it makes "
+    "the R1 trucks and the delivery vans it sells to Amazon, the company said.",
+    "Rivian shares rose 12 percent in late trading after the news, which came with its "
+    "fourth-quarter results and a forecast of flat deliveries this year.",
+]
+
+
+def story(*instances: str, title: str = "A story") -> Article:
+    return Article(
+        id=title.lower().replace(" ", "-"),
+        title=title,
+        title_source="headline",
+        section=None,
+        authors=[],
+        date=None,
+        summary=None,
+        blocks=[Block(BlockKind.PARAGRAPH, "x")],
+        sources=sorted({i.split("#")[0] for i in instances}),
+        instances=list(instances),
+    )
+
+
+def test_ids_are_kept_merged_stories_move_vanished_ones_retire() -> None:
+    ledger = Ledger()
+    first = [story("a#0", title="Derived"), story("b#0", title="Other"), story("c#0", title="Gone")]
+    assign_ids(first, ledger, "2026-01-01")
+    assert [a.id for a in first] == ["derived", "other", "gone"]
+    # a headline arrives (the title changes), the two first stories turn out to be one,
+    # and the third one's scrape is removed
+    merged = story("a#0", "b#0", "d#0", title="The real headline")
+    done = assign_ids([merged], ledger, "2026-02-01")
+    assert merged.id == "derived" and merged.first_seen == "2026-01-01"
+    assert done.moved == [("other", "derived")] and done.retired == ["gone"]
+    assert ledger.entries["derived"].members == ("a#0", "b#0", "d#0")
+    assert ledger.resolve("other") == "derived" and ledger.resolve("gone") is None
+    # a new story whose title's id the ledger once held never takes that id
+    again = story("e#0", title="Gone")
+    assign_ids([merged, again], ledger, "2026-03-01")
+    assert again.id == "gone-2" and again.first_seen == "2026-03-01"
+    # the ledger reads back as it was written
+    text = ledger.dump()
+    read, problems = parse_ledger(text)
+    assert problems == [] and read is not None and read.dump() == text
+    assert {e.state for e in read.entries.values()} == {LIVE, MOVED, RETIRED}
+
+
+def test_a_split_story_keeps_its_id_for_the_part_that_shares_most() -> None:
+    ledger = Ledger()
+    both = story("a#0", "b#0", "c#0", title="Both")
+    assign_ids([both], ledger, "2026-01-01")
+    small, large = story("a#0", title="Small"), story("b#0", "c#0", title="Large")
+    assign_ids([small, large], ledger, "2026-01-02")
+    assert large.id == "both" and small.id == "small"
+
+
+def test_a_ledger_left_with_conflict_marks_is_an_error_with_its_line() -> None:
+    _, problems = parse_ledger(
+        "# header\n<<<<<<< HEAD\nx\t2026-01-01\tlive\ta#0\n=======\n"
+        "x\t2026-01-02\tlive\ta#0\n>>>>>>> branch\ny\tyesterday\tlive\n",
+        "stories.lock",
+    )
+    assert [str(p).split(": ", 2)[0:2] for p in problems] == [
+        ["stories.lock:2", "(ledger)"],
+        ["stories.lock:4", "(ledger)"],
+        ["stories.lock:5", "(ledger)"],
+        ["stories.lock:6", "(ledger)"],
+        ["stories.lock:7", "(ledger)"],
+    ]
+    assert "merge-conflict mark" in str(problems[0]) and "is listed twice" in str(problems[2])
+    assert "expected a date" in str(problems[4])
+
+
+def _project(tmp_path: Path) -> BuildOptions:
+    (tmp_path / "seeds").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    return BuildOptions(
+        seeds=tmp_path / "seeds",
+        topics=ROOT / "topics",
+        docs=tmp_path / "docs",
+        cache_dir=tmp_path / "cache",
+        ledger=tmp_path / "stories.lock",
+        today="2026-12-07",
+    )
+
+
+def _write(options: BuildOptions, name: str, lines: list[str]) -> None:
+    (options.seeds / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _published(options: BuildOptions) -> tuple[set[str], set[str]]:
+    """The article ids with a page, and every feed GUID."""
+    ids = {p.stem for p in (options.docs / "articles").glob("*.md")}
+    feed = etree.parse(str(options.docs / "feeds" / "all.xml"))
+    return ids, {g.text for g in feed.iter("guid")}
+
+
+def _resolves(options: BuildOptions, article_id: str) -> bool:
+    articles = options.docs / "articles"
+    return (articles / f"{article_id}.md").is_file() or (
+        articles / article_id / "index.html"
+    ).is_file()
+
+
+def test_a_story_keeps_its_address_and_guid_as_its_scrapes_change(tmp_path: Path) -> None:
+    options = _project(tmp_path)
+    ever: set[str] = set()
+    guids: dict[str, str] = {}
+
+    def rebuild() -> set[str]:
+        build(options)
+        ids, feed = _published(options)
+        ever.update(ids)
+        assert all(_resolves(options, i) for i in ever), "a published address broke"
+        for guid in feed:
+            guids.setdefault(guid.rstrip("/").rsplit("/", 1)[-1], guid)
+        return ids
+
+    _write(options, "a_no_headline.txt", BODY)  # no headline: the title is derived
+    (derived,) = rebuild()
+    assert derived.startswith("tesla-has-opened-its-first")
+    _write(options, "b_headline.txt", [HEADLINE, *BODY])  # the headline arrives
+    assert rebuild() == {derived}
+    page = (options.docs / "articles" / f"{derived}.md").read_text(encoding="utf-8")
+    assert f'title: "{HEADLINE}"' in page and 'first_seen: "2026-12-07"' in page
+    _write(options, "c_other.txt", ["Rivian moves R2 production to Illinois", *OTHER])
+    other = rebuild() - {derived}
+    (options.seeds / "c_other.txt").unlink()  # its only scrape is removed
+    assert rebuild() == {derived}
+    (other_id,) = other
+    removed = (options.docs / "articles" / other_id / "index.html").read_text(encoding="utf-8")
+    assert "This story was removed" in removed
+    # the feed's GUID of the story is the first id's address, from the first build on
+    assert guids[derived].endswith(f"/articles/{derived}/")
+
+
+def test_a_deleted_ledger_falls_back_to_titles_and_a_frozen_build_refuses(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    options = _project(tmp_path)
+    _write(options, "a_no_headline.txt", BODY)
+    build(options)
+    _write(options, "b_headline.txt", [HEADLINE, *BODY])
+    options.frozen = True
+    with pytest.raises(CurationError) as stale:
+        build(options)
+    assert "the story ledger is stale: new scrapes of tesla-has-opened" in str(
+        stale.value.problems[0]
+    )
+    options.frozen = False
+    build(options)
+    options.ledger.unlink()
+    build(options)
+    assert "warning: no story ledger" in capsys.readouterr().err
+    ids, _ = _published(options)
+    assert ids == {p.stem for p in (options.docs / "articles").glob("*.md")}
+    assert all(i.startswith("tesla-opens-first-solar-powered") for i in ids)
+
+
+def test_the_cli_reports_a_broken_ledger_with_its_line(tmp_path: Path) -> None:
+    options = _project(tmp_path)
+    _write(options, "a.txt", BODY)
+    options.ledger.write_text("<<<<<<< HEAD\n", encoding="utf-8")
+    result = run_cli(
+        "build",
+        "--seeds",
+        str(options.seeds),
+        "--docs",
+        str(options.docs),
+        "--topics",
+        str(ROOT / "topics"),
+    )
+    assert result.returncode == 1
+    assert f"{options.ledger}:1: (ledger): a merge-conflict mark" in result.stderr
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(st.booleans(), st.integers(0, 3)), min_size=1, max_size=6))
+def test_every_address_ever_published_resolves(tmp_path_factory, steps) -> None:
+    """Random sequences of adding and removing scrapes (four copies of two stories, with
+    and without their headlines): every address ever published still resolves."""
+    options = _project(tmp_path_factory.mktemp("ledger"))
+    scrapes = [
+        ("a.txt", BODY),
+        ("b.txt", [HEADLINE, *BODY]),
+        ("c.txt", OTHER),
+        ("d.txt", ["Rivian moves R2 production to Illinois", *OTHER]),
+    ]
+    ever: set[str] = set()
+    for add, which in steps:
+        name, lines = scrapes[which]
+        if add:
+            _write(options, name, lines)
+        elif (options.seeds / name).exists():
+            (options.seeds / name).unlink()
+        build(options)
+        ids = {p.stem for p in (options.docs / "articles").glob("*.md")}
+        ever |= ids
+        assert all(_resolves(options, i) for i in ever)
