@@ -36,6 +36,7 @@ from .cache import (
 )
 from .clean import clean, drop_known_headlines, drop_recurring_boilerplate, find_recurring
 from .config import site_settings
+from .corrections import apply_corrections
 from .curation import (
     Curation,
     Problem,
@@ -661,6 +662,9 @@ def _build(options: BuildOptions) -> BuildResult:
     if problems:
         _stored(saver)  # (an editor fixing the curation files rebuilds from it)
         raise CurationError(problems)
+    # (new objects: the stored state keeps the articles as extracted)
+    result.articles, corrected = apply_corrections(result.articles, curation.corrections)
+    result.moved_ids |= corrected
     if result.articles:
         result.doubts = doubtful(result.articles)
     result.curation = curation
@@ -764,6 +768,8 @@ def _build_added(
     problems = unknown_ids(curation, {group.article.id for group in index.groups.values()})
     if problems:
         raise CurationError(problems)
+    if curation.corrections:
+        return None  # (corrected stories are made by a full build)
     # a handful of articles: classified directly (the decisions table is for full builds,
     # which will find these few missing)
     Classifier(curation).classify(added.articles)

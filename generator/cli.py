@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from .build import BuildOptions, BuildResult, CurationError, build, check, summary
-from .curation import Problem
+from .curation import STORIES_FILE, Problem
 from .ledger import FROZEN_ENV, LEDGER_FILE
 from .output import recover
 from .render import QUEUE_PAGE
@@ -166,6 +166,15 @@ def cmd_explain(args: argparse.Namespace) -> int:
         return 1
     classifier = Classifier(curation)
     print(f"{article.id}: {article.title}")
+    for fix in (c for c in curation.corrections if article.id in (c.id, c.merge_into)):
+        what = [
+            f"{name} {value!r}"
+            for name in ("title", "summary", "date")
+            if (value := getattr(fix, name))
+        ]
+        what += ["hidden"] if fix.hide else []
+        what += [f"merged into {fix.merge_into}"] if fix.merge_into else []
+        print(f"  corrected by {STORIES_FILE}:{fix.line} ({fix.id}): {', '.join(what)}")
     for decision in classifier.decisions(article):
         print("  " + decision.explain())
     entities = classifier.entities(article)

@@ -8,6 +8,7 @@ from the YAML node marks, so an editor can jump straight to the mistake.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ import yaml
 from .text import slugify
 
 COMPANIES_FILE = "companies.yml"
+STORIES_FILE = "stories.yml"
 TOPIC_SUFFIXES = (".yml", ".yaml")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -65,6 +67,21 @@ class Company:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """An editor's fix of one story, by id (`stories.yml`): it survives every rebuild."""
+
+    id: str
+    line: int
+    title: str | None = None
+    summary: str | None = None
+    date: str | None = None
+    #: the story is junk: no page, its address says it was removed
+    hide: bool = False
+    #: the story is the same as this one: its sources join it, its address redirects there
+    merge_into: str | None = None
+
+
+@dataclass(frozen=True)
 class Override:
     """An article id a topic file names under `include`, `exclude` or `pinned`, where."""
 
@@ -82,6 +99,8 @@ class Curation:
     #: every override id of every topic file, a file with problems too: `check` names the
     #: ids that match no article alongside the file's other problems, in one pass
     overrides: list[Override] = field(default_factory=list)
+    #: the editors' fixes of single stories (`stories.yml`)
+    corrections: list[Correction] = field(default_factory=list)
 
 
 # name: (type, required, description) — the whole schema of a topic file
@@ -100,11 +119,21 @@ RULES_SCHEMA: dict[str, tuple[type, bool, str]] = {
     "excluded": (list, False, "terms of which none may appear"),
     "min_hits": (int, False, "hits needed to file an article (default 2)"),
 }
+STORY_SCHEMA: dict[str, tuple[type, bool, str]] = {
+    "id": (str, True, "the story's id (front-matter `id` of docs/articles/*.md)"),
+    "title": (str, False, "the title readers see instead of the extracted one"),
+    "summary": (str, False, "the summary under the title in lists and feeds"),
+    "date": (str, False, "the date the story was published, YYYY-MM-DD"),
+    "hide": (bool, False, "true: the story is junk, it gets no page"),
+    "merge_into": (str, False, "the id of the story this one is the same as"),
+}
 COMPANY_SCHEMA: dict[str, tuple[type, bool, str]] = {
     "name": (str, True, "the company's name"),
     "aliases": (list, False, "other names it appears under, e.g. VW"),
 }
-_TYPE_NAMES = {str: "a string", int: "an integer", list: "a list", dict: "a mapping"}
+_TYPE_NAMES = {
+    str: "a string", int: "an integer", list: "a list", dict: "a mapping", bool: "true or false",
+}  # fmt: skip
 
 
 class _File:
@@ -165,6 +194,15 @@ class _File:
             return None
         return data
 
+    def entries(self, key: str, what: str) -> list[yaml.Node]:
+        """The items of a file holding one key, a list (`companies:`, `stories:`)."""
+        if self.root is None:
+            return []
+        keys = self.mapping(self.root, {key: (list, True, f"a list of {what}")}, "")
+        if key not in keys or self.value(keys[key], list, key) is None:
+            return []
+        return list(keys[key].value)
+
     def strings(self, node: yaml.Node, key: str) -> tuple[tuple[str, int], ...]:
         """A list of non-empty strings, each with its line."""
         if self.value(node, list, key) is None:
@@ -196,6 +234,9 @@ def load_curation(folder: Path) -> Curation:
         display = path.as_posix()
         if path.name == COMPANIES_FILE:
             curation.companies = _load_companies(path, display, curation.problems)
+            continue
+        if path.name == STORIES_FILE:
+            curation.corrections = _load_corrections(path, display, curation)
             continue
         topic_id = path.stem
         if not _ID.match(topic_id):
@@ -326,16 +367,9 @@ def _load_topic(
 
 def _load_companies(path: Path, display: str, problems: list[Problem]) -> list[Company]:
     file = _File(path, display, problems)
-    if file.root is None:
-        return []
-    keys = file.mapping(
-        file.root, {"companies": (list, True, "a list of companies with name and aliases")}, ""
-    )
-    if "companies" not in keys or file.value(keys["companies"], list, "companies") is None:
-        return []
     companies: list[Company] = []
     ids: dict[str, int] = {}
-    for index, node in enumerate(keys["companies"].value):
+    for index, node in enumerate(file.entries("companies", "companies with name and aliases")):
         where = f"companies[{index}]"
         entry = file.mapping(node, COMPANY_SCHEMA, where)
         name = file.value(entry["name"], str, f"{where}.name") if "name" in entry else None
@@ -354,6 +388,53 @@ def _load_companies(path: Path, display: str, problems: list[Problem]) -> list[C
         ids[company_id] = line
         companies.append(Company(company_id, name.strip(), tuple(a for a, _ in aliases)))
     return companies
+
+
+def _load_corrections(path: Path, display: str, curation: Curation) -> list[Correction]:
+    file = _File(path, display, curation.problems)
+    corrections: list[Correction] = []
+    lines: dict[str, int] = {}
+    for index, node in enumerate(file.entries("stories", "story corrections, each with an id")):
+        where = f"stories[{index}]"
+        entry = file.mapping(node, STORY_SCHEMA, where)
+        fields = {
+            name: file.value(entry[name], kind, f"{where}.{name}")
+            for name, (kind, _, _) in STORY_SCHEMA.items()
+            if name in entry and name != "date"
+        }
+        line = node.start_mark.line + 1
+        if "date" in entry:
+            raw = entry["date"].value
+            try:
+                fields["date"] = datetime.date.fromisoformat(str(raw)).isoformat()
+            except ValueError:
+                file.problem(
+                    entry["date"].start_mark.line + 1,
+                    f"{where}.date",
+                    f"got {raw!r}, expected YYYY-MM-DD",
+                )
+        story_id = fields.pop("id", None)
+        if not story_id:
+            continue
+        if story_id in lines:
+            file.problem(
+                line, f"{where}.id", f"{story_id!r} is corrected on line {lines[story_id]} too"
+            )
+            continue
+        lines[story_id] = line
+        if fields.get("merge_into") == story_id:
+            file.problem(line, f"{where}.merge_into", "a story cannot be merged into itself")
+            continue
+        curation.overrides.append(Override(display, "stories", story_id, line))
+        if fields.get("merge_into"):
+            target_line = entry["merge_into"].start_mark.line + 1
+            curation.overrides.append(
+                Override(display, "merge_into", fields["merge_into"], target_line)
+            )
+        corrections.append(
+            Correction(story_id, line, **{k: v for k, v in fields.items() if v is not None})
+        )
+    return corrections
 
 
 def unknown_ids(curation: Curation, article_ids: set[str]) -> list[Problem]:

@@ -232,3 +232,54 @@ def test_every_address_ever_published_resolves(tmp_path_factory, steps) -> None:
         ids = {p.stem for p in (options.docs / "articles").glob("*.md")}
         ever |= ids
         assert all(_resolves(options, i) for i in ever)
+
+
+def test_editors_correct_hide_and_merge_stories_by_id(tmp_path: Path) -> None:
+    """`topics/stories.yml`: a fix survives every rebuild, and every address still resolves."""
+    options = _project(tmp_path)
+    options.topics = tmp_path / "topics"
+    shutil.copytree(ROOT / "topics", options.topics)
+    _write(options, "a.txt", [HEADLINE, *BODY])
+    _write(options, "c.txt", ["Rivian moves R2 production to Illinois", *OTHER])
+    build(options)
+    ids = {p.stem for p in (options.docs / "articles").glob("*.md")}
+    solar = next(i for i in ids if i.startswith("tesla"))
+    rivian = next(i for i in ids if i.startswith("rivian"))
+    stories = options.topics / "stories.yml"
+    stories.write_text(
+        f"stories:\n  - id: {solar}\n    title: Tesla's solar Supercharger opens\n"
+        "    date: 2024-11-26\n    summary: 84 stalls, sun-powered.\n",
+        encoding="utf-8",
+    )
+    build(options)
+    page = (options.docs / "articles" / f"{solar}.md").read_text(encoding="utf-8")
+    assert 'title: "Tesla\'s solar Supercharger opens"' in page
+    assert 'date: "2024-11-26"' in page and 'summary: "84 stalls, sun-powered."' in page
+    stories.write_text(f"stories:\n  - id: {rivian}\n    merge_into: {solar}\n", encoding="utf-8")
+    build(options)
+    assert {p.stem for p in (options.docs / "articles").glob("*.md")} == {solar}
+    redirect = (options.docs / "articles" / rivian / "index.html").read_text(encoding="utf-8")
+    assert f'url=../{solar}/"' in redirect
+    page = (options.docs / "articles" / f"{solar}.md").read_text(encoding="utf-8")
+    assert 'file: "c.txt"' in page  # (its sources joined the story)
+    explained = run_cli(
+        "explain", solar, "--seeds", str(options.seeds), "--topics", str(options.topics),
+        "--docs", str(options.docs),
+    )  # fmt: skip
+    assert f"corrected by stories.yml:2 ({rivian}): merged into {solar}" in explained.stdout
+    stories.write_text(f"stories:\n  - id: {solar}\n    hide: true\n", encoding="utf-8")
+    build(options)
+    assert (options.docs / "articles" / f"{rivian}.md").is_file()
+    removed = (options.docs / "articles" / solar / "index.html").read_text(encoding="utf-8")
+    assert "This story was removed" in removed
+    stories.write_text(
+        "stories:\n  - id: no-such-story\n    hide: yes please\n    titel: x\n", encoding="utf-8"
+    )
+    check = run_cli(
+        "check", "--seeds", str(options.seeds), "--topics", str(options.topics),
+        "--docs", str(options.docs),
+    )  # fmt: skip
+    assert check.returncode == 1
+    assert "stories.yml:2: stories: 'no-such-story' matches no article" in check.stderr
+    assert "stories.yml:3: stories[0].hide: got str, expected true or false" in check.stderr
+    assert "stories.yml:4: stories[0].titel: unknown key, did you mean 'title'?" in check.stderr
