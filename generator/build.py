@@ -867,8 +867,8 @@ def keep_ids(options: BuildOptions, result: BuildResult, write: bool = True) -> 
     result.moved_ids = {
         e.id: ledger.resolve(e.id) for e in ledger.entries.values() if e.state != LIVE
     }
-    if not write:
-        return
+    if not write or (not assigned and options.ledger.is_file()):
+        return  # (nothing changed: the file is as the build found it)
     text = ledger.dump()
     try:
         unchanged = options.ledger.read_text(encoding="utf-8") == text

@@ -17,9 +17,9 @@ keeps the id of the entry it shares most with (the oldest, when it joins
 several: the others become `moved` to it, and their addresses redirect); a
 story that shares nothing is new and gets its title's id (never one the ledger
 has held) and today's date; an entry none of whose scrapes remain is `retired`
-(its address says the story was removed; the id is never given again). A
-renamed scrape is a new scrape: its stories keep their ids only through the
-scrapes they still share.
+(its address says the story was removed; the id is never given again), unless
+a story of the same title (so the same id) shares none of the ledger's scrapes
+either: the same story with its scrapes renamed or moved, which keeps the entry.
 """
 
 from __future__ import annotations
@@ -183,12 +183,21 @@ def assign_ids(articles: list[Article], ledger: Ledger, today: str) -> Assigned:
         for other in others:
             other.state, other.members = MOVED, (kept.id,)
             done.moved.append((other.id, kept.id))
-    for entry_id in sorted(set(ledger.entries) - set(shares)):
-        entry = ledger.entries[entry_id]
-        if entry.state == LIVE:
-            entry.state, entry.members = RETIRED, ()
-            done.retired.append(entry.id)
+    vanished = {
+        entry_id
+        for entry_id in set(ledger.entries) - set(shares)
+        if ledger.entries[entry_id].state == LIVE
+    }
     for article in new:  # (their ids are the build's own: unique among the build's stories)
+        if article.id in vanished:
+            # the story of an entry whose scrapes all went, under the same title: the same
+            # story, its scrapes renamed or moved (not another story taking an old id)
+            entry = ledger.entries[article.id]
+            vanished.discard(article.id)
+            article.first_seen = entry.first_seen
+            entry.members = tuple(sorted(article.instances))
+            done.changed.append(entry.id)
+            continue
         article.id = _unused(article.id, taken)
         taken.add(article.id)
         article.first_seen = today
@@ -196,6 +205,10 @@ def assign_ids(articles: list[Article], ledger: Ledger, today: str) -> Assigned:
             article.id, today, LIVE, tuple(sorted(article.instances))
         )
         done.new.append(article.id)
+    for entry_id in sorted(vanished):
+        entry = ledger.entries[entry_id]
+        entry.state, entry.members = RETIRED, ()
+        done.retired.append(entry.id)
     return done
 
 

@@ -280,7 +280,10 @@ _DATE_AND_TITLE = operator.attrgetter("date", "title")
 
 
 def home_page(
-    articles: list[Article], topics: list[Topic] | None = None, site_name: str = "EV Digest"
+    articles: list[Article],
+    topics: list[Topic] | None = None,
+    site_name: str = "EV Digest",
+    weekly: Activity | None = None,
 ) -> str:
     """The latest stories grouped by day, each with its outlets, sources and topics, then
     the topics with their activity."""
@@ -299,7 +302,7 @@ def home_page(
         out.append("")
     if topics:
         counts = _topic_counts(articles)
-        weekly = Activity(articles)
+        weekly = weekly or Activity(articles)
         out += ["## Topics", ""]
         out += [
             f"- [{escape(t.title)}]({TOPICS_DIR}/{t.id}.md) — {counts.get(t.id, 0)} stories "
@@ -496,13 +499,15 @@ def _list_page(
     return "\n".join(out) + "\n"
 
 
-def topic_pages(articles: list[Article], topics: list[Topic]) -> dict[str, PageMaker]:
+def topic_pages(
+    articles: list[Article], topics: list[Topic], weekly: Activity | None = None
+) -> dict[str, PageMaker]:
     files: dict[str, PageMaker] = {}
     counts = _topic_counts(articles)
     overview = [front_matter({"title": "Topics"}), "# Topics", ""]
     overview += ["Stories are filed under topics that our editors curate.", ""]
     ordered = newest_first(articles)  # a topic's stories keep their order among all
-    weekly = Activity(articles)
+    weekly = weekly or Activity(articles)
     for topic in topics:
         overview += [f"## [{escape(topic.title)}]({topic.id}.md)", ""]
         overview += [topic.description.strip(), "", f"{counts.get(topic.id, 0)} stories", ""]
@@ -775,8 +780,9 @@ def listing_pages(articles: list[Article], curation: Curation) -> LazyPages:
     They read only what `entry` shows of each article (no body), so a build
     that adds scrapes makes them from the articles' summaries alone.
     """
-    files = {"index.md": made(home_page(articles, curation.topics))}
-    files.update(topic_pages(articles, curation.topics))
+    weekly = Activity(articles)  # (one count of the stories' days for every chart)
+    files = {"index.md": made(home_page(articles, curation.topics, weekly=weekly))}
+    files.update(topic_pages(articles, curation.topics, weekly))
     files.update(company_pages(articles, curation.companies))
     files.update(unsorted_page(articles))
     files[QUEUE_PAGE] = partial(queue_page, articles)

@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .dedup import id_base
 from .model import Article
 
 #: the queue's kinds of entry, most urgent first: (key, heading, the one-line reason)
 KINDS = (
     ("junk", "Suspected junk", "the extraction may have gone wrong: {doubts}"),
-    ("collision", "Ids told apart", "another story has the same title: its id has a suffix"),
+    ("collision", "Ids told apart", "another story has the same title: the ids tell them apart"),
     ("derived", "Derived titles", "no headline was found: the title is its first sentence"),
     ("unsorted", "Unsorted", "no topic files it"),
     ("undated", "Undated", "no page states its date"),
@@ -40,12 +39,13 @@ def review_queue(articles: list[Article]) -> list[QueueEntry]:
     """The queue, by kind (KINDS' order), then in the articles' order. (A story carried
     only by listings' teasers is never one: a teaser never makes a page.)"""
     found: dict[str, list[QueueEntry]] = {key: [] for key, _, _ in KINDS}
+    titles = Counter(article.title for article in articles)
     for article in articles:
         if article.doubts:
             reason = _REASONS["junk"].format(doubts="; ".join(article.doubts))
             found["junk"].append(QueueEntry(article.id, article.title, "junk", reason))
         kinds = (
-            ("collision", article.id != id_base(article.title)),
+            ("collision", titles[article.title] > 1),
             ("derived", article.title_source == "derived"),
             ("unsorted", not article.topics),
             ("undated", not article.date),

@@ -78,6 +78,16 @@ def test_ids_are_kept_merged_stories_move_vanished_ones_retire() -> None:
     assert {e.state for e in read.entries.values()} == {LIVE, MOVED, RETIRED}
 
 
+def test_a_story_whose_scrapes_are_renamed_keeps_its_id() -> None:
+    ledger = Ledger()
+    assign_ids([story("a.txt#0", title="Moved")], ledger, "2026-01-01")
+    renamed = story("2026/a.txt#0", title="Moved")
+    done = assign_ids([renamed], ledger, "2026-02-01")
+    assert renamed.id == "moved" and renamed.first_seen == "2026-01-01"
+    assert done.retired == [] and done.new == []
+    assert ledger.entries["moved"].members == ("2026/a.txt#0",)
+
+
 def test_a_split_story_keeps_its_id_for_the_part_that_shares_most() -> None:
     ledger = Ledger()
     both = story("a#0", "b#0", "c#0", title="Both")

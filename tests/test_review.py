@@ -48,6 +48,7 @@ def test_each_kind_of_doubt_is_queued_with_its_reason() -> None:
     queue = review_queue([fine, junk, twin, derived, unsorted, undated])
     assert [(e.kind, e.article_id) for e in queue] == [
         ("junk", junk.id),
+        ("collision", fine.id),  # (both stories that share a title)
         ("collision", twin.id),
         ("derived", derived.id),
         ("unsorted", unsorted.id),
@@ -55,7 +56,7 @@ def test_each_kind_of_doubt_is_queued_with_its_reason() -> None:
     ]
     assert queue[0].reason.endswith("the title reads like markup, a link or a date")
     assert queue_counts(queue) == {
-        "junk": 1, "collision": 1, "derived": 1, "unsorted": 1, "undated": 1
+        "junk": 1, "collision": 2, "derived": 1, "unsorted": 1, "undated": 1
     }  # fmt: skip
     page = queue_page([fine, junk, undated])
     meta = yaml.safe_load(page.split("---\n")[1])
