@@ -862,6 +862,7 @@ def keep_ids(options: BuildOptions, result: BuildResult, write: bool = True) -> 
         ]
         stories += [f"retired {i}" for i in assigned.retired]
         stories += [f"new scrapes of {i}" for i in assigned.changed]
+        stories += [f"back again {i}" for i in assigned.revived]
         raise CurationError([_ledger_problem(options, "the story ledger is stale", stories)])
     result.assigned = assigned
     result.moved_ids = {

@@ -17,9 +17,10 @@ keeps the id of the entry it shares most with (the oldest, when it joins
 several: the others become `moved` to it, and their addresses redirect); a
 story that shares nothing is new and gets its title's id (never one the ledger
 has held) and today's date; an entry none of whose scrapes remain is `retired`
-(its address says the story was removed; the id is never given again), unless
-a story of the same title (so the same id) shares none of the ledger's scrapes
-either: the same story with its scrapes renamed or moved, which keeps the entry.
+(its address says the story was removed; the id is never given to a story of
+another title). A story of the same title (so the same id) that shares none of the
+ledger's scrapes takes the entry back: the same story, its scrapes renamed, moved,
+or added again after they were removed.
 """
 
 from __future__ import annotations
@@ -140,9 +141,11 @@ class Assigned:
     retired: list[str] = field(default_factory=list)
     #: live stories whose scrapes changed (a source added or gone)
     changed: list[str] = field(default_factory=list)
+    #: retired stories whose title came back: the same story, added again
+    revived: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.new or self.moved or self.retired or self.changed)
+        return bool(self.new or self.moved or self.retired or self.changed or self.revived)
 
 
 def assign_ids(articles: list[Article], ledger: Ledger, today: str) -> Assigned:
@@ -189,11 +192,15 @@ def assign_ids(articles: list[Article], ledger: Ledger, today: str) -> Assigned:
         if ledger.entries[entry_id].state == LIVE
     }
     for article in new:  # (their ids are the build's own: unique among the build's stories)
-        if article.id in vanished:
+        entry = ledger.entries.get(article.id)
+        if entry is not None and (article.id in vanished or entry.state == RETIRED):
             # the story of an entry whose scrapes all went, under the same title: the same
-            # story, its scrapes renamed or moved (not another story taking an old id)
-            entry = ledger.entries[article.id]
+            # story, its scrapes renamed, moved or added back (a story of another title
+            # never takes an old id)
             vanished.discard(article.id)
+            if entry.state == RETIRED:
+                done.revived.append(entry.id)
+            entry.state = LIVE
             article.first_seen = entry.first_seen
             entry.members = tuple(sorted(article.instances))
             done.changed.append(entry.id)

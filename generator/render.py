@@ -819,7 +819,7 @@ _ENTRY_TEXTS: dict[tuple, EntryText] = {}
 
 
 def _entry_key(article: Article) -> tuple:
-    named = tuple(o.outlet for o in article.origins if o.outlet)
+    named = tuple(o.outlet for o in article.origins if o.outlet) if article.origins else ()
     return (
         article.title,
         article.date,

@@ -67,15 +67,18 @@ def test_ids_are_kept_merged_stories_move_vanished_ones_retire() -> None:
     assert done.moved == [("other", "derived")] and done.retired == ["gone"]
     assert ledger.entries["derived"].members == ("a#0", "b#0", "d#0")
     assert ledger.resolve("other") == "derived" and ledger.resolve("gone") is None
-    # a new story whose title's id the ledger once held never takes that id
+    # the same story added again (its title makes the retired id) takes the entry back;
+    # a title's id holds a hash of the title, so no story of another title can
     again = story("e#0", title="Gone")
-    assign_ids([merged, again], ledger, "2026-03-01")
-    assert again.id == "gone-2" and again.first_seen == "2026-03-01"
+    done = assign_ids([merged, again], ledger, "2026-03-01")
+    assert again.id == "gone" and again.first_seen == "2026-01-01" and done.revived == ["gone"]
     # the ledger reads back as it was written
     text = ledger.dump()
     read, problems = parse_ledger(text)
     assert problems == [] and read is not None and read.dump() == text
-    assert {e.state for e in read.entries.values()} == {LIVE, MOVED, RETIRED}
+    assert {e.state for e in read.entries.values()} == {LIVE, MOVED}
+    assign_ids([again], ledger, "2026-04-01")  # (the merged story's scrapes all go)
+    assert ledger.entries["derived"].state == RETIRED and ledger.resolve("other") is None
 
 
 def test_a_story_whose_scrapes_are_renamed_keeps_its_id() -> None:
