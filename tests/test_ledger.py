@@ -296,3 +296,15 @@ def test_editors_correct_hide_and_merge_stories_by_id(tmp_path: Path) -> None:
     assert "stories.yml:2: stories: 'no-such-story' matches no article" in check.stderr
     assert "stories.yml:3: stories[0].hide: got str, expected true or false" in check.stderr
     assert "stories.yml:4: stories[0].titel: unknown key, did you mean 'title'?" in check.stderr
+
+
+def test_the_committed_ledger_is_current_so_a_deploy_builds(tmp_path: Path) -> None:
+    """The deploy builds frozen: the ledger committed with the seeds must hold every story
+    the seeds make (after a change to the extraction: `make site`, commit stories.lock)."""
+    shutil.copy(ROOT / "stories.lock", tmp_path)
+    result = run_cli(
+        "build", "--seeds", str(ROOT / "seeds"), "--topics", str(ROOT / "topics"),
+        "--docs", str(tmp_path / "docs"), "--frozen",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "stories.lock").read_bytes() == (ROOT / "stories.lock").read_bytes()
