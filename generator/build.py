@@ -15,7 +15,7 @@ import pickle
 import sys
 import traceback
 from collections import ChainMap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from functools import partial
 from itertools import chain
@@ -485,10 +485,12 @@ def collect(
     inputs: _Inputs | None = None,
     merged: dict[str, Article] | None = None,
     index_key: str | None = None,
+    apart: Iterable[frozenset[str]] = (),
 ) -> BuildResult:
     """Read, segment, clean and deduplicate every seed file; nothing is written.
 
-    `merged` is `deduplicate`'s memo of the stories an earlier build merged.
+    `merged` is `deduplicate`'s memo of the stories an earlier build merged; `apart`
+    the instances editors said are another story (`kept_apart`).
     With `index_key`, the result has the corpus index a later build that adds
     pages starts from.
     """
@@ -517,7 +519,7 @@ def collect(
     result.dropped += recurring_drops + known_drops
     result.dropped_lines += len(recurring_drops) + len(known_drops)
     prints = _fingerprints(result.pages, instances)
-    result.articles, result.merges = deduplicate(instances, prints, merged)
+    result.articles, result.merges = deduplicate(instances, prints, merged, apart)
     if index_key is not None:
         pages = [
             (_relative(path, options.seeds), key or "", page)
@@ -555,8 +557,9 @@ def check(options: BuildOptions) -> tuple[Curation, BuildResult | None, list[Pro
     None when the files have schema problems: the topics it would be filed under are not
     all known)."""
     curation = load_curation(options.topics)
-    result = collect(options)
-    keep_ids(options, result, write=False)
+    apart = kept_apart(options, curation)
+    result = collect(options, apart=apart.values())
+    keep_ids(options, result, write=False, apart=apart)
     problems = curation.problems + unknown_ids(curation, {a.id for a in result.articles})
     if curation.problems:
         return curation, None, in_line_order(problems)
@@ -591,6 +594,7 @@ def _build(options: BuildOptions) -> BuildResult:
         raise CurationError(curation.problems)
     cache = open_cache(options)
     inputs = _inputs(options, cache)
+    apart = kept_apart(options, curation)
     output_key = collected_key = index_key = None
     saver: Background | None = None
     last_output = last_collected = result = None
@@ -603,7 +607,7 @@ def _build(options: BuildOptions) -> BuildResult:
             str(options.docs.resolve()),
         )
         output_key = cache.output_key(index_key, *pages_key)
-        collected_key = cache.output_key("collected", *pages_key)
+        collected_key = cache.output_key("collected", repr(sorted(apart.items())), *pages_key)
         last_output = cache.last_output()
         # the ledger edited or deleted since the last build: its ids are not this build's
         ledger_edited = bool(last_output) and last_output.state.get("ledger") != _ledger_digest(
@@ -631,12 +635,12 @@ def _build(options: BuildOptions) -> BuildResult:
             cache.save_stats()
             result = _from_state(last_collected.state, curation)
             result.index = last_collected.state.get("index")
-            keep_ids(options, result)
+            keep_ids(options, result, apart=apart)
     if result is None:
         merged = cache.memo(last_collected, "merged")
         last_collected = None  # its articles are in the memo; let the rest go
-        result = collect(options, cache, inputs, merged, index_key)
-        keep_ids(options, result)
+        result = collect(options, cache, inputs, merged, index_key, apart.values())
+        keep_ids(options, result, apart=apart)
         if options.report is None:
             # only the report lists the instances: at 50k scrapes letting them (and
             # the copies' paragraphs no article kept) go gave 351 MB back to the system
@@ -835,7 +839,31 @@ def _build_added(
     return result
 
 
-def keep_ids(options: BuildOptions, result: BuildResult, write: bool = True) -> None:
+def kept_apart(options: BuildOptions, curation: Curation) -> dict[str, frozenset[str]]:
+    """The instances an editor said are another story than the one they were merged into
+    (`apart` in `stories.yml`), by that story's id: its ledger entry's members from the
+    files named. Without a ledger there is nothing to name them by."""
+    fixes = [c for c in curation.corrections if c.apart]
+    if not fixes or options.ledger is None:
+        return {}
+    ledger, _ = read_ledger(options.ledger)
+    found: dict[str, frozenset[str]] = {}
+    for fix in fixes:
+        entry = ledger.entries.get(fix.id) if ledger else None
+        if entry is not None and entry.state == LIVE:
+            files = set(fix.apart)
+            taken = frozenset(k for k in entry.members if k.rsplit("#", 1)[0] in files)
+            if taken and len(taken) < len(entry.members):
+                found[fix.id] = taken
+    return found
+
+
+def keep_ids(
+    options: BuildOptions,
+    result: BuildResult,
+    write: bool = True,
+    apart: Mapping[str, frozenset[str]] | None = None,
+) -> None:
     """Give the stories the ids the story ledger keeps for them (`ledger`), and write the
     ledger brought up to date (unless not `write`: a check); raises CurationError on a
     ledger that cannot be read, or one a frozen build would change (naming the stories)."""
@@ -854,6 +882,9 @@ def keep_ids(options: BuildOptions, result: BuildResult, write: bool = True) -> 
                 file=sys.stderr,
             )
         ledger = Ledger()
+    for story_id, taken in (apart or {}).items():
+        entry = ledger.entries[story_id]  # (the story keeps its id; what was apart is new)
+        entry.members = tuple(k for k in entry.members if k not in taken)
     today = options.today or datetime.datetime.now(datetime.UTC).date().isoformat()
     assigned = assign_ids(result.articles, ledger, today)
     if options.frozen and write and assigned:

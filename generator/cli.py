@@ -174,6 +174,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         ]
         what += ["hidden"] if fix.hide else []
         what += [f"merged into {fix.merge_into}"] if fix.merge_into else []
+        what += [f"kept apart: {', '.join(fix.apart)}"] if fix.apart else []
         print(f"  corrected by {STORIES_FILE}:{fix.line} ({fix.id}): {', '.join(what)}")
     for decision in classifier.decisions(article):
         print("  " + decision.explain())

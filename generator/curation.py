@@ -79,6 +79,8 @@ class Correction:
     hide: bool = False
     #: the story is the same as this one: its sources join it, its address redirects there
     merge_into: str | None = None
+    #: the seed files whose copies were merged into the story wrongly: they make another
+    apart: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ STORY_SCHEMA: dict[str, tuple[type, bool, str]] = {
     "date": (str, False, "the date the story was published, YYYY-MM-DD"),
     "hide": (bool, False, "true: the story is junk, it gets no page"),
     "merge_into": (str, False, "the id of the story this one is the same as"),
+    "apart": (list, False, "the seed files among its sources that carry another story"),
 }
 COMPANY_SCHEMA: dict[str, tuple[type, bool, str]] = {
     "name": (str, True, "the company's name"),
@@ -400,8 +403,10 @@ def _load_corrections(path: Path, display: str, curation: Curation) -> list[Corr
         fields = {
             name: file.value(entry[name], kind, f"{where}.{name}")
             for name, (kind, _, _) in STORY_SCHEMA.items()
-            if name in entry and name != "date"
+            if name in entry and name not in ("date", "apart")
         }
+        if "apart" in entry:
+            fields["apart"] = tuple(f for f, _ in file.strings(entry["apart"], f"{where}.apart"))
         line = node.start_mark.line + 1
         if "date" in entry:
             raw = entry["date"].value

@@ -337,3 +337,30 @@ def test_incremental_builds_keep_the_ids_a_full_build_gives(tmp_path: Path) -> N
     build(options)
     assert options.ledger.read_bytes() == ledger
     assert _tree(options.docs) == grown
+
+
+def test_editors_keep_a_wrongly_merged_copy_apart(tmp_path: Path) -> None:
+    """Two headlines over one text merge; an editor says the second scrape is another
+    story: it becomes one, with its own id, and the first keeps its id."""
+    options = _project(tmp_path)
+    options.topics = tmp_path / "topics"
+    shutil.copytree(ROOT / "topics", options.topics)
+    _write(options, "a.txt", [HEADLINE, *BODY])
+    _write(options, "b.txt", ["Lost Hills gets a giant solar charging station", *BODY])
+    build(options)
+    (story_id,) = {p.stem for p in (options.docs / "articles").glob("*.md")}
+    (options.topics / "stories.yml").write_text(
+        f"stories:\n  - id: {story_id}\n    apart: [b.txt]\n", encoding="utf-8"
+    )
+    build(options)
+    ids = {p.stem for p in (options.docs / "articles").glob("*.md")}
+    assert story_id in ids and len(ids) == 2
+    pages = {i: (options.docs / "articles" / f"{i}.md").read_text(encoding="utf-8") for i in ids}
+    assert 'file: "b.txt"' not in pages[story_id]
+    (other,) = ids - {story_id}
+    assert other.startswith("lost-hills-gets-a-giant") and 'file: "a.txt"' not in pages[other]
+    explained = run_cli(
+        "explain", story_id, "--seeds", str(options.seeds), "--topics", str(options.topics),
+        "--docs", str(options.docs),
+    )  # fmt: skip
+    assert "kept apart: b.txt" in explained.stdout
