@@ -45,7 +45,7 @@ from .curation import (
     unfiled_pins,
     unknown_ids,
 )
-from .dedup import deduplicate
+from .dedup import KeptApart, deduplicate
 from .feeds import feed_files
 from .fingerprint import Fingerprint, fingerprint
 from .head import HeadModel, apply_head
@@ -485,7 +485,7 @@ def collect(
     inputs: _Inputs | None = None,
     merged: dict[str, Article] | None = None,
     index_key: str | None = None,
-    apart: Iterable[frozenset[str]] = (),
+    apart: Iterable[KeptApart] = (),
 ) -> BuildResult:
     """Read, segment, clean and deduplicate every seed file; nothing is written.
 
@@ -839,30 +839,34 @@ def _build_added(
     return result
 
 
-def kept_apart(options: BuildOptions, curation: Curation) -> dict[str, frozenset[str]]:
-    """The instances an editor said are another story than the one they were merged into
-    (`apart` in `stories.yml`), by that story's id: its ledger entry's members from the
-    files named. Without a ledger there is nothing to name them by."""
+def kept_apart(options: BuildOptions, curation: Curation) -> dict[str, KeptApart]:
+    """The copies an editor said are another story than the one they were merged into
+    (`apart` in `stories.yml`), by that story's id, whose other instances its ledger entry
+    names. Without a ledger there is nothing to name them by."""
     fixes = [c for c in curation.corrections if c.apart]
     if not fixes or options.ledger is None:
         return {}
     ledger, _ = read_ledger(options.ledger)
-    found: dict[str, frozenset[str]] = {}
+    found: dict[str, KeptApart] = {}
     for fix in fixes:
         entry = ledger.entries.get(fix.id) if ledger else None
         if entry is not None and entry.state == LIVE:
-            files = set(fix.apart)
-            taken = frozenset(k for k in entry.members if k.rsplit("#", 1)[0] in files)
-            if taken and len(taken) < len(entry.members):
-                found[fix.id] = taken
+            files = tuple(sorted(set(fix.apart)))
+            kept = tuple(k for k in entry.members if _file_of(k) not in files)
+            if kept:
+                found[fix.id] = KeptApart(files, kept)
     return found
+
+
+def _file_of(instance_key: str) -> str:
+    return instance_key.rsplit("#", 1)[0]
 
 
 def keep_ids(
     options: BuildOptions,
     result: BuildResult,
     write: bool = True,
-    apart: Mapping[str, frozenset[str]] | None = None,
+    apart: Mapping[str, KeptApart] | None = None,
 ) -> None:
     """Give the stories the ids the story ledger keeps for them (`ledger`), and write the
     ledger brought up to date (unless not `write`: a check); raises CurationError on a
@@ -882,9 +886,9 @@ def keep_ids(
                 file=sys.stderr,
             )
         ledger = Ledger()
-    for story_id, taken in (apart or {}).items():
+    for story_id, split in (apart or {}).items():
         entry = ledger.entries[story_id]  # (the story keeps its id; what was apart is new)
-        entry.members = tuple(k for k in entry.members if k not in taken)
+        entry.members = tuple(k for k in entry.members if _file_of(k) not in split.files)
     today = options.today or datetime.datetime.now(datetime.UTC).date().isoformat()
     assigned = assign_ids(result.articles, ledger, today)
     if options.frozen and write and assigned:

@@ -323,7 +323,7 @@ def deduplicate(
     instances: Iterable[Instance],
     fingerprints: Mapping[str, Fingerprint] | None = None,
     memo: dict[str, Article] | None = None,
-    apart: Iterable[frozenset[str]] = (),
+    apart: Iterable[KeptApart] = (),
 ) -> tuple[list[Article], list[Merge]]:
     """One `Article` per story, and a `Merge` record for every story found more than once.
 
@@ -332,8 +332,8 @@ def deduplicate(
     earlier build merged, by group (a digest of its instances): a group that
     is still there is not merged again. On return it holds this build's groups.
     Articles come in the order of their first instance by (source, position).
-    `apart` holds sets of instance keys an editor said are another story than the
-    rest of the story they were merged into: a group is split there.
+    `apart` holds the copies an editor said are another story than the story they
+    were merged into: a group is split there.
 
     All in one process: a forked worker lining up the blocks of half the
     stories saved 0.35 s at 10k scrapes, but touching the instances it shared
@@ -343,8 +343,8 @@ def deduplicate(
     known = fingerprints or {}
     prints = [known.get(inst.key) or fingerprint(inst) for inst in ordered]
     grouped, links = group_with_teasers(ordered, prints)
-    for keys_apart in apart:
-        grouped = _split(grouped, ordered, keys_apart)
+    for split in apart:
+        grouped = _split(grouped, ordered, split)
     earlier = memo or {}  # read only; replaced by `current` at the end
     keys = [stable_hash("".join(prints[i].digest for i in members), 32) for members in grouped]
     current: dict[str, Article] = {}
@@ -365,18 +365,27 @@ def deduplicate(
     return articles, merges
 
 
-def _split(
-    grouped: list[list[int]], ordered: list[Instance], keys_apart: frozenset[str]
-) -> list[list[int]]:
-    """The groups with the members in `keys_apart` taken out of the group they share with
-    others, as a group of their own (when each part has an article, not only teasers)."""
+@dataclass(frozen=True)
+class KeptApart:
+    """An editor's word that the copies in `files` of the story whose other instances are
+    `kept` are another story (`stories.yml`, `apart`); both sorted, so it has one repr."""
+
+    files: tuple[str, ...]
+    kept: tuple[str, ...]
+
+
+def _split(grouped: list[list[int]], ordered: list[Instance], split: KeptApart) -> list[list[int]]:
+    """The groups, the one holding the story's `kept` instances with the copies from the
+    files named taken out as a group of their own (when each part has an article, not
+    only teasers)."""
+    files, kept_keys = set(split.files), set(split.kept)
     out: list[list[int]] = []
     for members in grouped:
-        taken = [i for i in members if ordered[i].key in keys_apart]
-        kept = [i for i in members if ordered[i].key not in keys_apart]
+        taken = [i for i in members if ordered[i].source in files]
+        kept = [i for i in members if ordered[i].source not in files]
         whole = (
             not taken
-            or not kept
+            or not any(ordered[i].key in kept_keys for i in kept)
             or all(ordered[i].teaser for i in taken)
             or all(ordered[i].teaser for i in kept)
         )

@@ -359,6 +359,9 @@ def test_editors_keep_a_wrongly_merged_copy_apart(tmp_path: Path) -> None:
     assert 'file: "b.txt"' not in pages[story_id]
     (other,) = ids - {story_id}
     assert other.startswith("lost-hills-gets-a-giant") and 'file: "a.txt"' not in pages[other]
+    options.cache_dir = tmp_path / "cache-2"  # (a build from scratch: the split holds)
+    build(options)
+    assert {p.stem for p in (options.docs / "articles").glob("*.md")} == ids
     explained = run_cli(
         "explain", story_id, "--seeds", str(options.seeds), "--topics", str(options.topics),
         "--docs", str(options.docs),
