@@ -743,6 +743,8 @@ def _build_added(
     state = last_output.state
     if state.get("code") != cache.output_version or "input_skipped" not in state:
         return None
+    if curation.corrections:
+        return None  # (corrected stories are made by a full build)
     rels = [_relative(path, options.seeds) for path in inputs.paths]
     index = index_from_parts(cache.get_parts("index"))
     if index is None or index.key != index_key or index.output != last_output.key:
@@ -772,8 +774,6 @@ def _build_added(
     problems = unknown_ids(curation, {group.article.id for group in index.groups.values()})
     if problems:
         raise CurationError(problems)
-    if curation.corrections:
-        return None  # (corrected stories are made by a full build)
     # a handful of articles: classified directly (the decisions table is for full builds,
     # which will find these few missing)
     Classifier(curation).classify(added.articles)
@@ -903,15 +903,9 @@ def keep_ids(
     result.moved_ids = {
         e.id: ledger.resolve(e.id) for e in ledger.entries.values() if e.state != LIVE
     }
-    if not write or (not assigned and options.ledger.is_file()):
-        return  # (nothing changed: the file is as the build found it)
-    text = ledger.dump()
-    try:
-        unchanged = options.ledger.read_text(encoding="utf-8") == text
-    except OSError:
-        unchanged = False
-    if not unchanged:
-        write_atomic(options.ledger, text)
+    if write and (assigned or not options.ledger.is_file()):
+        # (nothing assigned: nothing changed, the file stays as the build found it)
+        write_atomic(options.ledger, ledger.dump())
 
 
 def _ledger_problem(options: BuildOptions, what: str, stories: list[str]) -> Problem:

@@ -97,22 +97,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for line in lines:
             log.error("EV Digest: %s", line)
         _problems.extend(lines)
+    else:
+        s = summary(result)
+        log.info(
+            "EV Digest: %d articles from %d files, %d duplicates merged, %d files written (%.2f s)",
+            s["articles"],
+            s["files"],
+            s["duplicates_merged"],
+            s["files_written"],
+            time.perf_counter() - started,
+        )
+        for skipped in result.skipped:
+            log.info("EV Digest: skipped %s: %s", skipped.source, skipped.reason)
+        _last_nav[:] = generated_nav(result, docs)
+    if _dirty_builds.serving:  # (for the docs watcher, `on_serve`)
         _generated.update(read_manifest(docs))
-        config.nav = _last_nav + list(config.nav or [])
-        return config
-    s = summary(result)
-    log.info(
-        "EV Digest: %d articles from %d files, %d duplicates merged, %d files written (%.2f s)",
-        s["articles"],
-        s["files"],
-        s["duplicates_merged"],
-        s["files_written"],
-        time.perf_counter() - started,
-    )
-    for skipped in result.skipped:
-        log.info("EV Digest: skipped %s: %s", skipped.source, skipped.reason)
-    _last_nav[:] = generated_nav(result, docs)
-    _generated.update(read_manifest(docs))
     config.nav = _last_nav + list(config.nav or [])
     return config
 

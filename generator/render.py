@@ -334,6 +334,7 @@ class Activity:
         self.weeks: dict[str, list[int]] = {}
         if self.end is None:
             return
+        self.start = self.end - datetime.timedelta(days=7 * ACTIVITY_WEEKS - 1)
         for day, topics in days:
             week = ACTIVITY_WEEKS - 1 - (self.end - day).days // 7
             if 0 <= week < ACTIVITY_WEEKS:
@@ -343,8 +344,7 @@ class Activity:
     def span(self) -> tuple[str, str]:
         """The first and last day the charts cover (ISO dates)."""
         assert self.end is not None
-        start = self.end - datetime.timedelta(days=7 * ACTIVITY_WEEKS - 1)
-        return start.isoformat(), self.end.isoformat()
+        return self.start.isoformat(), self.end.isoformat()
 
     def chart(self, topic: str, title: str, small: bool = False) -> str:
         """The topic's weekly bars (empty when no story has a day)."""
@@ -354,7 +354,6 @@ class Activity:
         top = max(counts) or 1
         width, height, bar = (130, 24, 5) if small else (390, 80, 15)
         first, last = self.span()
-        start = datetime.date.fromisoformat(first)
         label = (
             f"{html.escape(title)}: {sum(counts)} stories in the {ACTIVITY_WEEKS} weeks from "
             f"{first} to {last}, by week"
@@ -362,7 +361,7 @@ class Activity:
         bars = []
         for i, count in enumerate(counts):
             tall = max(1, round(count / top * height)) if count else 1
-            week = (start + datetime.timedelta(days=7 * i)).isoformat()
+            week = (self.start + datetime.timedelta(days=7 * i)).isoformat()
             empty = "" if count else ' class="evd-empty"'
             bars.append(
                 f'<rect x="{i * bar}" y="{height - tall}" width="{bar - 1}" height="{tall}"'

@@ -16,8 +16,6 @@ import http.server
 import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -367,39 +365,23 @@ def test_missing_browser_skips_outside_ci_and_fails_under_ci(monkeypatch) -> Non
 
 def test_serve_shows_curation_errors_in_the_page(browser, tmp_path: Path) -> None:
     """Under `mkdocs serve` a topic file's mistake is shown on the page, file:line."""
-    from .test_serve import fetch, free_port, make_project, wait_for
+    from .test_serve import fetch, make_project, served, wait_for
 
     project = make_project(tmp_path)
     topic = project / "topics" / "china.yml"
     topic.write_text(
         topic.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8"
     )
-    port = free_port()
-    log_path = tmp_path / "serve.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    with served(project, tmp_path / "serve.log") as base:
+        assert wait_for(lambda: fetch(f"{base}/") is not None), "site not served"
+        tab = Tab(browser, base + "/", "light")
         try:
-            assert wait_for(lambda: "Serving on" in log_path.read_text()), "server did not start"
-            base = re.search(r"Serving on (http://\S+?)/?\s", log_path.read_text()).group(1)
-            assert wait_for(lambda: fetch(f"{base}/") is not None), "site not served"
-            tab = Tab(browser, base + "/", "light")
-            try:
-                tab.open("")
-                box = tab.page.locator("article .admonition.failure")
-                assert box.is_visible()
-                text = box.inner_text()
-                assert "The curation files have problems" in text
-                assert re.search(
-                    r"china\.yml:\d+: titel: unknown key, did you mean 'title'\?", text
-                )
-                tab.shot("serve-curation-error")
-            finally:
-                tab.close()
+            tab.open("")
+            box = tab.page.locator("article .admonition.failure")
+            assert box.is_visible()
+            text = box.inner_text()
+            assert "The curation files have problems" in text
+            assert re.search(r"china\.yml:\d+: titel: unknown key, did you mean 'title'\?", text)
+            tab.shot("serve-curation-error")
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            tab.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import socket
 import subprocess
@@ -9,6 +10,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,25 +47,32 @@ def make_project(tmp_path: Path) -> Path:
     return project
 
 
+@contextlib.contextmanager
+def served(project: Path, log_path: Path, options: list[str] = ()) -> Iterator[str]:
+    """`mkdocs serve` of `project`, its output in `log_path`: the base URL it serves at (the
+    served path follows site_url's path), once it says so; stopped on leaving."""
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{free_port()}"],
+            cwd=project,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            assert wait_for(lambda: "Serving on" in log_path.read_text()), "server did not start"
+            yield re.search(r"Serving on (http://\S+?)/?\s", log_path.read_text()).group(1)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
 # `make serve` runs `mkdocs serve --dirty`
 @pytest.mark.parametrize("options", [[], ["--dirty"]], ids=["full", "dirty"])
 def test_topic_files_edited_during_serve_update_the_site(
     tmp_path: Path, options: list[str]
 ) -> None:
     project = make_project(tmp_path)
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        log_path = tmp_path / "serve.log"
-        assert wait_for(lambda: "Serving on" in log_path.read_text()), "server did not start"
-        # the served path follows site_url's path
-        base = re.search(r"Serving on (http://\S+?)/?\s", log_path.read_text()).group(1)
+    with served(project, tmp_path / "serve.log", options) as base:
         assert wait_for(lambda: fetch(f"{base}/topics/china/") is not None), "site not served"
         # add a topic
         (project / "topics" / "heat-pumps.yml").write_text(
@@ -86,10 +95,6 @@ def test_topic_files_edited_during_serve_update_the_site(
         builds = (tmp_path / "serve.log").read_text().count("Building documentation")
         time.sleep(4)
         assert (tmp_path / "serve.log").read_text().count("Building documentation") == builds
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
 
 
 @pytest.mark.parametrize("options", [[], ["--dirty"]], ids=["full", "dirty"])
@@ -99,18 +104,8 @@ def test_curation_errors_show_in_the_browser_and_a_save_builds_once(
     """A curation mistake under `serve` is shown on the pages (file:line), not a request
     left hanging; fixing it brings the site back; one save is one build."""
     project = make_project(tmp_path)
-    port = free_port()
     log_path = tmp_path / "serve.log"
-    log = log_path.open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        assert wait_for(lambda: "Serving on" in log_path.read_text()), "server did not start"
-        base = re.search(r"Serving on (http://\S+?)/?\s", log_path.read_text()).group(1)
+    with served(project, log_path, options) as base:
         assert wait_for(lambda: fetch(f"{base}/topics/china/") is not None), "site not served"
         builds = log_path.read_text().count("Building documentation")
         topic = project / "topics" / "china.yml"
@@ -125,7 +120,3 @@ def test_curation_errors_show_in_the_browser_and_a_save_builds_once(
         assert wait_for(lambda: "china.yml:" not in shown() and "China" in shown())
         time.sleep(3)
         assert log_path.read_text().count("Building documentation") == builds + 2
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
