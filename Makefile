@@ -49,9 +49,11 @@ serve: venv
 bench: venv
 	$(BIN)/python -m bench
 
-# the head scorers' weights (generator/head_model.json) from the labelled corpora
+# the head scorers' weights (generator/head_model.json) and the event decision's
+# (generator/event_model.json) from the labelled corpora
 train: venv
 	$(BIN)/ev-digest train-head tests/corpus tests/corpus/unseen tests/corpus/sites
+	$(BIN)/ev-digest train-events tests/corpus/sites tests/corpus/unseen tests/corpus/events-a
 
 # --- quality -----------------------------------------------------------------
 

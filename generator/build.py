@@ -46,6 +46,7 @@ from .curation import (
     unknown_ids,
 )
 from .dedup import KeptApart, deduplicate
+from .events import event_state, link_stories
 from .feeds import feed_files
 from .fingerprint import Fingerprint, fingerprint
 from .head import HeadModel, apply_head
@@ -57,6 +58,7 @@ from .incremental import (
     index_corpus,
     index_from_parts,
     index_parts,
+    with_bodies,
 )
 from .ingest import discover, read_document
 from .ledger import LIVE, Assigned, Ledger, assign_ids, read_ledger
@@ -76,6 +78,7 @@ from .render import (
     entry_text,
     listing_pages,
     redirect_pages,
+    related_stories,
     remember_entry_texts,
     remember_pages,
     render_site,
@@ -678,6 +681,7 @@ def _build(options: BuildOptions) -> BuildResult:
     if problems:
         _stored(saver)
         raise CurationError(problems)
+    link_stories(result.articles, curation.corrections)
     result.queue = queue_counts(review_queue(result.articles))
     if saver is not None:
         # the corpus index keeps each article's topics; the store ends before the pages
@@ -707,6 +711,7 @@ def _build(options: BuildOptions) -> BuildResult:
     remember_pages(rendered, site.rendered, result.written.digests)
     if output_key is not None:
         state = _light_state(result) | {
+            "events": event_state(result.articles),
             "ledger": _ledger_digest(options),
             "rendered": rendered,
             "code": cache.output_version,
@@ -782,10 +787,22 @@ def _build_added(
     )
     if problems:
         raise CurationError(problems)
+    every = index.articles()
+    link_stories(every, curation.corrections)
+    events = event_state(every)
+    made = {id(article) for article in added.articles}
+    # old stories the new ones joined as related coverage (or left): their pages change
+    relinked = [
+        a for a in every if id(a) not in made and events.get(a.id) != state["events"].get(a.id)
+    ]
+    related = related_stories(every)
     rendered = cache.memo(last_output, "rendered")
     settings = site_settings(options.docs)
     body = settings["body"]
-    keyed = [(article, article_page_key(article, curation, body)) for article in added.articles]
+    keyed = [
+        (article, article_page_key(article, curation, body, related.get(article.id, ())))
+        for article in added.articles + with_bodies(index, relinked, cache.get_page)
+    ]
     index.strip_bodies()
     articles = index.articles()
     remember_entry_texts((g.article, g.entry) for g in index.groups.values() if g.entry)
@@ -794,7 +811,7 @@ def _build_added(
         archive_pages(articles),
         feed_files(articles, options.docs, curation, settings),
         redirect_pages(kept.moved_ids, settings),
-        article_pages(curation, keyed, body),
+        article_pages(curation, keyed, body, related),
     )
     known = {}
     for article in articles:
@@ -823,6 +840,7 @@ def _build_added(
         if page.empty_reason
     ]
     state = state | {
+        "events": events,
         "counts": counts,
         "doubts": doubtful(articles),
         "queue": queue_counts(review_queue(articles)),

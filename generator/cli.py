@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import BuildOptions, BuildResult, CurationError, build, check, summary
 from .curation import STORIES_FILE, Problem
+from .events import explain_links, link_stories
 from .ledger import FROZEN_ENV, LEDGER_FILE
 from .output import recover
 from .render import QUEUE_PAGE
@@ -180,6 +181,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
         print("  " + decision.explain())
     entities = classifier.entities(article)
     print("  companies: " + (", ".join(entities) if entities else "none"))
+    link_stories(result.articles, curation.corrections)
+    for line in explain_links(result.articles, article.id, args.linked_to or ()):
+        print("  " + line)
     return 0
 
 
@@ -203,7 +207,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     missing = [str(folder) for folder in training if not folder.is_dir()]
     for k, folder in enumerate(folders):
         print(("\n" if k else "") + f"== {folder}")
-        print(format_report(evaluate(folder), verbose=args.verbose))
+        print(format_report(evaluate(folder, Path(args.topics)), verbose=args.verbose))
         if args.plain_only:
             continue
         if missing:
@@ -234,6 +238,25 @@ def cmd_train_head(args: argparse.Namespace) -> int:
         rows = [e for e in found if e.task == task]
         positives = sum(e.positive for e in rows)
         print(f"{task}: {len(rows)} candidate lines, {positives} positive")
+    print(f"wrote {output} (from {', '.join(str(f) for f in folders)})")
+    return 0
+
+
+def cmd_train_events(args: argparse.Namespace) -> int:
+    from .events import MODEL_FILE
+    from .events_train import train, write
+
+    folders = _corpus_folders(args.corpus)
+    if folders is None:
+        return 2
+    data = train(folders, Path(args.topics))
+    output = Path(args.output) if args.output else MODEL_FILE
+    write(data, output)
+    print(
+        f"{data['examples']} candidate pairs, {data['positives']} of one event; thresholds "
+        f"{data['threshold']} (closest story), {data['join']} (on average): links on the "
+        f"corpora precision {data['training_precision']}, F1 {data['training_f1']}"
+    )
     print(f"wrote {output} (from {', '.join(str(f) for f in folders)})")
     return 0
 
@@ -277,11 +300,21 @@ def parser() -> argparse.ArgumentParser:
     build_parser.set_defaults(func=cmd_build)
     for name, func, text in (
         ("check", cmd_check, "validate the topic and company files without building"),
-        ("explain", cmd_explain, "show why an article is or is not in each topic"),
+        (
+            "explain",
+            cmd_explain,
+            "show why an article is or is not in each topic, and linked to other stories",
+        ),
     ):
         sub = commands.add_parser(name, help=text)
         if name == "explain":
             sub.add_argument("article_id", help="the article's id (front-matter `id`)")
+            sub.add_argument(
+                "--linked-to",
+                nargs="+",
+                metavar="ID",
+                help="say why the article is or is not one event with these stories",
+            )
         sub.add_argument(
             "--seeds", default="seeds", help="folder of scraped pages (default: seeds)"
         )
@@ -304,6 +337,11 @@ def parser() -> argparse.ArgumentParser:
     )
     eval_parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     eval_parser.add_argument(
+        "--topics",
+        default="topics",
+        help="the curation folder whose companies the event stage reads (default: topics)",
+    )
+    eval_parser.add_argument(
         "--plain-only",
         action="store_true",
         help="skip the leave-one-site-out figures (they build each corpus once per site)",
@@ -318,6 +356,18 @@ def parser() -> argparse.ArgumentParser:
         "--output", help="where to write the weights (default: the package's head_model.json)"
     )
     train_parser.set_defaults(func=cmd_train_head)
+    events_parser = commands.add_parser(
+        "train-events",
+        help="learn the event decision's weights from labelled corpora (needs scikit-learn)",
+    )
+    events_parser.add_argument("corpus", nargs="+", help="labelled corpus folders")
+    events_parser.add_argument(
+        "--topics", default="topics", help="the curation folder whose companies are read"
+    )
+    events_parser.add_argument(
+        "--output", help="where to write the weights (default: the package's event_model.json)"
+    )
+    events_parser.set_defaults(func=cmd_train_events)
     return main_parser
 
 

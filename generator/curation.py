@@ -81,6 +81,10 @@ class Correction:
     merge_into: str | None = None
     #: the seed files whose copies were merged into the story wrongly: they make another
     apart: tuple[str, ...] = ()
+    #: stories that report the same event as this one (related coverage), and stories
+    #: that do not, whatever the event stage decides
+    same_event: tuple[str, ...] = ()
+    other_event: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,8 @@ STORY_SCHEMA: dict[str, tuple[type, bool, str]] = {
     "hide": (bool, False, "true: the story is junk, it gets no page"),
     "merge_into": (str, False, "the id of the story this one is the same as"),
     "apart": (list, False, "the seed files among its sources that carry another story"),
+    "same_event": (list, False, "ids of stories about the same event (related coverage)"),
+    "other_event": (list, False, "ids of stories about another event, never linked to it"),
 }
 COMPANY_SCHEMA: dict[str, tuple[type, bool, str]] = {
     "name": (str, True, "the company's name"),
@@ -393,6 +399,10 @@ def _load_companies(path: Path, display: str, problems: list[Problem]) -> list[C
     return companies
 
 
+#: the story corrections' keys that are lists of strings
+_LISTS = ("apart", "same_event", "other_event")
+
+
 def _load_corrections(path: Path, display: str, curation: Curation) -> list[Correction]:
     file = _File(path, display, curation.problems)
     corrections: list[Correction] = []
@@ -403,10 +413,14 @@ def _load_corrections(path: Path, display: str, curation: Curation) -> list[Corr
         fields = {
             name: file.value(entry[name], kind, f"{where}.{name}")
             for name, (kind, _, _) in STORY_SCHEMA.items()
-            if name in entry and name not in ("date", "apart")
+            if name in entry and name not in _LISTS + ("date",)
         }
-        if "apart" in entry:
-            fields["apart"] = tuple(f for f, _ in file.strings(entry["apart"], f"{where}.apart"))
+        listed: dict[str, list[tuple[str, int]]] = {
+            name: list(file.strings(entry[name], f"{where}.{name}"))
+            for name in _LISTS
+            if name in entry
+        }
+        fields |= {name: tuple(text for text, _ in items) for name, items in listed.items()}
         line = node.start_mark.line + 1
         if "date" in entry:
             raw = entry["date"].value
@@ -436,6 +450,12 @@ def _load_corrections(path: Path, display: str, curation: Curation) -> list[Corr
             curation.overrides.append(
                 Override(display, "merge_into", fields["merge_into"], target_line)
             )
+        for name in ("same_event", "other_event"):
+            for other, other_line in listed.get(name, []):
+                if other == story_id:
+                    file.problem(other_line, f"{where}.{name}", "a story is its own event")
+                else:
+                    curation.overrides.append(Override(display, name, other, other_line))
         corrections.append(
             Correction(story_id, line, **{k: v for k, v in fields.items() if v is not None})
         )

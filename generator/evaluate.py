@@ -19,7 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from .build import BuildOptions, collect
+from .build import BuildOptions, classify, collect
+from .curation import load_curation
+from .events import link_events, set_events
 from .head import HeadModel
 from .model import Article, Instance
 from .text import normalize
@@ -94,6 +96,17 @@ class Evaluation:
     dup_fp: int = 0
     dup_fn: int = 0
     event_merges: int = 0
+    #: pairs of different labelled articles (not copies of one), linked as one event or
+    #: not, against their labels; BCubed sums over the labelled articles
+    event_tp: int = 0
+    event_fp: int = 0
+    event_fn: int = 0
+    bcubed_precision_sum: float = 0.0
+    bcubed_recall_sum: float = 0.0
+    bcubed_items: int = 0
+    #: copies of one article (one `story` label) made two stories linked as one event: the
+    #: merge tier's miss, shown as related coverage
+    copies_linked: int = 0
     teasers_known: int = 0
     teasers_attached: int = 0
     teasers_misattached: int = 0
@@ -122,6 +135,25 @@ class Evaluation:
     @property
     def title_f1(self) -> float:
         p, r = self.title_precision, self.title_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def event_precision(self) -> float:
+        return self._ratio(self.event_tp, self.event_tp + self.event_fp)
+
+    @property
+    def event_recall(self) -> float:
+        return self._ratio(self.event_tp, self.event_tp + self.event_fn)
+
+    @property
+    def event_f1(self) -> float:
+        p, r = self.event_precision, self.event_recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def bcubed_f1(self) -> float:
+        p = self._ratio(self.bcubed_precision_sum, self.bcubed_items)
+        r = self._ratio(self.bcubed_recall_sum, self.bcubed_items)
         return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
@@ -157,6 +189,12 @@ class Evaluation:
             "dup_pair_precision": round(self.dup_pair_precision, 4),
             "dup_pair_recall": round(self.dup_pair_recall, 4),
             "event_merges": self.event_merges,
+            "event_pairs": self.event_tp + self.event_fn,
+            "event_precision": round(self.event_precision, 4),
+            "event_recall": round(self.event_recall, 4),
+            "event_f1": round(self.event_f1, 4),
+            "event_bcubed_f1": round(self.bcubed_f1, 4),
+            "copies_linked": self.copies_linked,
             "teasers_known": self.teasers_known,
             "teasers_attached": round(self._ratio(self.teasers_attached, self.teasers_known), 4),
             "teasers_misattached": self.teasers_misattached,
@@ -245,9 +283,17 @@ class Extraction:
         return {key: article for article in self.articles for key in article.instances}
 
 
-def extract(folder: Path, pages: Iterable[str], head_model: HeadModel | None = None) -> Extraction:
+def extract(
+    folder: Path,
+    pages: Iterable[str],
+    head_model: HeadModel | None = None,
+    topics: Path | None = None,
+    link: bool = True,
+) -> Extraction:
     """Build the labelled pages (only them: a corpus folder also holds labels and notes)
-    with the build's own stages, in a scratch seeds folder."""
+    with the build's own stages, in a scratch seeds folder; with `topics` (a curation
+    folder: its companies are what the event stage reads), the stories are classified
+    and (unless not `link`) linked into events too."""
     pages = list(pages)
     with tempfile.TemporaryDirectory(prefix="evdigest-eval-") as scratch:
         seeds = Path(scratch) / "seeds"
@@ -264,15 +310,19 @@ def extract(folder: Path, pages: Iterable[str], head_model: HeadModel | None = N
             head_model=head_model,
         )
         result = collect(options)
+    if topics is not None:
+        classify(result.articles, load_curation(topics))
+        if link:
+            set_events(result.articles, link_events(result.articles))
     instances: dict[str, list[Instance]] = {page: [] for page in pages}
     for inst in result.instances:
         instances[inst.source].append(inst)
     return Extraction(instances, result.articles)
 
 
-def evaluate(folder: Path) -> Evaluation:
+def evaluate(folder: Path, topics: Path | None = None) -> Evaluation:
     labels = load_labels(folder)
-    return score(labels, extract(folder, labels))
+    return score(labels, extract(folder, labels, topics=topics))
 
 
 def evaluate_unseen_sites(folder: Path, training: list[Path]) -> Evaluation | None:
@@ -303,26 +353,24 @@ def score(
     matched too, as the pairs of copies and the teasers of a story cross pages."""
     result = Evaluation(pages=len(pages) if pages is not None else len(labels))
     article_of = extraction.article_of()
-    mapping: dict[tuple[str, int], str] = {}
+    mapping = matched(labels, extraction)
     teaser_of: dict[str, LabelledTeaser] = {}  # instance key -> the teaser it is
     for page, page_labels in labels.items():
         # (the other pages' figures go to a scratch evaluation)
         page_result = result if pages is None or page in pages else Evaluation()
         instances = extraction.instances[page]
+        position = {inst.key: k for k, inst in enumerate(instances)}
         page_result.articles += len(page_labels.articles)
-        teasers = {k for k, inst in enumerate(instances) if inst.teaser}
-        used: set[int] = set(teasers)  # (an article is never a teaser)
+        used: set[int] = set()
         for label in page_labels.articles:
-            k = _match(label.title, label.first_words, instances, used)
-            if k is None:
+            key = mapping.get((page, label.index))
+            if key is None:
                 page_result.misses.append(
                     f"{page}: article not found: {label.title or label.first_words!r}"
                 )
                 continue
-            used.add(k)
-            mapping[(page, label.index)] = instances[k].key
-            _score_article(page_result, label, instances[k], article_of.get(instances[k].key))
-        used -= teasers
+            used.add(position[key])
+            _score_article(page_result, label, instances[position[key]], article_of.get(key))
         found = _score_teasers(page_result, page_labels, instances, used, article_of)
         teaser_of.update(found)
         _score_titles(page_result, page, page_labels.articles, instances, set(found))
@@ -332,8 +380,24 @@ def score(
                 page_result.junk.append(f"{page}: {inst.headline or _opening(inst)!r}")
         _score_lines(page_result, page_labels, instances)
     _score_duplicates(result, labels, mapping, extraction, pages, teaser_of)
+    _score_events(result, labels, mapping, extraction, pages)
     result.misses += [f"junk article: {junk}" for junk in result.junk]
     return result
+
+
+def matched(labels: dict[str, PageLabels], extraction: Extraction) -> dict[tuple[str, int], str]:
+    """(page, index of a labelled article) -> the key of the instance the build made of it,
+    for the articles it made."""
+    mapping: dict[tuple[str, int], str] = {}
+    for page, page_labels in labels.items():
+        instances = extraction.instances[page]
+        used = {k for k, inst in enumerate(instances) if inst.teaser}  # (never an article)
+        for label in page_labels.articles:
+            k = _match(label.title, label.first_words, instances, used)
+            if k is not None:
+                used.add(k)
+                mapping[(page, label.index)] = instances[k].key
+    return mapping
 
 
 def _body(instance: Instance) -> str:
@@ -548,6 +612,73 @@ def _score_duplicates(
                 )
 
 
+def _score_events(
+    result: Evaluation,
+    labels: dict[str, PageLabels],
+    mapping: dict[tuple[str, int], str],
+    extraction: Extraction,
+    pages: set[str] | None,
+) -> None:
+    """Same-event links between different labelled articles, against their `event` labels.
+
+    One item per labelled article (copies of one, by `story`, are one item: merging them is
+    the merge tier's work, scored with the duplicates); an article the build did not find
+    is an item alone. A pair counts with its first page."""
+    article_of = extraction.article_of()
+    items: dict[str, tuple[str, LabelledArticle]] = {}  # story -> (instance key, label)
+    for page, page_labels in labels.items():
+        for a in page_labels.articles:
+            key = mapping.get((page, a.index))
+            if a.event is None or key is None:
+                continue
+            story = a.story or f"{page}#{a.index}"
+            if story in items:
+                other = article_of.get(items[story][0])
+                mine = article_of.get(key)
+                if (
+                    mine is not other
+                    and mine
+                    and other
+                    and mine.event
+                    and mine.event == other.event
+                ):
+                    result.copies_linked += 1
+                    result.misses.append(f"copies linked, not merged: {story}")
+                continue
+            items[story] = (key, a)
+
+    def predicted(key: str) -> str:
+        article = article_of.get(key)
+        if article is None:
+            return key
+        return article.event or article.id
+
+    stories = sorted(items)
+    cluster = {s: predicted(items[s][0]) for s in stories}
+    truth = {s: items[s][1].event for s in stories}
+    for x, y in combinations(stories, 2):
+        first = min(items[x][1].page, items[y][1].page)
+        if pages is not None and first not in pages:
+            continue
+        linked, same = cluster[x] == cluster[y], truth[x] == truth[y]
+        if linked and same:
+            result.event_tp += 1
+        elif linked:
+            result.event_fp += 1
+            result.misses.append(f"linked, different events: {x} + {y}")
+        elif same:
+            result.event_fn += 1
+            result.misses.append(f"not linked, one event: {x} + {y}")
+    for s in stories:
+        if pages is not None and items[s][1].page not in pages:
+            continue
+        mine = {o for o in stories if cluster[o] == cluster[s]}
+        gold = {o for o in stories if truth[o] == truth[s]}
+        result.bcubed_precision_sum += len(mine & gold) / len(mine)
+        result.bcubed_recall_sum += len(mine & gold) / len(gold)
+        result.bcubed_items += 1
+
+
 def format_report(evaluation: Evaluation, verbose: bool = False) -> str:
     f = evaluation.figures()
     lines = [
@@ -560,6 +691,10 @@ def format_report(evaluation: Evaluation, verbose: bool = False) -> str:
         f"{f['boilerplate_leaks']}; body lines wrongly dropped: {f['body_lines_wrongly_dropped']}",
         f"duplicate pairs: precision {f['dup_pair_precision']:.3f}, recall "
         f"{f['dup_pair_recall']:.3f}; same-event articles merged: {f['event_merges']}",
+        f"same-event links: precision {f['event_precision']:.3f}, recall "
+        f"{f['event_recall']:.3f}, F1 {f['event_f1']:.3f} over {f['event_pairs']} labelled "
+        f"pairs; BCubed F1 {f['event_bcubed_f1']:.3f}; copies linked instead of merged: "
+        f"{f['copies_linked']}",
         f"teasers of known stories attached: {f['teasers_attached']:.3f} of "
         f"{f['teasers_known']}; joined to another story: {f['teasers_misattached']}; "
         f"made a page: {f['teaser_pages']}",

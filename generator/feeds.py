@@ -18,6 +18,10 @@ Format and dates, decided once:
   byte-identical feeds.
 - The GUID of an item is the article's URL, built from its id (which is stable
   across builds), so a reader never sees the same story twice.
+- An event (different articles about one happening, `events`) is one item: its
+  lead story, with the others as related links in the description. Its GUID is
+  the URL of the event's first story (the event's id), which was that story's
+  item before the others joined it.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from .attribution import reporters
 from .config import site_settings
 from .curation import Curation
 from .model import Article
-from .render import display_name, newest_first
+from .render import by_event, display_name, newest_first
 
 FEEDS_DIR = "feeds"
 ALL_FEED = f"{FEEDS_DIR}/all.xml"
@@ -66,7 +70,7 @@ def feed_files(
     curated = {t.id: t for t in curation.topics} if curation else {}
     # one order for every feed: a topic's stories keep their order among all stories
     ordered = feed_order(articles)
-    files = {ALL_FEED: render_feed(ordered, settings, ALL_FEED)}
+    files = {ALL_FEED: render_feed(*by_event(ordered), settings, ALL_FEED)}
     for topic in sorted(set(curated) | {t for a in articles for t in a.topics}):
         if not _SAFE_ID.match(topic):
             continue
@@ -75,7 +79,7 @@ def feed_files(
         name = known.title if known else display_name(topic)
         description = " ".join(known.description.split()) if known else ""
         files[topic_feed_path(topic)] = render_feed(
-            members,
+            *by_event(members),
             settings,
             topic_feed_path(topic),
             title=f"{settings['site_name']}: {name}",
@@ -129,14 +133,16 @@ def feed_order(articles: Iterable[Article]) -> list[Article]:
 
 def render_feed(
     ordered: list[Article],
+    coverage: Mapping[str, list[Article]],
     settings: Mapping,
     path: str,
     title: str | None = None,
     description: str | None = None,
     home: str | None = None,
 ) -> str:
-    """The RSS feed of the first FEED_LIMIT of `ordered` (in `feed_order`): the digest's,
-    or with `title`, `description` and `home` (the topic page) a topic's."""
+    """The RSS feed of the first FEED_LIMIT of `ordered` (in `feed_order`, one story per
+    event, with the event's other stories by lead in `coverage`: `render.by_event`): the
+    digest's, or with `title`, `description` and `home` (the topic page) a topic's."""
     items = ordered[:FEED_LIMIT]
     fg = FeedGenerator()
     fg.title(_xml(title or settings["site_name"]))
@@ -149,11 +155,15 @@ def render_feed(
         fg.lastBuildDate(max(dates))
     for article in items:
         url = article_url(article, settings)
+        related = coverage.get(article.id, [])
         entry = fg.add_entry(order="append")
         entry.title(_xml(article.title))
         entry.link(href=url)
-        entry.guid(url, permalink=True)
-        shown = item_description(article)
+        if related and article.event and article.event != article.id:
+            entry.guid(page_url(f"articles/{article.event}", settings), permalink=False)
+        else:
+            entry.guid(url, permalink=True)
+        shown = item_description(article, [(a, article_url(a, settings)) for a in related])
         if shown:
             entry.description(_xml(shown))
         published = article_datetime(article)
@@ -172,9 +182,10 @@ def render_feed(
     return xml.decode("utf-8")
 
 
-def item_description(article: Article) -> str:
-    """An item's description (HTML): the summary, and who reported the story, linked to
-    the originals; every scraped string escaped, so it shows as the text it is."""
+def item_description(article: Article, related: Iterable[tuple[Article, str]] = ()) -> str:
+    """An item's description (HTML): the summary, who reported the story, linked to the
+    originals, and the `related` stories of its event with their addresses; every scraped
+    string escaped, so it shows as the text it is."""
     parts = []
     if article.summary:
         parts.append(f"<p>{html.escape(article.summary, quote=False)}</p>")
@@ -185,6 +196,13 @@ def item_description(article: Article) -> str:
             for name, url in linked
         ]
         parts.append(f"<p>Reported by {', '.join(names)}</p>")
+    if related:
+        links = []
+        for story, url in related:
+            by = [name for name, _ in reporters(story.origins)]
+            link = f'<a href="{html.escape(url)}">{html.escape(story.title, quote=False)}</a>'
+            links.append(link + (f" ({html.escape(by[0], quote=False)})" if by else ""))
+        parts.append(f"<p>Related coverage: {', '.join(links)}</p>")
     return "".join(parts)
 
 

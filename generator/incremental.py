@@ -471,6 +471,20 @@ def add_pages(
     )
 
 
+def with_bodies(index: CorpusIndex, articles: list[Article], load: PageLoader) -> list[Article]:
+    """These articles of the index with their bodies, merged again from their instances as
+    the last build cleaned them: a build that adds scrapes renders again the page of an old
+    story whose related coverage the new stories change."""
+    delta = _Delta(index, load)
+    delta.headlines = set(index.headlines)
+    group_of = {group.article.id: group for group in index.groups.values()}
+    found = []
+    for article in articles:
+        merged = merge_group([delta.clean_old(n) for n in group_of[article.id].members])
+        found.append(replace(article, blocks=merged.blocks))
+    return found
+
+
 def _check_recurring(
     delta: _Delta,
     new: list[tuple[int, Instance, Fingerprint]],

@@ -224,3 +224,10 @@ class Article:
     #: the day the story ledger first recorded the story (`ledger`), if the build keeps one:
     #: when the digest first saw it, never the day it was published
     first_seen: str | None = None
+    #: its content words and figures with their counts (`text.content_terms`): what the
+    #: event stage compares it by, kept when the body is not
+    terms: tuple[tuple[str, int], ...] = ()
+    #: the event it reports, when other stories report it too (`events`), and those
+    #: stories' ids, the closest first
+    event: str | None = None
+    related: list[str] = field(default_factory=list)

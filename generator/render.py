@@ -20,6 +20,7 @@ from functools import partial
 
 from .attribution import reporters
 from .curation import Company, Curation, Topic
+from .events import lead_story
 from .model import Article, Block, BlockKind, Origin
 from .output import LazyPages, PageMaker
 from .review import KINDS, queue_counts, review_queue
@@ -119,14 +120,36 @@ def article_path(article: Article) -> str:
     return f"{ARTICLES_DIR}/{article.id}.md"
 
 
-def article_page(article: Article, curation: Curation | None = None, body: str = "full") -> str:
+#: a story as the pages of its event's other stories link it: id, title, who reported it
+Related = tuple[str, str, str]
+
+
+def related_stories(articles: list[Article]) -> dict[str, tuple[Related, ...]]:
+    """The related coverage each linked story's page lists (`events`), the closest first."""
+    by_id = {a.id: a for a in articles if a.related}
+    return {
+        a.id: tuple(
+            (other.id, other.title, ", ".join(name for name, _ in reporters(all_origins(other))))
+            for other in (by_id[i] for i in a.related if i in by_id)
+        )
+        for a in by_id.values()
+    }
+
+
+def article_page(
+    article: Article,
+    curation: Curation | None = None,
+    body: str = "full",
+    related: tuple[Related, ...] = (),
+) -> str:
     """An article: title, date, section, authors, who reported it, its companies and
     sources, then the body (its topics are the tags Material shows above the title).
 
     `curation` gives the topic titles and company names for the links (and the
     `tags`); without it they fall back to readable forms of the ids. With `body`
     "excerpt" the page shows the summary and first paragraphs and sends the reader
-    to the original for the rest.
+    to the original for the rest. `related` are the other stories of its event
+    (`related_stories`), listed under "Related coverage".
     """
     topic_names = {t.id: t.title for t in curation.topics} if curation else {}
     company_names = {c.id: c.name for c in curation.companies} if curation else {}
@@ -141,6 +164,8 @@ def article_page(article: Article, curation: Curation | None = None, body: str =
         "authors": list(article.authors),
         "date": article.date,
         "first_seen": article.first_seen,
+        # (only a story with related coverage: the others are their own event)
+        **({"event": article.event, "related": list(article.related)} if article.event else {}),
         "summary": article.summary,
         "topics": list(article.topics),
         "entities": list(article.entities),
@@ -180,6 +205,13 @@ def article_page(article: Article, curation: Curation | None = None, body: str =
     out += _body(blocks)
     if body == "excerpt":
         out += [_read_on(origins), "{: .evd-read-on }", ""]
+    if related:
+        out += ["## Related coverage", ""]
+        out += [
+            f"- [{escape(title)}]({other}.md)" + (f" — {escape(by)}" if by else "")
+            for other, title, by in related
+        ]
+        out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -296,9 +328,13 @@ def home_page(
         "",
     ]
     names = {t.id: t.title for t in topics or []}
-    for day, seen, group in by_day(articles, HOME_LATEST):
+    leads, coverage = by_event(articles)
+    for day, seen, group in by_day(leads, HOME_LATEST):
         out += [f"## {_day_heading(day, seen)}", ""]
-        out += [entry(article, chips=topic_chips(article, names)) for article in group]
+        out += [
+            entry(article, chips=topic_chips(article, names), related=coverage.get(article.id, ()))
+            for article in group
+        ]
         out.append("")
     if topics:
         counts = _topic_counts(articles)
@@ -310,6 +346,27 @@ def home_page(
             for t in topics
         ]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def by_event(articles: list[Article]) -> tuple[list[Article], dict[str, list[Article]]]:
+    """The stories a list shows, one per event (its lead story: most sources, then the
+    earliest, in the place of the first of them), and the other stories of each event
+    listed, by lead id: a list shows an event once, its related coverage under it."""
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        if article.event:
+            groups.setdefault(article.event, []).append(article)
+    leads = {event: lead_story(group) for event, group in groups.items() if len(group) > 1}
+    shown: list[Article] = []
+    coverage: dict[str, list[Article]] = {}
+    for article in articles:
+        lead = leads.get(article.event or "")
+        if lead is None:
+            shown.append(article)
+        elif lead.id not in coverage:
+            shown.append(lead)
+            coverage[lead.id] = [a for a in groups[article.event or ""] if a is not lead]
+    return shown, coverage
 
 
 def story_day(article: Article) -> str | None:
@@ -449,9 +506,11 @@ def paged_list(
     articles: list[Article],
     meta: dict | None = None,
     pinned: frozenset[str] = frozenset(),
+    coverage: Mapping[str, list[Article]] | None = None,
 ) -> dict[str, PageMaker]:
     """A list page split into pages of PER_PAGE entries: path.md, path-2.md, … (the
-    stories whose ids are in `pinned` are marked)."""
+    stories whose ids are in `pinned` are marked; `coverage` has the related stories
+    listed under a story, by its id: see `by_event`)."""
     chunks = [articles[i : i + PER_PAGE] for i in range(0, len(articles), PER_PAGE)] or [[]]
     return {
         (f"{path}.md" if number == 1 else f"{path}-{number}.md"): partial(
@@ -464,6 +523,7 @@ def paged_list(
             number,
             len(chunks),
             pinned,
+            {a.id: coverage[a.id] for a in chunk if a.id in coverage} if coverage else {},
         )
         for number, chunk in enumerate(chunks, start=1)
     }
@@ -478,6 +538,7 @@ def _list_page(
     number: int,
     count: int,
     pinned: frozenset[str] = frozenset(),
+    coverage: Mapping[str, list[Article]] | None = None,
 ) -> str:
     """Page `number` of the `count` pages of a list, listing `chunk`."""
     base = path.rsplit("/", 1)[-1]
@@ -488,7 +549,8 @@ def _list_page(
         out += ["*No articles yet.*", ""]
     prefix = "../" * path.count("/")
     for article in chunk:
-        out.append(entry(article, prefix, pinned=article.id in pinned))
+        related = coverage.get(article.id, ()) if coverage else ()
+        out.append(entry(article, prefix, pinned=article.id in pinned, related=related))
     if count > 1:
         links = [
             f"[{n}]({base if n == 1 else f'{base}-{n}'}.md)" if n != number else f"**{n}**"
@@ -512,7 +574,7 @@ def topic_pages(
         overview += [topic.description.strip(), "", f"{counts.get(topic.id, 0)} stories", ""]
         filed = [a for a in ordered if topic.id in a.topics]
         pinned = [a for pid in topic.pinned for a in filed if a.id == pid]
-        rest = [a for a in filed if a not in pinned]
+        rest, coverage = by_event([a for a in filed if a not in pinned])
         intro = [topic.description.strip(), ""] if topic.description else []
         chart = weekly.chart(topic.id, topic.title)
         if chart:
@@ -536,6 +598,7 @@ def topic_pages(
                 pinned + rest,
                 feed,
                 frozenset(a.id for a in pinned),
+                coverage,
             )
         )
     files[f"{TOPICS_DIR}/index.md"] = made("\n".join(overview) + "\n")
@@ -620,8 +683,9 @@ def render_site(
     current: dict[str, str] = {}
     to_render: list[tuple[Article, str]] = []
     names = _names(curation)
+    related = related_stories(articles)
     for article in articles:
-        key = _page_key(article, *names, body)
+        key = _page_key(article, *names, body, related.get(article.id, ()))
         if key in earlier:
             current[key] = known[article_path(article)] = earlier[key]  # type: ignore[index]
         else:
@@ -630,7 +694,9 @@ def render_site(
         memo.clear()
         memo.update(current)
     return SitePages(
-        listing_pages(articles, curation), article_pages(curation, to_render, body), to_render
+        listing_pages(articles, curation),
+        article_pages(curation, to_render, body, related),
+        to_render,
     )
 
 
@@ -678,10 +744,20 @@ _REDIRECT = """<!doctype html>
 
 
 def article_pages(
-    curation: Curation, keyed: list[tuple[Article, str]], body: str = "full"
+    curation: Curation,
+    keyed: list[tuple[Article, str]],
+    body: str = "full",
+    related: Mapping[str, tuple[Related, ...]] | None = None,
 ) -> LazyPages:
-    """Article pages by path, each rendered when read (by a maker that can be pickled)."""
-    return LazyPages({article_path(a): partial(article_page, a, curation, body) for a, _ in keyed})
+    """Article pages by path, each rendered when read (by a maker that can be pickled);
+    `related` is `related_stories` of the build's articles."""
+    related = related or {}
+    return LazyPages(
+        {
+            article_path(a): partial(article_page, a, curation, body, related.get(a.id, ()))
+            for a, _ in keyed
+        }
+    )
 
 
 def remember_pages(
@@ -698,10 +774,12 @@ def remember_pages(
             memo[key] = digest
 
 
-def article_page_key(article: Article, curation: Curation, body: str = "full") -> str:
+def article_page_key(
+    article: Article, curation: Curation, body: str = "full", related: tuple[Related, ...] = ()
+) -> str:
     """A hash of what `article_page` reads: the article, the names of its topics and
-    companies, and the publishing mode."""
-    return _page_key(article, *_names(curation), body)
+    companies, the publishing mode and the related stories it lists."""
+    return _page_key(article, *_names(curation), body, related)
 
 
 def _names(curation: Curation) -> tuple[dict[str, str], dict[str, str]]:
@@ -709,10 +787,16 @@ def _names(curation: Curation) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _page_key(
-    article: Article, topic_names: dict[str, str], company_names: dict[str, str], body: str
+    article: Article,
+    topic_names: dict[str, str],
+    company_names: dict[str, str],
+    body: str,
+    related: tuple[Related, ...] = (),
 ) -> str:
     shown = [
         body,
+        article.event,
+        related,
         article.id,
         article.title,
         article.title_source,
@@ -794,9 +878,16 @@ def display_name(ident: str) -> str:
     return text[:1].upper() + text[1:] if text else ident
 
 
-def entry(article: Article, link_prefix: str = "", chips: str = "", pinned: bool = False) -> str:
+def entry(
+    article: Article,
+    link_prefix: str = "",
+    chips: str = "",
+    pinned: bool = False,
+    related: Iterable[Article] = (),
+) -> str:
     """A story in a list (lines of Markdown): the title as a link, then date · section ·
-    outlets · sources (and the topic `chips` made by `topic_chips`), then the summary.
+    outlets · sources (and the topic `chips` made by `topic_chips`), then the summary,
+    then the `related` stories of its event with their outlets.
 
     Only the escaped parts are remembered (`entry_text`): a story is listed on
     five or six pages, with two or three link prefixes, and whole entries filled
@@ -808,7 +899,32 @@ def entry(article: Article, link_prefix: str = "", chips: str = "", pinned: bool
     line += f'\n    <span class="evd-facts">{facts}</span>'
     if chips:
         line += f" {chips}"
-    return f"{line}<br>\n    {summary}" if summary is not None else line
+    if summary is not None:
+        line += f"<br>\n    {summary}"
+    related = list(related)
+    if related:
+        line += "<br>\n    " + _coverage_line([article, *related], related, link_prefix)
+    return line
+
+
+def _coverage_line(event: list[Article], related: list[Article], link_prefix: str) -> str:
+    """ "Related coverage from 4 outlets: [headline](…) (Electrek) · …" (sources, where
+    no page names its outlet)."""
+    outlets = {name for story in event for name, _ in reporters(all_origins(story))}
+    count, what = len(outlets), "outlet"
+    if not outlets:
+        count, what = len({source for story in event for source in story.sources}), "source"
+    links = []
+    for story in related:
+        by = [name for name, _ in reporters(all_origins(story))]
+        link = f"[{entry_text(story)[0]}]({link_prefix}{ARTICLES_DIR}/{story.id}.md)"
+        links.append(link + (f" ({escape(by[0])})" if by else ""))
+    plural = "s" if count != 1 else ""
+    return (
+        f'<span class="evd-related">Related coverage from {count} {what}{plural}: '
+        + " · ".join(links)
+        + "</span>"
+    )
 
 
 EntryText = tuple[str, str, str | None]

@@ -158,3 +158,80 @@ def shorten(text: str, limit: int = 80, min_clause: int = 40) -> str:
     while len(cut) > 3 and cut[-1].lower().strip(",;:") in _TRAILING_STOPWORDS:
         cut.pop()
     return " ".join(cut).rstrip(",;:") + "…"
+
+
+#: words that say nothing about which event an article reports
+_FUNCTION_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers him his how i if in into is it its
+    itself just me more most my no nor not now of off on once only or other our ours out over
+    own same she should so some such than that the their theirs them then there these they
+    this those through to too under until up very was we were what when where which while who
+    whom why will with would you your yours said says say according told added including
+    new one two three first last next year years week month months day days today yesterday
+    company companies percent per cent mr ms may might must us also like just well still
+    however would could while""".split()
+)
+#: a word of an article's terms: letters (with inner apostrophes or hyphens), or a figure
+_TERM = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*|\d+(?:[.,]\d+)*%?", re.UNICODE)
+#: how many of an article's terms it keeps (the most frequent): enough to tell events apart
+TERM_LIMIT = 80
+#: a title word counts as this many body words: the headline names the event
+TITLE_WEIGHT = 3
+
+
+def content_terms(title: str, texts: list[str]) -> tuple[tuple[str, int], ...]:
+    """The article's content words and figures with their counts, title words weighted,
+    the most frequent first: what the event stage compares articles by (see `events`).
+    A word the body mostly capitalises is a name and keeps its capital ("Kestrel",
+    "Lansing"): two events of one company share the names, one event shares the
+    other words too. Kept with the article, so that a build that adds one scrape
+    compares the new story with the others without their bodies."""
+    counts: dict[str, int] = {}
+    in_body: dict[str, int] = {}
+    capitalised: dict[str, int] = {}
+    for weight, text in [(TITLE_WEIGHT, title), *((1, t) for t in texts)]:
+        text = _plain(text)
+        for name in _MODEL_NAME.findall(text):
+            term = name.replace(" ", "_")
+            counts[term] = counts.get(term, 0) + weight
+        for word in _TERM.findall(text):
+            term = _term(word.lower())
+            if term:
+                counts[term] = counts.get(term, 0) + weight
+                if weight == 1:
+                    in_body[term] = in_body.get(term, 0) + 1
+                    capitalised[term] = capitalised.get(term, 0) + word[0].isupper()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
+    return tuple(
+        (
+            term[0].upper() + term[1:]
+            if 2 * capitalised.get(term, 0) > in_body.get(term, 0)
+            else term,
+            count,
+        )
+        for term, count in ranked[:TERM_LIMIT]
+    )
+
+
+#: a name and a short model or series mark ("Model Y", "Ioniq 5", "Series B"): the word
+#: alone says which company, the pair which product
+_MODEL_NAME = re.compile(r"\b[A-Z][A-Za-z]+ (?:[A-Z]|\d{1,2})\b(?![\w.,%-])")
+
+
+def _term(word: str) -> str | None:
+    """A word as a term: figures without trailing punctuation, plural and possessive
+    endings off (a light stemmer: "cuts" and "cut" are one term), None for function words."""
+    if word[0].isdigit():
+        word = word.rstrip(".,")
+        return word if len(word) >= 2 else None
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < 3 or word in _FUNCTION_WORDS:
+        return None
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

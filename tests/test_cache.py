@@ -21,6 +21,7 @@ from generator.build import BuildOptions, build, collect, summary
 from generator.cache import Cache
 from generator.curation import Curation, load_curation
 from generator.model import Article
+from generator.render import Related
 from generator.workers import BACKGROUND_THREAD, in_order, start_pool
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -240,13 +241,16 @@ _make_article_page = render_module.article_page
 
 
 def _logged_article_page(
-    article: Article, curation: Curation | None = None, body: str = "full"
+    article: Article,
+    curation: Curation | None = None,
+    body: str = "full",
+    related: tuple[Related, ...] = (),
 ) -> str:
     """`article_page`, writing which process made which page to a file (the makers run
     in other processes, which import this module afresh)."""
     with open(os.environ["EV_DIGEST_TEST_MADE_LOG"], "a", encoding="utf-8") as log:
         log.write(f"{os.getpid()} {article.id}\n")
-    return _make_article_page(article, curation, body)
+    return _make_article_page(article, curation, body, related)
 
 
 def test_pages_made_in_other_planners_are_remembered(
