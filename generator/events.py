@@ -34,6 +34,7 @@ import numpy as np
 
 from .curation import Correction
 from .model import Article
+from .text import TERM_COMPANY, TERM_FIGURE, TERM_NAME, TERM_TITLE, TERM_WORD, term_code
 
 #: the decision's inputs, in the order of the model's weights
 FEATURES = (
@@ -52,8 +53,11 @@ MODEL_FILE = Path(__file__).with_name("event_model.json")
 WINDOW_DAYS = 10
 #: a term printed by more stories than this is too common to find candidates by
 #: (it still counts in the similarity)
-RARE_SHARE = 0.02
+RARE_SHARE = 0.01
 RARE_MIN = 30
+#: how many candidates a story gets decided against, the closest first (an event has a few
+#: stories; a corpus of templated scrapes gives each story thousands of look-alikes)
+NEIGHBOURS = 12
 #: a figure printed by more stories than this is a year or a round number, not the event's
 FIGURE_SHARE = 0.01
 FIGURE_MIN = 4
@@ -99,6 +103,19 @@ class Events:
         return found
 
 
+def _numbered(values: np.ndarray) -> np.ndarray:
+    """Each value's number among the distinct values (by sorting: numpy's unique with
+    inverse took a second at 10k scrapes)."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    starts = np.empty(len(values), dtype=bool)
+    starts[:1] = True
+    starts[1:] = ordered[1:] != ordered[:-1]
+    numbers = np.empty(len(values), dtype=np.int64)
+    numbers[order] = np.cumsum(starts) - 1
+    return numbers
+
+
 def _day(text: str | None) -> int | None:
     if not text:
         return None
@@ -109,132 +126,147 @@ def _day(text: str | None) -> int | None:
 
 
 class Similarities:
-    """The stories as TF-IDF vectors, and the decision's inputs for any pair of them."""
+    """The stories as TF-IDF vectors, and the decision's inputs for any pair of them.
+
+    Every pairwise input is a dot product of two rows of one sparse matrix whose
+    columns are in blocks (the TF-IDF of all terms, of the title's, of the words, of
+    the names; marks of the uncommon figures and of the companies): a batch of pairs
+    costs one gather and one product, however many pairs there are."""
 
     def __init__(self, articles: list[Article]):
         from scipy import sparse  # (only builds that link stories pay for the import)
 
         self.articles = articles
+        size = len(articles)
         self.days = np.array([_day(a.date) or np.nan for a in articles], dtype=np.float64)
-        self.companies = [frozenset(a.entities) for a in articles]
-        bags = [[*a.terms, *((f"@{company}", 2) for company in a.entities)] for a in articles]
-        vocabulary: dict[str, int] = {}
-        rows, cols, counts, words = [], [], [], []
-        for row, bag in enumerate(bags):
-            for term, count in bag:
-                rows.append(row)
-                cols.append(vocabulary.setdefault(term.lower(), len(vocabulary)))
-                counts.append(count)
-                words.append(term[0].islower())
-        shape = (len(articles), max(len(vocabulary), 1))
-        counts_matrix = sparse.csr_matrix(
-            (np.array(counts, dtype=np.float64), (rows, cols)), shape=shape
-        )
-        counts_matrix.sum_duplicates()
-        df = np.bincount(counts_matrix.indices, minlength=shape[1])
-        idf = np.log((1 + shape[0]) / (1 + df)) + 1.0
-        self.vectors = _normalized(counts_matrix.copy(), idf, sparse)
-        kinds = np.array(words)
-        self.words = self._part(sparse, rows, cols, counts, kinds, idf, shape)
-        self.names = self._part(sparse, rows, cols, counts, ~kinds, idf, shape)
-        title_rows, title_cols = [], []
-        for row, article in enumerate(articles):
-            for term, _ in _title_terms(article.title):
-                if term.lower() in vocabulary:
-                    title_rows.append(row)
-                    title_cols.append(vocabulary[term.lower()])
-        titles = sparse.csr_matrix(
-            (np.ones(len(title_rows)), (title_rows, title_cols)), shape=shape
-        )
-        titles.sum_duplicates()
-        self.titles = _normalized(titles, idf, sparse)
-        rare = df <= max(RARE_MIN, int(RARE_SHARE * shape[0]))
-        marks = counts_matrix[:, np.flatnonzero(rare)]
-        marks.data[:] = 1.0
-        self._marks = marks
-        # (a year or a figure every other story prints says nothing of the event)
-        few = max(FIGURE_MIN, int(FIGURE_SHARE * shape[0]))
-        uncommon = {term for term, k in vocabulary.items() if 1 < df[k] <= few}
-        self.figures = [
-            frozenset(t for t, _ in a.terms if t[0].isdigit() and t in uncommon) for a in articles
+        companies = [
+            (row, term_code(f"@{company}", TERM_COMPANY, 2))
+            for row, article in enumerate(articles)
+            for company in article.entities
         ]
-
-    @staticmethod
-    def _part(sparse, rows, cols, counts, chosen, idf, shape):
-        """The TF-IDF rows of the `chosen` entries only."""
-        keep = np.flatnonzero(chosen)
-        matrix = sparse.csr_matrix(
-            (
-                np.array(counts, dtype=np.float64)[keep],
-                (np.array(rows)[keep], np.array(cols)[keep]),
-            ),
-            shape=shape,
+        codes = np.concatenate(
+            [
+                np.frombuffer(b"".join(a.terms for a in articles), dtype=np.uint64),
+                np.array([code for _, code in companies], dtype=np.uint64),
+            ]
         )
-        matrix.sum_duplicates()
-        return _normalized(matrix, idf, sparse)
+        rows = np.concatenate(
+            [
+                np.repeat(np.arange(size), [len(a.terms) // 8 for a in articles]),
+                np.array([row for row, _ in companies], dtype=np.int64),
+            ]
+        )
+        kinds = ((codes >> np.uint64(24)) & np.uint64(0xFF)).astype(np.int64)
+        counts = (codes & np.uint64(0xFFFFFF)).astype(np.float64)
+        cols = _numbered(codes >> np.uint64(32))
+        width = int(cols.max()) + 1 if len(cols) else 1
+        # (a story holding a term twice, in its title and its body, counts once)
+        present = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(size, width))
+        present.sum_duplicates()
+        df = np.bincount(present.indices, minlength=width)
+        idf = (np.log((1 + size) / (1 + df)) + 1.0)[cols]
+        named = np.zeros(width, dtype=bool)
+        named[cols[kinds == TERM_NAME]] = True
+        spoken = (kinds == TERM_WORD) | (kinds == TERM_NAME)
+        body = kinds != TERM_TITLE
+        few = max(FIGURE_MIN, int(FIGURE_SHARE * size))
+
+        def block(chosen: np.ndarray, weighted: bool = True):
+            """The rows of sublinear TF-IDF weights (unit length) of the chosen entries, or
+            1 where a row has one."""
+            values = (1.0 + np.log(counts[chosen])) * idf[chosen] if weighted else 1.0
+            matrix = sparse.csr_matrix(
+                (np.broadcast_to(values, (int(chosen.sum()),)).astype(np.float64),
+                 (rows[chosen], cols[chosen])),
+                shape=(size, width),
+            )  # fmt: skip
+            matrix.sum_duplicates()
+            if not weighted:
+                matrix.data[:] = 1.0
+                return matrix
+            norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+            norms[norms == 0] = 1.0
+            return sparse.diags(1.0 / norms) @ matrix
+
+        blocks = [
+            block(body),  # similarity
+            block(kinds == TERM_TITLE),  # title similarity
+            block(spoken & ~named[cols]),  # word similarity
+            block(spoken & named[cols]),  # name similarity
+            block((kinds == TERM_FIGURE) & (df[cols] > 1) & (df[cols] <= few), weighted=False),
+            block(kinds == TERM_COMPANY, weighted=False),  # shared companies
+        ]
+        self.matrix = sparse.hstack(blocks, format="csr")
+        self.blocks = sparse.csr_matrix(
+            (
+                np.ones(len(blocks) * width),
+                (np.arange(len(blocks) * width), np.repeat(np.arange(len(blocks)), width)),
+            )
+        )
+        self.has_company = np.asarray(blocks[-1].sum(axis=1)).ravel() > 0
+        # (the part of the similarity the uncommon terms make: what candidates are found by)
+        rare = np.flatnonzero(df <= max(RARE_MIN, int(RARE_SHARE * size)))
+        self._rare = blocks[0] @ sparse.diags(np.isin(np.arange(width), rare).astype(float))
+        self._rare.eliminate_zeros()
 
     def candidates(self) -> list[tuple[int, int]]:
-        """The pairs sharing two or more uncommon terms, dated within the window."""
-        shared = (self._marks @ self._marks.T).tocoo()
-        keep = (shared.row < shared.col) & (shared.data >= 2)
-        first, second = shared.row[keep], shared.col[keep]
+        """The pairs worth deciding: each story's NEIGHBOURS closest by the uncommon terms
+        they share (two or more), dated within the window."""
+        marks = self._rare.copy()
+        marks.data[:] = 1.0
+        # (one pattern: the products of the marks and of the weights have the same entries)
+        shared = (marks @ marks.T).tocoo()
+        closeness = (self._rare @ self._rare.T).tocoo()
+        if not (
+            np.array_equal(shared.row, closeness.row) and np.array_equal(shared.col, closeness.col)
+        ):
+            raise AssertionError("the products of the marks and of the weights differ in shape")
+        keep = (shared.row != shared.col) & (shared.data >= 2)
+        first, second, value = shared.row[keep], shared.col[keep], closeness.data[keep]
         keep = self._within_window(first, second)
-        first, second = first[keep], second[keep]
-        order = np.lexsort((second, first))
-        return list(zip(first[order].tolist(), second[order].tolist(), strict=True))
+        first, second, value = first[keep], second[keep], value[keep]
+        order = np.lexsort((second, -value, first))
+        first, second = first[order], second[order]
+        rank = np.arange(len(first)) - np.searchsorted(first, first)
+        first, second = first[rank < NEIGHBOURS], second[rank < NEIGHBOURS]
+        size = len(self.articles)
+        found = np.unique(
+            np.minimum(first, second).astype(np.int64) * size + np.maximum(first, second)
+        )
+        return list(zip((found // size).tolist(), (found % size).tolist(), strict=True))
 
     def _within_window(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         a, b = self.days[first], self.days[second]
         return np.isnan(a) | np.isnan(b) | (np.abs(a - b) <= WINDOW_DAYS)
 
-    def within_window(self, i: int, j: int) -> bool:
-        return bool(self._within_window(np.array([i]), np.array([j]))[0])
+    def within_window_of(self, pairs: list[tuple[int, int]]) -> np.ndarray:
+        return self._within_window(
+            np.array([i for i, _ in pairs], dtype=np.int64),
+            np.array([j for _, j in pairs], dtype=np.int64),
+        )
 
     def features_of(self, pairs: list[tuple[int, int]]) -> np.ndarray:
         """The decision's inputs (FEATURES) of each pair, a row each, rounded so that the
         same stories give the same decision on any machine."""
-        first = np.array([i for i, _ in pairs], dtype=np.int64)
-        second = np.array([j for _, j in pairs], dtype=np.int64)
         if not pairs:
             return np.zeros((0, len(FEATURES)))
-        cosines = [
-            _rowwise(m, first, second) for m in (self.vectors, self.titles, self.words, self.names)
-        ]
-        figures = [min(len(self.figures[i] & self.figures[j]), 3) for i, j in pairs]
-        shared = [len(self.companies[i] & self.companies[j]) for i, j in pairs]
-        other = [
-            1.0 if self.companies[i] and self.companies[j] and not n else 0.0
-            for (i, j), n in zip(pairs, shared, strict=True)
-        ]
+        first = np.array([i for i, _ in pairs], dtype=np.int64)
+        second = np.array([j for _, j in pairs], dtype=np.int64)
+        products = self.matrix[first].multiply(self.matrix[second]) @ self.blocks
+        dots = np.asarray(products.todense())
+        figures = np.minimum(np.rint(dots[:, 4]), 3)
+        shared = np.rint(dots[:, 5])
+        other = self.has_company[first] & self.has_company[second] & (shared == 0)
         a, b = self.days[first], self.days[second]
         undated = np.isnan(a) | np.isnan(b)
         apart = np.where(undated, 0.0, np.minimum(np.abs(a - b) / 7, 2.0))
         values = np.column_stack(
-            [*cosines, figures, np.minimum(shared, 2), other, apart, undated.astype(float)]
+            [dots[:, :4], figures, np.minimum(shared, 2), other, apart, undated]
         )
         return np.round(values.astype(np.float64), 4)
 
     def features(self, i: int, j: int) -> tuple[float, ...]:
         return tuple(float(v) for v in self.features_of([(min(i, j), max(i, j))])[0])
-
-
-def _rowwise(matrix, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """The dot product of row first[k] and row second[k] of a sparse matrix, for every k."""
-    return np.asarray(matrix[first].multiply(matrix[second]).sum(axis=1)).ravel()
-
-
-def _title_terms(title: str) -> tuple[tuple[str, int], ...]:
-    from .text import content_terms
-
-    return content_terms(title, [])
-
-
-def _normalized(matrix, idf: np.ndarray, sparse):
-    """Rows of sublinear TF-IDF weights with unit length."""
-    matrix.data = (1.0 + np.log(matrix.data)) * idf[matrix.indices]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ matrix
 
 
 def link_events(
@@ -269,21 +301,26 @@ def link_events(
     cluster_of: dict[int, int] = {}
     members: dict[int, list[int]] = {}
 
-    def p(i: int, j: int) -> float:
-        if (i, j) not in probability:
-            if not sims.within_window(i, j) or frozenset((i, j)) in kept_apart:
-                probability[(i, j)] = probability[(j, i)] = 0.0
-            else:
-                value = model.probability(sims.features(min(i, j), max(i, j)))
-                probability[(i, j)] = probability[(j, i)] = value
-        return probability[(i, j)]
+    def decide(i: int, others: list[int]) -> None:
+        """The decisions about story i and those of `others` not decided yet, at once."""
+        todo = [m for m in others if (i, m) not in probability]
+        if not todo:
+            return
+        pairs = [(min(i, m), max(i, m)) for m in todo]
+        values = model.probabilities(sims.features_of(pairs)).tolist()
+        window = sims.within_window_of(pairs).tolist()
+        for m, pair, value, near in zip(todo, pairs, values, window, strict=True):
+            kept = near and frozenset(pair) not in kept_apart
+            probability[(i, m)] = probability[(m, i)] = value if kept else 0.0
 
     for i in order:
         best = None
-        for cluster in {cluster_of[j] for j in neighbours.get(i, ()) if j in placed}:
+        clusters = sorted({cluster_of[j] for j in neighbours.get(i, ()) if j in placed})
+        decide(i, [m for cluster in clusters for m in members[cluster]])
+        for cluster in clusters:
             # and on average: a story joins an event it is close to as a whole, not through
             # one member (a chain of pairwise links drifts from one event to the next)
-            score = sum(p(i, m) for m in members[cluster]) / len(members[cluster])
+            score = sum(probability[(i, m)] for m in members[cluster]) / len(members[cluster])
             if score >= model.join and (best is None or score > best[0]):
                 best = (score, cluster)
         cluster = best[1] if best else i
@@ -353,7 +390,11 @@ def explain_links(
             f"{name.replace('_', ' ')} {value:g}"
             for name, value in zip(FEATURES, values, strict=True)
         )
-        window = "" if sims.within_window(i, j) else f", more than {WINDOW_DAYS} days apart"
+        window = (
+            ""
+            if bool(sims.within_window_of([(i, j)])[0])
+            else f", more than {WINDOW_DAYS} days apart"
+        )
         lines.append(
             f"{'linked' if linked else 'not linked'} to {other}: p={model.probability(values):.2f} "
             f"(needs {model.threshold} to the closest story, {model.join} on average"

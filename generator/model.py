@@ -224,9 +224,9 @@ class Article:
     #: the day the story ledger first recorded the story (`ledger`), if the build keeps one:
     #: when the digest first saw it, never the day it was published
     first_seen: str | None = None
-    #: its content words and figures with their counts (`text.content_terms`): what the
-    #: event stage compares it by, kept when the body is not
-    terms: tuple[tuple[str, int], ...] = ()
+    #: its content words and figures with their counts (`text.content_terms`, as
+    #: `text.term_code`s): what the event stage compares it by, kept when the body is not
+    terms: bytes = b""
     #: the event it reports, when other stories report it too (`events`), and those
     #: stories' ids, the closest first
     event: str | None = None

@@ -10,6 +10,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
+from array import array
+from collections import Counter
 from functools import lru_cache
 
 #: typographic characters and their plain forms; all of them are non-ASCII, so ASCII
@@ -173,65 +176,115 @@ _FUNCTION_WORDS = frozenset(
     company companies percent per cent mr ms may might must us also like just well still
     however would could while""".split()
 )
-#: a word of an article's terms: letters (with inner apostrophes or hyphens), or a figure
-_TERM = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*|\d+(?:[.,]\d+)*%?", re.UNICODE)
+#: what may stand around a word as printed: "(Reuters)", "cut," (an apostrophe, hyphen,
+#: comma, point or percent sign inside a word or figure stays: "Lucid's", "18,240", "5%")
+_AROUND = "!\"#$&()*+/:;<=>?@[\\]^_`{|}~.,'-"
 #: how many of an article's terms it keeps (the most frequent): enough to tell events apart
 TERM_LIMIT = 80
 #: a title word counts as this many body words: the headline names the event
 TITLE_WEIGHT = 3
+#: the words of a body the terms are taken from: its opening says what happened (and a
+#: story's terms are made for every story of a build)
+OPENING_WORDS = 160
+#: what a term is (`term_code`): a word, a name (one the body mostly capitalises, or a model
+#: like "Model Y"), a figure, a word of the title, a company the curation names
+TERM_WORD, TERM_NAME, TERM_FIGURE, TERM_TITLE, TERM_COMPANY = range(5)
 
 
-def content_terms(title: str, texts: list[str]) -> tuple[tuple[str, int], ...]:
+def term_code(term: str, kind: int, count: int) -> int:
+    """A term as one 64-bit number: a CRC of its text, its kind and its count. A story's
+    terms are kept as these (8 bytes a term, not a string and a tuple each), and the
+    event stage reads them all at once with numpy."""
+    return _crc(term) | (kind << 24) | min(count, 0xFFFFFF)
+
+
+@lru_cache(maxsize=1 << 17)
+def _crc(term: str) -> int:
+    return zlib.crc32(term.encode("utf-8")) << 32
+
+
+def content_terms(title: str, texts: list[str]) -> bytes:
     """The article's content words and figures with their counts, title words weighted,
-    the most frequent first: what the event stage compares articles by (see `events`).
-    A word the body mostly capitalises is a name and keeps its capital ("Kestrel",
-    "Lansing"): two events of one company share the names, one event shares the
-    other words too. Kept with the article, so that a build that adds one scrape
-    compares the new story with the others without their bodies."""
+    the most frequent TERM_LIMIT, then the title's terms, as `term_code`s: what the event
+    stage compares articles by (see `events`). Only the body's opening counts.
+    A word the body mostly capitalises is a name ("Kestrel", "Lansing"): two events
+    of one company share the names, one event shares the other words too. Kept with
+    the article, so that a build that adds one scrape compares the new story with
+    the others without their bodies."""
     counts: dict[str, int] = {}
     in_body: dict[str, int] = {}
     capitalised: dict[str, int] = {}
-    for weight, text in [(TITLE_WEIGHT, title), *((1, t) for t in texts)]:
-        text = _plain(text)
-        for name in _MODEL_NAME.findall(text):
-            term = name.replace(" ", "_")
-            counts[term] = counts.get(term, 0) + weight
-        for word in _TERM.findall(text):
-            term = _term(word.lower())
-            if term:
-                counts[term] = counts.get(term, 0) + weight
+    in_title: dict[str, None] = {}
+    models: set[str] = set()
+    for weight, text in ((TITLE_WEIGHT, title), (1, "\n".join(texts))):
+        # (a word is 6 characters on average: the opening's words, and a few more)
+        words = _plain(text[: OPENING_WORDS * 8]).split()[:OPENING_WORDS]
+        found: dict[str, int] = {}
+        for name in _MODEL_NAME.findall(" ".join(words)):
+            name = name.lower().replace(" ", "_")
+            found[name] = found.get(name, 0) + 1
+            models.add(name)
+        # (each different spelling once: a body repeats most of its words)
+        for word, count in Counter(words).items():
+            printed = _printed(word)
+            if printed:
+                term, capital = printed
+                found[term] = found.get(term, 0) + count
                 if weight == 1:
-                    in_body[term] = in_body.get(term, 0) + 1
-                    capitalised[term] = capitalised.get(term, 0) + word[0].isupper()
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
-    return tuple(
-        (
-            term[0].upper() + term[1:]
-            if 2 * capitalised.get(term, 0) > in_body.get(term, 0)
-            else term,
-            count,
-        )
-        for term, count in ranked[:TERM_LIMIT]
-    )
+                    in_body[term] = in_body.get(term, 0) + count
+                    if capital:
+                        capitalised[term] = capitalised.get(term, 0) + count
+        for term, count in found.items():
+            counts[term] = counts.get(term, 0) + weight * count
+        if weight == TITLE_WEIGHT:
+            in_title = dict.fromkeys(found)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TERM_LIMIT]
+    codes = []
+    for term, count in ranked:
+        if term[0].isdigit():
+            kind = TERM_FIGURE
+        elif term in models or 2 * capitalised.get(term, 0) > in_body.get(term, 0):
+            kind = TERM_NAME
+        else:
+            kind = TERM_WORD
+        codes.append(term_code(term, kind, count))
+    codes += [term_code(term, TERM_TITLE, 1) for term in in_title]
+    return array("Q", codes).tobytes()
 
 
 #: a name and a short model or series mark ("Model Y", "Ioniq 5", "Series B"): the word
 #: alone says which company, the pair which product
-_MODEL_NAME = re.compile(r"\b[A-Z][A-Za-z]+ (?:[A-Z]|\d{1,2})\b(?![\w.,%-])")
+_MODEL_NAME = re.compile(r"[A-Z][a-z]+ (?:[A-Z]|\d{1,2})\b(?![\w.,%-])")
 
 
-def _term(word: str) -> str | None:
-    """A word as a term: figures without trailing punctuation, plural and possessive
-    endings off (a light stemmer: "cuts" and "cut" are one term), None for function words."""
+@lru_cache(maxsize=1 << 17)
+def _printed(word: str) -> tuple[str, bool] | None:
+    """A word as printed: its term, and whether it is capitalised there."""
+    term = _term_of(word)
+    return (term, word.lstrip(_AROUND)[:1].isupper()) if term else None
+
+
+def _term_of(word: str) -> str | None:
+    """A word as printed as a term: figures without trailing punctuation, plural and
+    possessive endings off (a light stemmer: "cuts" and "cut" are one term), None for
+    function words and for what is no word."""
+    word = word.strip(_AROUND)
+    if not word:
+        return None
+    if not word[0].isdigit():
+        word = word.rstrip("%").lower()
     if word[0].isdigit():
-        word = word.rstrip(".,")
-        return word if len(word) >= 2 else None
+        return word if len(word) >= 2 and _FIGURE.fullmatch(word) else None
     if word.endswith("'s"):
         word = word[:-2]
-    if len(word) < 3 or word in _FUNCTION_WORDS:
+    if len(word) < 3 or word in _FUNCTION_WORDS or not word[0].isalpha():
         return None
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and len(word) > 3 and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+#: a figure: digits with thousands separators or decimals, perhaps a percentage
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*%?")

@@ -4,6 +4,7 @@ editors can link or part two stories, and readers see the event once with its co
 from __future__ import annotations
 
 import shutil
+from array import array
 from pathlib import Path
 
 from generator.build import BuildOptions, build
@@ -13,7 +14,7 @@ from generator.events import editor_pairs, link_events, set_events
 from generator.feeds import feed_files
 from generator.model import Article, Block, BlockKind, Origin
 from generator.render import article_page, home_page, related_stories
-from generator.text import content_terms
+from generator.text import TERM_FIGURE, TERM_NAME, TERM_TITLE, TERM_WORD, content_terms, term_code
 
 from .conftest import ROOT, read_page, run_cli
 
@@ -65,12 +66,14 @@ def three() -> list[Article]:
 
 
 def test_content_terms_weigh_the_title_and_keep_names_and_model_names_apart() -> None:
-    terms = dict(content_terms("Tesla cuts Model Y prices", ["Tesla said the cut is 5%."]))
-    assert terms["Tesla"] == 4  # (a name: the body capitalises it; title words count 3)
-    assert terms["Model_Y"] == 3  # (the model, not only the word "model")
-    assert terms["cut"] == 4  # ("cuts" and "cut" are one term)
-    assert "the" not in terms and "said" not in terms
-    assert terms["5%"] == 1
+    codes = array("Q", content_terms("Tesla cuts Model Y prices", ["Tesla said the cut is 5%."]))
+    assert term_code("tesla", TERM_NAME, 4) in codes  # (the body capitalises it; title: 3)
+    assert term_code("model_y", TERM_NAME, 3) in codes  # (the model, not only "model")
+    assert term_code("model", TERM_WORD, 3) in codes
+    assert term_code("cut", TERM_WORD, 4) in codes  # ("cuts" and "cut" are one term)
+    assert term_code("5%", TERM_FIGURE, 1) in codes
+    assert term_code("cut", TERM_TITLE, 1) in codes and term_code("5%", TERM_TITLE, 1) not in codes
+    assert not {term_code(w, TERM_WORD, n) for w in ("the", "said") for n in (1, 3)} & set(codes)
 
 
 def test_articles_about_one_event_are_linked_and_another_event_of_the_company_is_not() -> None:
