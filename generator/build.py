@@ -38,6 +38,7 @@ from .clean import clean, drop_known_headlines, drop_recurring_boilerplate, find
 from .config import site_settings
 from .corrections import apply_corrections
 from .curation import (
+    STORIES_FILE,
     Curation,
     Problem,
     in_line_order,
@@ -149,6 +150,8 @@ class BuildResult:
     index: CorpusIndex | None = None
     #: the seed files a build added to the last one's articles (see `incremental`), if it did
     added_pages: list[str] = field(default_factory=list)
+    #: why a build that might have added pages to the last one's articles did not
+    full_because: str | None = None
     #: the pages an editor should look at: (article id, title, why), see `doubts`
     doubts: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
     #: how many stories of each kind the editor's queue holds (`review.queue_counts`)
@@ -599,6 +602,7 @@ def _build(options: BuildOptions) -> BuildResult:
     inputs = _inputs(options, cache)
     apart = kept_apart(options, curation)
     output_key = collected_key = index_key = None
+    full_because: str | None = None
     saver: Background | None = None
     last_output = last_collected = result = None
     if cache.enabled and all(inputs.keys):
@@ -627,11 +631,12 @@ def _build(options: BuildOptions) -> BuildResult:
                 result.written = written
                 return result
         if options.report is None and last_output:
-            result = _build_added(
+            added = _build_added(
                 options, curation, cache, inputs, (index_key, output_key), last_output
             )
-            if result is not None:
-                return result
+            if isinstance(added, BuildResult):
+                return added
+            full_because = added
         last_collected = None if ledger_edited else cache.last_output("collected")
         if options.report is None and last_collected and last_collected.key == collected_key:
             # only curation changed: the articles are the same
@@ -725,6 +730,7 @@ def _build(options: BuildOptions) -> BuildResult:
         write_atomic(
             options.report, json.dumps(report(result), indent=1, ensure_ascii=False) + "\n"
         )
+    result.full_because = full_because
     return result
 
 
@@ -735,33 +741,40 @@ def _build_added(
     inputs: _Inputs,
     keys: tuple[str, str],
     last_output: Output,
-) -> BuildResult | None:
-    """The build when the only change since the last one is new seed files, or None.
+) -> BuildResult | str:
+    """The build when the only change since the last one is new seed files, or why not.
 
     The new pages are read and added to the corpus index (see `incremental`):
     only the articles they make or change are merged, classified and
     rendered; the lists, feeds and archive are made from the other articles'
-    summaries, and their pages are passed to `write_outputs` by digest. None
-    (and nothing written) when that cannot give what a full build would.
+    summaries, and their pages are passed to `write_outputs` by digest. The
+    reason, in a few words (and nothing written), when that cannot give what a full
+    build would: the summary says why the build ran in full.
     """
     index_key, output_key = keys
     state = last_output.state
     if state.get("code") != cache.output_version or "input_skipped" not in state:
-        return None
+        return "the generator changed since the last build"
     if curation.corrections:
-        return None  # (corrected stories are made by a full build)
+        return f"{STORIES_FILE} corrects stories (a corrected story is made by a full build)"
     rels = [_relative(path, options.seeds) for path in inputs.paths]
     index = index_from_parts(cache.get_parts("index"))
-    if index is None or index.key != index_key or index.output != last_output.key:
-        return None  # (an index saved with another output: a build stopped between the two)
+    if index is None or index.output != last_output.key:
+        return "the last build left no corpus index (it stopped before saving one)"
+    if index.key != index_key:
+        return "the topics, mkdocs.yml or the docs folder changed since the last build"
     if state["input_skipped"] != inputs.skipped:
-        return None
+        return "the files that cannot be read changed"
     current = dict(zip(rels, inputs.keys, strict=True))
-    if any(current.get(rel) != key for rel, key in index.pages.items()):
-        return None  # a page changed or went away
+    gone = next((rel for rel, key in index.pages.items() if current.get(rel) != key), None)
+    if gone is not None:
+        what = "changed" if gone in current else "went away"
+        return f"{gone} {what} (a build adds pages, it does not take them back)"
     new = [i for i, rel in enumerate(rels) if rel not in index.pages]
-    if not new or len(new) > POOL_MIN_FILES:
-        return None  # (many new pages are read in a pool, by a full build)
+    if not new:
+        return "no seed file was added"
+    if len(new) > POOL_MIN_FILES:
+        return f"{len(new)} files were added (more than {POOL_MIN_FILES} are read in a pool)"
     pages = []
     for i in new:
         data, location = _work(
@@ -772,8 +785,8 @@ def _build_added(
     _close_pack()
     try:
         added = add_pages(index, pages, cache.get_page)
-    except NotIncremental:
-        return None
+    except NotIncremental as error:
+        return str(error)
     kept = BuildResult(articles=index.articles())
     keep_ids(options, kept)
     problems = unknown_ids(curation, {group.article.id for group in index.groups.values()})
@@ -818,12 +831,12 @@ def _build_added(
         path = article_path(article)
         if path not in files:
             if path not in last_output.files:
-                return None
+                return f"the last build wrote no {path}"
             known[path] = last_output.files[path]
     try:
         written = write_outputs(options.docs, files, known)
     except Unverified:
-        return None
+        return "pages in the docs folder changed since the last build"
     remember_pages(rendered, keyed, written.digests)
     cache.save_stats()
     cache.save_pages(key for key in inputs.keys if key)

@@ -58,6 +58,8 @@ def print_summary(result: BuildResult, docs: Path, elapsed: float) -> None:
             f"  incremental: {n} new file{'s' if n != 1 else ''} added to the last build "
             "(only the stories they touch were made again)"
         )
+    elif result.full_because:
+        print(f"  not incremental: {result.full_because}")
     print(f"  files skipped: {s['skipped_files']}; pages without articles: {s['empty_pages']}")
     for skipped in result.skipped[:10]:
         print(f"    skipped {skipped.source}: {skipped.reason}")

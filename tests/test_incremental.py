@@ -144,11 +144,18 @@ def test_a_removed_or_changed_page_builds_in_full(tmp_path: Path) -> None:
     gone.unlink()
     result = build(project.options)
     assert result.added_pages == []
+    name = gone.relative_to(project.seeds).as_posix()
+    assert (
+        result.full_because == f"{name} went away (a build adds pages, it does not take them back)"
+    )
     assert_same_as_full_build(project, result)
     changed = project.seeds / project.files[1].relative_to(project.made)
     changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", "utf-8")
     result = build(project.options)
     assert result.added_pages == []
+    assert result.full_because.startswith(
+        f"{changed.relative_to(project.seeds).as_posix()} changed"
+    )
     assert_same_as_full_build(project, result)
     # and the next page added goes the incremental way again
     project.add(project.files[0])
