@@ -269,10 +269,10 @@ def _term_of(word: str) -> str | None:
     possessive endings off (a light stemmer: "cuts" and "cut" are one term), None for
     function words and for what is no word."""
     word = word.strip(_AROUND)
+    if word and not word[0].isdigit():
+        word = word.rstrip("%").lower()
     if not word:
         return None
-    if not word[0].isdigit():
-        word = word.rstrip("%").lower()
     if word[0].isdigit():
         return word if len(word) >= 2 and _FIGURE.fullmatch(word) else None
     if word.endswith("'s"):

@@ -76,6 +76,13 @@ def test_content_terms_weigh_the_title_and_keep_names_and_model_names_apart() ->
     assert not {term_code(w, TERM_WORD, n) for w in ("the", "said") for n in (1, 3)} & set(codes)
 
 
+def test_content_terms_take_any_printed_token() -> None:
+    tokens = "% %% '' -- ... 5%% $ (—) 'a' 10,000, e-mobility’s <b>&amp;</b> ½ ² ٣"
+    codes = array("Q", content_terms(tokens, [tokens, ""]))
+    assert term_code("10,000", TERM_FIGURE, 4) in codes
+    assert content_terms("", []) == b""
+
+
 def test_articles_about_one_event_are_linked_and_another_event_of_the_company_is_not() -> None:
     recall, again, hiring = three()
     events = link_events([recall, again, hiring])
