@@ -25,7 +25,7 @@ import pytest
 
 from generator.render import newest_first
 
-from .conftest import SEEDS, read_page
+from .conftest import FIXTURES, SEEDS, read_page
 from .sitebuild import build_project, build_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -352,6 +352,45 @@ def test_home_page_groups_stories_by_day_with_charts(browser, attributed_url: st
             assert tab.errors == [], "\n".join(tab.errors)
         finally:
             tab.close()
+
+
+@pytest.fixture(scope="session")
+def with_event(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds site with three more scrapes: two outlets on one recall, and another
+    story of the same company (tests/fixtures/events)."""
+    base = tmp_path_factory.mktemp("events")
+    seeds = base / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    shutil.copytree(FIXTURES / "events", seeds / "events")
+    return build_project(base / "project", seeds)
+
+
+def test_an_event_shows_once_with_its_related_coverage(browser, with_event: Path) -> None:
+    for url in _serve(with_event / "site"):
+        for scheme in SCHEMES:
+            tab = Tab(browser, url, scheme)
+            try:
+                tab.open("")
+                entries = tab.page.locator("article h2 + ul > li")
+                recalls = [t for t in entries.all_inner_texts() if "seat-belt" in t]
+                assert len(recalls) == 1  # (the other article of the event is under it)
+                line = tab.page.locator("span.evd-related")
+                assert line.count() == 1 and line.is_visible()
+                assert line.inner_text().startswith("Related coverage from 2 sources:")
+                tab.shot("home-event")
+                line.locator("a").first.click()
+                tab.page.wait_for_load_state("load")
+                section = tab.page.locator("h2#related-coverage")
+                assert section.is_visible()
+                back = tab.page.locator("h2#related-coverage + ul a")
+                assert back.count() == 1
+                back.click()
+                tab.page.wait_for_load_state("load")
+                assert tab.page.locator("h2#related-coverage").is_visible()
+                tab.shot("article-event")
+                assert tab.errors == [], "\n".join(tab.errors)
+            finally:
+                tab.close()
 
 
 def test_missing_browser_skips_outside_ci_and_fails_under_ci(monkeypatch) -> None:
