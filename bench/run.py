@@ -574,13 +574,16 @@ def _lines(log: list[tuple[float, str]], start: int = 0) -> list[str]:
 
 
 def _wait_until_settled(server: subprocess.Popen, log: list[tuple[float, str]]) -> None:
-    """Wait until no rebuild is under way or about to start, for SERVE_SETTLE_S."""
+    """Wait until no rebuild is under way or about to start, and every build's search index
+    (made in the background after it) is made, for SERVE_SETTLE_S."""
     quiet_since, seen = time.monotonic(), len(log)
     while time.monotonic() - quiet_since < SERVE_SETTLE_S:
         lines = _lines(log)
         busy = [i for i, line in enumerate(lines) if "Detected file changes" in line]
         done = [i for i, line in enumerate(lines) if "Reloading browsers" in line]
-        if len(lines) != seen or (busy and (not done or busy[-1] > done[-1])):
+        builds = sum("Building documentation" in line for line in lines)
+        indexed = sum("EV Digest: search index" in line for line in lines)
+        if len(lines) != seen or (busy and (not done or busy[-1] > done[-1])) or indexed < builds:
             quiet_since, seen = time.monotonic(), len(lines)
         if server.poll() is not None:
             raise SystemExit(f"mkdocs serve stopped:\n{''.join(_lines(log))}")

@@ -276,7 +276,7 @@ class SearchIndexer:
         try:
             made = index_site(site)
         except (SearchIndexError, OSError) as error:
-            log.warning("EV Digest: the search index was not made: %s", error)
+            log.warning("EV Digest: search index not made: %s", error)
             return
         log.info(
             "EV Digest: search index of %d articles (%.2f s)",
