@@ -1,6 +1,7 @@
 # EV Digest developer entry points.
 #
-#   make site    build the static site into site/ (regenerates docs/ from seeds/ first)
+#   make site    build the static site into site/ (regenerates docs/ from seeds/ first,
+#                indexes it for search after)
 #   make test    lint + format check + full pytest suite (what CI runs via .ci/run)
 #   make serve   live-reloading preview at http://127.0.0.1:8000
 #
@@ -38,9 +39,11 @@ browser:
 
 # --- build -------------------------------------------------------------------
 
+# the search index is made from the built HTML, after the builder (generator/search.py)
 site: venv
 	$(BIN)/ev-digest build
 	$(BIN)/mkdocs build --strict
+	$(BIN)/ev-digest index site
 
 # --dirty: a save renders again only the pages it changed (see generator/mkdocs_hook.py)
 serve: venv

@@ -18,6 +18,7 @@ from .ledger import FROZEN_ENV, LEDGER_FILE
 from .output import recover
 from .render import QUEUE_PAGE
 from .review import KINDS
+from .search import SearchIndexError, index_site
 from .topics import Classifier
 
 
@@ -263,6 +264,21 @@ def cmd_train_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_index(args: argparse.Namespace) -> int:
+    """The search index of a built site (any builder's): see generator/search.py."""
+    start = time.monotonic()
+    try:
+        made = index_site(Path(args.site))
+    except SearchIndexError as error:
+        print(f"ev-digest index: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Indexed {made.pages} pages into {made.path} "
+        f"({made.bytes / 1e6:.1f} MB in {made.files} files) in {time.monotonic() - start:.1f}s"
+    )
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(
         prog="ev-digest", description="Build the EV Digest site from scraped news pages."
@@ -370,6 +386,11 @@ def parser() -> argparse.ArgumentParser:
         "--output", help="where to write the weights (default: the package's event_model.json)"
     )
     events_parser.set_defaults(func=cmd_train_events)
+    index_parser = commands.add_parser(
+        "index", help="make the full-text search index of a built site (after mkdocs build)"
+    )
+    index_parser.add_argument("site", nargs="?", default="site", help="built site (default: site)")
+    index_parser.set_defaults(func=cmd_index)
     return main_parser
 
 

@@ -13,11 +13,17 @@ hand-written pages `mkdocs.yml` lists in its own `nav`.
 the pages whose Markdown changed, and since the generator writes only changed
 files, a topic edit re-renders a handful of pages instead of all of them (a full
 rebuild of a 1,000-article digest takes 15-30 s). MkDocs and Material assume
-every page is read in every build, though, so on their own dirty rebuilds lose
-the search entries of the pages not rendered again, list only the rebuilt
-articles on the tags page, keep the output of removed pages and leave an old
-navigation in the pages not rendered. `DirtyBuilds` makes a dirty rebuild give
-the site a full build gives; other builds are left exactly as MkDocs makes them.
+every page is read in every build, though, so on their own dirty rebuilds list
+only the rebuilt articles on the tags page, keep the output of removed pages and
+leave an old navigation in the pages not rendered. `DirtyBuilds` makes a dirty
+rebuild give the site a full build gives; other builds are left exactly as MkDocs
+makes them.
+
+Search is not MkDocs' business: `ev-digest index` indexes the built HTML after any
+builder (generator/search.py), and `make site` runs it after `mkdocs build`. Under
+`mkdocs serve` the hook runs the same step after every build, in the background
+(`SearchIndexer`), so the served site searches too without the page reload waiting
+for it.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import json
 import logging
 import os
 import re
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping
@@ -51,14 +58,7 @@ from mkdocs.utils import clean_directory
 from generator.build import BuildOptions, BuildResult, CurationError, build, summary
 from generator.ledger import FROZEN_ENV, LEDGER_FILE
 from generator.output import read_manifest
-from generator.search_index import (
-    ARTICLES_PREFIX,
-    complete_search_index,
-    entries_by_page,
-    settings,
-    should_slim,
-    slim_search_index,
-)
+from generator.search import SearchIndexError, index_site
 
 log = logging.getLogger("mkdocs.hooks.ev_digest")
 
@@ -73,6 +73,7 @@ _problems: list[str] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _search_indexer.wait()  # (the build may empty the site folder the last one is indexing)
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
     started = time.perf_counter()
@@ -197,14 +198,7 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     return page
 
 
-#: article URL -> summary, gathered while MkDocs reads the pages (for the search index);
-#: kept across `mkdocs serve` rebuilds, since a dirty rebuild reads only the changed pages
-_summaries: dict[str, str] = {}
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri.startswith(ARTICLES_PREFIX):
-        _summaries[page.url] = str(page.meta.get("summary") or "")
     _dirty_builds.remember_source(page, markdown)
     return _with_problems(markdown)
 
@@ -225,23 +219,17 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Complete the search index of a dirty build, then slim it on a large digest.
+    """Under `mkdocs serve`, index the site just built for search (`make site` runs
+    `ev-digest index` itself after `mkdocs build`, as it would after any builder)."""
+    _dirty_builds.finish()
+    site = Path(config.site_dir)
+    leave_out_of_sitemap(site, "queue/" if config.use_directory_urls else "queue.html")
+    if _dirty_builds.serving:
+        _search_indexer.start(site)
 
-    Hooks run after the plugins, so the search plugin has written the index by now.
-    """
-    path = Path(config.site_dir) / "search" / "search_index.json"
-    _dirty_builds.finish(path)
-    leave_out_of_sitemap(
-        Path(config.site_dir), "queue/" if config.use_directory_urls else "queue.html"
-    )
-    mode, limit = settings(config.extra)
-    if should_slim(path, mode, limit):
-        before, after = slim_search_index(path, _summaries)
-        log.info(
-            "EV Digest: search index %.1f MB -> %.1f MB (articles by title, summary and headings)",
-            before / 1e6,
-            after / 1e6,
-        )
+
+def on_shutdown() -> None:
+    _search_indexer.wait()
 
 
 def leave_out_of_sitemap(site: Path, page: str) -> None:
@@ -259,8 +247,45 @@ def leave_out_of_sitemap(site: Path, page: str) -> None:
             packed.write(kept.encode("utf-8"))
 
 
-def on_build_error(error: Exception) -> None:
-    _dirty_builds.abandon()
+class SearchIndexer:
+    """Indexes the served site in a thread after each `mkdocs serve` build.
+
+    Indexing reads every article page again (2-3 s at 1,000 articles), which would more
+    than double the wait from a save to the reloaded page under `mkdocs serve --dirty`.
+    So the page reloads first and search catches up a moment later: the index is swapped
+    in whole (generator/search.py), and until then the old one answers. The next build
+    waits for a run still going before it writes into the site folder.
+    """
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+
+    def start(self, site: Path) -> None:
+        self.wait()
+        self.thread = threading.Thread(target=self._index, args=(site,), daemon=True)
+        self.thread.start()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+    @staticmethod
+    def _index(site: Path) -> None:
+        started = time.perf_counter()
+        try:
+            made = index_site(site)
+        except (SearchIndexError, OSError) as error:
+            log.warning("EV Digest: search index not made: %s", error)
+            return
+        log.info(
+            "EV Digest: search index of %d articles (%.2f s)",
+            made.pages,
+            time.perf_counter() - started,
+        )
+
+
+_search_indexer = SearchIndexer()
 
 
 # -- dirty rebuilds -------------------------------------------------------------------------
@@ -291,13 +316,12 @@ class DirtyBuilds:
       pages rendered to it);
     - replays the `page_markdown` event of every page it does not read, from the front-matter
       and Markdown recorded when the page was last read, in page order, so the tags plugin
-      collects every page's tags as in a full build;
+      collects every page's tags as in a full build.
 
-    and after the build the search index gets back the entries of the pages not rendered
-    (Material's plugin indexes the pages rendered in a build; its own merge assumes that
-    is one page). The state lives in this module between rebuilds, since `mkdocs serve`
-    loads a hook once. A dirty build in a new process (`mkdocs build --dirty`) has no
-    state, so it renders every page.
+    A build that fails once MkDocs has begun it leaves the site half made: the next one
+    renders every page. The state lives in this module between rebuilds, since `mkdocs
+    serve` loads a hook once. A dirty build in a new process (`mkdocs build --dirty`) has
+    no state, so it renders every page.
     """
 
     def __init__(self) -> None:
@@ -310,16 +334,13 @@ class DirtyBuilds:
         self.sources: dict[str, _Source] = {}
         #: dest_uri of every file of the last build
         self.outputs: set[str] = set()
-        #: page URL -> Material's search entries (before slimming) of the last build
-        self.search: dict[str, list[dict]] | None = None
+        #: the last build finished: the site folder holds all of its output
+        self.finished = False
         # this build
         self.full = True
-        self.page_urls: list[str] = []
         self.position: dict[str, int] = {}
         self.pending: deque[File] = deque()
-        self.read: set[str] = set()
         self.replaying = False
-        self.building = False
 
     def start(self, command: str, dirty: bool) -> None:
         self.active = dirty
@@ -333,12 +354,9 @@ class DirtyBuilds:
         """Decide what this build reads and renders, and what it replays (see the class)."""
         if not self.active:
             return
-        self.building = True
         pages = files.documentation_pages(inclusion=self.inclusion)
-        self.page_urls = [_page_url(file) for file in pages]
         self.position = {file.src_uri: i for i, file in enumerate(pages)}
         self.pending.clear()
-        self.read = set()
         outputs = {file.dest_uri for file in files}
         fingerprint = _site_fingerprint(config)
         reason = self._full_build_reason(config, fingerprint, nav)
@@ -347,23 +365,18 @@ class DirtyBuilds:
         if self.full:
             log.info("EV Digest: dirty build renders every page: %s", reason)
             clean_directory(config.site_dir)
-            self.search = None
         else:
             self._plan_incremental(config, pages, removed=self.outputs - outputs)
         self.outputs = outputs
         self.sources = {uri: s for uri, s in self.sources.items() if uri in self.position}
-        search = config.plugins.get("material/search")
-        if search is not None:
-            # Material merges the previous index itself in dirty builds, assuming one page
-            # was rendered; complete_search_index does it for any number of pages instead
-            search.search_index_prev = None
+        self.finished = False
 
     def _full_build_reason(
         self, config: MkDocsConfig, fingerprint: str, nav: Navigation
     ) -> str | None:
         if self.site_dir != config.site_dir:
             return "first build of this session"
-        if self.search is None:
+        if not self.finished:
             return "the last build did not finish"
         if fingerprint != self.fingerprint:
             return "the configuration, navigation or theme overrides changed"
@@ -426,7 +439,6 @@ class DirtyBuilds:
     def remember_source(self, page: Page, markdown: str) -> None:
         if not self.active or self.replaying:
             return
-        self.read.add(page.url)
         self.sources[page.file.src_uri] = _Source(
             mtime_ns=os.stat(page.file.abs_src_path).st_mtime_ns,
             # a copy: templates may change page.meta while rendering (overrides/main.html does)
@@ -439,33 +451,10 @@ class DirtyBuilds:
         if source is not None:
             source.title = page.title
 
-    def finish(self, search_index: Path) -> None:
-        """Give the search index the entries of the pages not rendered; keep them all for next time."""
-        if not self.active:
-            return
-        self.building = False
-        if not search_index.is_file():
-            self.search = {}
-        elif self.full:
-            self.search = entries_by_page(search_index)
-        elif self.search is not None:
-            self.search = complete_search_index(
-                search_index, self.search, self.read, self.page_urls
-            )
-
-    def abandon(self) -> None:
-        """A build failed after MkDocs began reading pages: the next one renders every page.
-
-        (A failure before, such as a curation error, leaves the site as it was.)
-        """
-        if self.building:
-            self.search = None
-            self.building = False
-
-
-def _page_url(file: File) -> str:
-    """The URL MkDocs gives the page of `file` (the home page's is "", not "./")."""
-    return "" if file.url in (".", "./") else file.url
+    def finish(self) -> None:
+        """The build wrote all its output: the next dirty build may render only what changed."""
+        if self.active:
+            self.finished = True
 
 
 def _site_fingerprint(config: MkDocsConfig) -> str:

@@ -826,7 +826,7 @@ def queue_page(articles: list[Article]) -> str:
     search, the sitemap and search engines."""
     queue = review_queue(articles)
     counts = queue_counts(queue)
-    meta = {"title": "Editor's queue", "search": {"exclude": True}, "robots": "noindex"}
+    meta = {"title": "Editor's queue", "robots": "noindex"}
     out = [front_matter(meta), "# Editor's queue", ""]
     out += [
         "What the build was unsure of, for the editors: fix a title, date or filing in the "

@@ -1,4 +1,5 @@
-"""The seeds site built once per test session with `mkdocs build --strict`, in a temp project.
+"""The seeds site built once per test session as `make site` builds it, in a temp project:
+`mkdocs build --strict`, then `ev-digest index site` (the search index).
 
 Shared by tests/test_site.py and tests/test_browser.py (a module-level cache, so
 the site is built once however many test modules use it).
@@ -6,6 +7,7 @@ the site is built once however many test modules use it).
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -72,10 +74,29 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess[str]:
 
 
 def build_project(project: Path, seeds: Path = SEEDS) -> Path:
-    """`mkdocs build --strict` of a fresh project with these seeds; fails on any warning."""
+    """`make site` in a fresh project with these seeds: `mkdocs build --strict` (failing on
+    any warning), then the search index."""
     copy_project(project, seeds)
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert not warnings, warnings
+    indexed = subprocess.run(
+        [sys.executable, "-m", "generator", "index", "site"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert indexed.returncode == 0, indexed.stderr
     return project
+
+
+def indexed_pages(index: Path) -> list[dict]:
+    """The pages a Pagefind index holds, as its fragments store them: url, content (the
+    indexed text), meta and filters. (A fragment is gzipped JSON after a signature.)"""
+    pages = []
+    for path in sorted((index / "fragment").iterdir()):
+        data = gzip.decompress(path.read_bytes())
+        pages.append(json.loads(data[data.index(b"{") :]))
+    return pages

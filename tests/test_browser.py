@@ -11,18 +11,16 @@ CI=true, where a missing browser is a failure: CI must run them.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
 
+from bench.search import served
 from generator.render import newest_first
 
 from .conftest import FIXTURES, SEEDS, read_page
@@ -67,27 +65,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(tmp_path_factory.mktemp("site"))
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
-        pass
-
-
-def _serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-
 @pytest.fixture(scope="session")
 def base_url(project: Path) -> Iterator[str]:
-    yield from _serve(project / "site")
+    with served(project / "site") as url:
+        yield url
 
 
 #: what a scraper might write next to the seeds: where each page ran and when it was saved
@@ -111,7 +92,8 @@ def attributed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def attributed_url(attributed: Path) -> Iterator[str]:
-    yield from _serve(attributed / "site")
+    with served(attributed / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -215,22 +197,62 @@ def test_home_page_shows_the_latest_articles(tab: Tab, project: Path) -> None:
     tab.shot("home")
 
 
-def test_search_finds_starfall_and_opens_the_article(tab: Tab) -> None:
-    tab.open("")
+#: a word of the fourth body paragraph of the Starfall article, in no title, deck or
+#: summary and in no other article: only a full-text index finds it
+BODY_ONLY = "pharmaceuticals"
+
+
+def _search(tab: Tab, query: str):
+    """Focus the header's search box with `/`, type `query`; the results (a locator)."""
     page = tab.page
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially("Starfall")
-    result = page.locator(".md-search-result__item", has_text=STARFALL).first
-    result.wait_for(state="visible")
-    tab.shot("search")
-    result.locator("a").first.click()
+    page.keyboard.press("/")
+    box = page.locator("input.evd-search__input")
+    assert box.evaluate("box => box === document.activeElement"), "/ did not focus the box"
+    page.keyboard.type(query)
+    return page.locator(".evd-search__result")
+
+
+def _opened_starfall(tab: Tab) -> None:
+    page = tab.page
     # instant loading swaps the page in place (history.pushState): no "load" event
     page.wait_for_url(re.compile(r"/articles/spacex-is-launching-[^/]+/"), wait_until="commit")
     heading = page.locator("article h1", has_text=STARFALL)
     heading.wait_for(state="visible")
     assert "Found in 2 scrapes" in page.locator("article").inner_text()
+
+
+def test_search_finds_starfall_and_opens_the_article(tab: Tab) -> None:
+    tab.open("")
+    result = _search(tab, "Starfall").filter(has_text=STARFALL).first
+    result.wait_for(state="visible")
+    # title, date (the seeds state none), topic chips, the word marked in an excerpt
+    assert result.locator(".evd-search__date").inner_text() == "Undated"
+    chips = result.locator(".evd-search__chip").all_inner_texts()
+    assert chips == ["Manufacturing and supply chain", "Space and Musk ventures"]
+    assert "Starfall" in result.locator(".evd-search__excerpt mark").all_inner_texts()
+    tab.shot("search")
+    result.click()
+    _opened_starfall(tab)
     tab.shot("article")
+
+
+def test_search_finds_a_word_only_in_a_body_paragraph_and_enter_opens_it(
+    tab: Tab, project: Path
+) -> None:
+    for meta in articles(project):
+        for field in ("title", "summary"):
+            assert BODY_ONLY not in (meta.get(field) or "").lower(), (meta["id"], field)
+    tab.open("archive/")
+    results = _search(tab, BODY_ONLY)
+    results.first.wait_for(state="visible")
+    assert results.count() == 1
+    assert results.first.locator(".evd-search__title").inner_text() == STARFALL
+    marked = results.first.locator(".evd-search__excerpt mark").all_inner_texts()
+    assert [word.lower().strip(",.") for word in marked] == [BODY_ONLY]
+    tab.shot("search-body-word")
+    tab.page.keyboard.press("Enter")
+    _opened_starfall(tab)
+    assert BODY_ONLY in tab.page.locator("article").inner_text()
 
 
 def test_archive_lists_every_article(tab: Tab, project: Path) -> None:
@@ -366,7 +388,7 @@ def with_event(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_an_event_shows_once_with_its_related_coverage(browser, with_event: Path) -> None:
-    for url in _serve(with_event / "site"):
+    with served(with_event / "site") as url:
         for scheme in SCHEMES:
             tab = Tab(browser, url, scheme)
             try:

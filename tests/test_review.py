@@ -60,7 +60,7 @@ def test_each_kind_of_doubt_is_queued_with_its_reason() -> None:
     }  # fmt: skip
     page = queue_page([fine, junk, undated])
     meta = yaml.safe_load(page.split("---\n")[1])
-    assert meta["search"] == {"exclude": True} and meta["robots"] == "noindex"
+    assert meta["robots"] == "noindex"  # (and search indexes articles only)
     assert "## Suspected junk" in page and "## Undated" in page and "## Unsorted" not in page
     assert "Title: Tesla &lt;image\\>" in page  # (escaped: it shows as the text it is)
     assert f"(articles/{undated.id}.md)" in page
