@@ -1,11 +1,12 @@
 """What the event stage (related coverage) costs at a given size.
 
 Builds the benchmark's synthetic corpus of N scrapes up to the stories, classified as a
-build classifies them (`build.collect`, `build.classify`), then times the event stage
-alone (`events.link_stories`: vectors, candidate pairs, decisions, grouping) and the
-part of the article pages it adds to (`render.related_stories`). The whole cold build's
-time at the same size comes from `python -m bench` (bench/results.md), on the same
-machine.
+build classifies them (`build.collect`, `build.classify`), then times what the event
+stage adds to a build: the stories' terms (`text.content_terms`, made with each merge:
+timed here by making them again), the stage itself (`events.link_stories`: vectors,
+candidate pairs, decisions, grouping) and the related lists of the article pages
+(`render.related_stories`). The whole cold build's time at the same size comes from
+`python -m bench` (bench/results.md), on the same machine.
 
 Usage: ``python -m bench.events_cost 10000``
 """
@@ -20,6 +21,7 @@ from generator.build import BuildOptions, classify, collect
 from generator.curation import load_curation
 from generator.events import link_stories
 from generator.render import related_stories
+from generator.text import content_terms
 
 from .corpus import make_corpus
 from .run import WORK
@@ -41,6 +43,10 @@ def main() -> None:
     articles = collect(options).articles
     classify(articles, curation, workers=2)
     start = time.perf_counter()
+    for article in articles:
+        content_terms(article.title, [article.deck or "", *(b.text for b in article.blocks)])
+    terms = time.perf_counter() - start
+    start = time.perf_counter()
     link_stories(articles, curation.corrections)
     linked = time.perf_counter() - start
     start = time.perf_counter()
@@ -48,7 +54,8 @@ def main() -> None:
     listed = time.perf_counter() - start
     events = {a.event for a in articles if a.event}
     print(
-        f"{args.scrapes} scrapes, {len(articles)} stories: event stage {linked:.2f} s, "
+        f"{args.scrapes} scrapes, {len(articles)} stories: terms {terms:.2f} s, "
+        f"event stage {linked:.2f} s, "
         f"related lists {listed:.3f} s; {len(events)} events linking "
         f"{sum(1 for a in articles if a.event)} stories"
     )

@@ -58,6 +58,10 @@ RARE_MIN = 30
 #: how many candidates a story gets decided against, the closest first (an event has a few
 #: stories; a corpus of templated scrapes gives each story thousands of look-alikes)
 NEIGHBOURS = 12
+#: stories whose candidates are found at once (bounds the memory the search takes)
+CHUNK = 2000
+#: pairs whose inputs are worked out at once (bounds the memory of the rows gathered)
+PAIRS_AT_ONCE = 4096
 #: a figure printed by more stories than this is a year or a round number, not the event's
 FIGURE_SHARE = 0.01
 FIGURE_MIN = 4
@@ -128,10 +132,10 @@ def _day(text: str | None) -> int | None:
 class Similarities:
     """The stories as TF-IDF vectors, and the decision's inputs for any pair of them.
 
-    Every pairwise input is a dot product of two rows of one sparse matrix whose
-    columns are in blocks (the TF-IDF of all terms, of the title's, of the words, of
-    the names; marks of the uncommon figures and of the companies): a batch of pairs
-    costs one gather and one product, however many pairs there are."""
+    Every pairwise input is a dot product of two rows of one of six sparse matrices
+    (the TF-IDF of all terms, of the title's, of the words, of the names; marks of the
+    uncommon figures and of the companies): a batch of pairs costs a gather and a
+    product a matrix, however many pairs there are."""
 
     def __init__(self, articles: list[Article]):
         from scipy import sparse  # (only builds that link stories pay for the import)
@@ -150,20 +154,25 @@ class Similarities:
                 np.array([code for _, code in companies], dtype=np.uint64),
             ]
         )
+        # (32-bit rows and columns, 8-bit kinds: at 50k scrapes there are 12 million terms)
         rows = np.concatenate(
             [
-                np.repeat(np.arange(size), [len(a.terms) // 8 for a in articles]),
-                np.array([row for row, _ in companies], dtype=np.int64),
+                np.repeat(np.arange(size, dtype=np.int32), [len(a.terms) // 8 for a in articles]),
+                np.array([row for row, _ in companies], dtype=np.int32),
             ]
         )
-        kinds = ((codes >> np.uint64(24)) & np.uint64(0xFF)).astype(np.int64)
-        counts = (codes & np.uint64(0xFFFFFF)).astype(np.float64)
+        kinds = ((codes >> np.uint64(24)) & np.uint64(0xFF)).astype(np.uint8)
+        counts = (codes & np.uint64(0xFFFFFF)).astype(np.float32)
         cols = _numbered(codes >> np.uint64(32))
+        del codes
         width = int(cols.max()) + 1 if len(cols) else 1
         # (a story holding a term twice, in its title and its body, counts once)
-        present = sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(size, width))
+        present = sparse.csr_matrix(
+            (np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(size, width)
+        )
         present.sum_duplicates()
         df = np.bincount(present.indices, minlength=width)
+        del present
         idf = (np.log((1 + size) / (1 + df)) + 1.0)[cols]
         named = np.zeros(width, dtype=bool)
         named[cols[kinds == TERM_NAME]] = True
@@ -176,7 +185,7 @@ class Similarities:
             1 where a row has one."""
             values = (1.0 + np.log(counts[chosen])) * idf[chosen] if weighted else 1.0
             matrix = sparse.csr_matrix(
-                (np.broadcast_to(values, (int(chosen.sum()),)).astype(np.float64),
+                (np.broadcast_to(values, (int(chosen.sum()),)).astype(np.float32),
                  (rows[chosen], cols[chosen])),
                 shape=(size, width),
             )  # fmt: skip
@@ -196,13 +205,7 @@ class Similarities:
             block((kinds == TERM_FIGURE) & (df[cols] > 1) & (df[cols] <= few), weighted=False),
             block(kinds == TERM_COMPANY, weighted=False),  # shared companies
         ]
-        self.matrix = sparse.hstack(blocks, format="csr")
-        self.blocks = sparse.csr_matrix(
-            (
-                np.ones(len(blocks) * width),
-                (np.arange(len(blocks) * width), np.repeat(np.arange(len(blocks)), width)),
-            )
-        )
+        self.blocks = blocks
         self.has_company = np.asarray(blocks[-1].sum(axis=1)).ravel() > 0
         # (the part of the similarity the uncommon terms make: what candidates are found by)
         rare = np.flatnonzero(df <= max(RARE_MIN, int(RARE_SHARE * size)))
@@ -211,29 +214,34 @@ class Similarities:
 
     def candidates(self) -> list[tuple[int, int]]:
         """The pairs worth deciding: each story's NEIGHBOURS closest by the uncommon terms
-        they share (two or more), dated within the window."""
+        they share (two or more), dated within the window. Taken CHUNK stories at a time:
+        the products of a templated corpus hold tens of millions of pairs."""
         marks = self._rare.copy()
         marks.data[:] = 1.0
-        # (one pattern: the products of the marks and of the weights have the same entries)
-        shared = (marks @ marks.T).tocoo()
-        closeness = (self._rare @ self._rare.T).tocoo()
-        if not (
-            np.array_equal(shared.row, closeness.row) and np.array_equal(shared.col, closeness.col)
-        ):
-            raise AssertionError("the products of the marks and of the weights differ in shape")
-        keep = (shared.row != shared.col) & (shared.data >= 2)
-        first, second, value = shared.row[keep], shared.col[keep], closeness.data[keep]
-        keep = self._within_window(first, second)
-        first, second, value = first[keep], second[keep], value[keep]
-        order = np.lexsort((second, -value, first))
-        first, second = first[order], second[order]
-        rank = np.arange(len(first)) - np.searchsorted(first, first)
-        first, second = first[rank < NEIGHBOURS], second[rank < NEIGHBOURS]
+        marks_t, rare_t = marks.T.tocsr(), self._rare.T.tocsr()
         size = len(self.articles)
-        found = np.unique(
-            np.minimum(first, second).astype(np.int64) * size + np.maximum(first, second)
-        )
-        return list(zip((found // size).tolist(), (found % size).tolist(), strict=True))
+        found = []
+        for start in range(0, size, CHUNK):
+            # (one pattern: the products of the marks and of the weights have the same entries)
+            shared = (marks[start : start + CHUNK] @ marks_t).tocoo()
+            closeness = (self._rare[start : start + CHUNK] @ rare_t).tocoo()
+            if not (
+                np.array_equal(shared.row, closeness.row)
+                and np.array_equal(shared.col, closeness.col)
+            ):
+                raise AssertionError("the products of the marks and of the weights differ")
+            first = shared.row.astype(np.int64) + start
+            keep = (first != shared.col) & (shared.data >= 2)
+            first, second, value = first[keep], shared.col[keep], closeness.data[keep]
+            keep = self._within_window(first, second)
+            first, second, value = first[keep], second[keep], value[keep]
+            order = np.lexsort((second, -value, first))
+            first, second = first[order], second[order]
+            rank = np.arange(len(first)) - np.searchsorted(first, first)
+            first, second = first[rank < NEIGHBOURS], second[rank < NEIGHBOURS]
+            found.append(np.minimum(first, second) * size + np.maximum(first, second))
+        pairs = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+        return list(zip((pairs // size).tolist(), (pairs % size).tolist(), strict=True))
 
     def _within_window(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         a, b = self.days[first], self.days[second]
@@ -252,8 +260,14 @@ class Similarities:
             return np.zeros((0, len(FEATURES)))
         first = np.array([i for i, _ in pairs], dtype=np.int64)
         second = np.array([j for _, j in pairs], dtype=np.int64)
-        products = self.matrix[first].multiply(self.matrix[second]) @ self.blocks
-        dots = np.asarray(products.todense())
+        dots = np.zeros((len(pairs), len(self.blocks)))
+        for start in range(0, len(pairs), PAIRS_AT_ONCE):  # (the rows gathered take memory)
+            one, other = first[start : start + PAIRS_AT_ONCE], second[start : start + PAIRS_AT_ONCE]
+            for k, block in enumerate(self.blocks):
+                product = block[one].multiply(block[other]).sum(axis=1)
+                dots[start : start + PAIRS_AT_ONCE, k] = np.asarray(
+                    product, dtype=np.float64
+                ).ravel()
         figures = np.minimum(np.rint(dots[:, 4]), 3)
         shared = np.rint(dots[:, 5])
         other = self.has_company[first] & self.has_company[second] & (shared == 0)

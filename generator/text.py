@@ -211,45 +211,37 @@ def content_terms(title: str, texts: list[str]) -> bytes:
     of one company share the names, one event shares the other words too. Kept with
     the article, so that a build that adds one scrape compares the new story with
     the others without their bodies."""
-    counts: dict[str, int] = {}
-    in_body: dict[str, int] = {}
-    capitalised: dict[str, int] = {}
-    in_title: dict[str, None] = {}
-    models: set[str] = set()
-    for weight, text in ((TITLE_WEIGHT, title), (1, "\n".join(texts))):
-        # (a word is 6 characters on average: the opening's words, and a few more)
-        words = _plain(text[: OPENING_WORDS * 8]).split()[:OPENING_WORDS]
-        found: dict[str, int] = {}
-        for name in _MODEL_NAME.findall(" ".join(words)):
-            name = name.lower().replace(" ", "_")
-            found[name] = found.get(name, 0) + 1
-            models.add(name)
-        # (each different spelling once: a body repeats most of its words)
-        for word, count in Counter(words).items():
-            printed = _printed(word)
-            if printed:
-                term, capital = printed
-                found[term] = found.get(term, 0) + count
-                if weight == 1:
-                    in_body[term] = in_body.get(term, 0) + count
-                    if capital:
-                        capitalised[term] = capitalised.get(term, 0) + count
-        for term, count in found.items():
-            counts[term] = counts.get(term, 0) + weight * count
-        if weight == TITLE_WEIGHT:
-            in_title = dict.fromkeys(found)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TERM_LIMIT]
+    # (list comprehensions and Counters over the printed words: a loop over words that
+    # updated dictionaries took a quarter of a millisecond a story, 6 s at 10k scrapes)
+    title_words = _plain(title).split()
+    words = _plain("\n".join(texts)[: OPENING_WORDS * 8]).split()[:OPENING_WORDS]
+    title_terms = _terms(title_words)
+    printed = [_printed(word) for word in words]
+    body = Counter([p[0] for p in printed if p] + _model_names(words))
+    capitalised = Counter([p[0] for p in printed if p and p[1]])
+    counts = Counter(body)
+    for term in title_terms:
+        counts[term] += TITLE_WEIGHT
     codes = []
-    for term, count in ranked:
+    for term, count in counts.most_common(TERM_LIMIT):
         if term[0].isdigit():
             kind = TERM_FIGURE
-        elif term in models or 2 * capitalised.get(term, 0) > in_body.get(term, 0):
+        elif "_" in term or 2 * capitalised.get(term, 0) > body.get(term, 0):
             kind = TERM_NAME
         else:
             kind = TERM_WORD
-        codes.append(term_code(term, kind, count))
-    codes += [term_code(term, TERM_TITLE, 1) for term in in_title]
+        codes.append(_crc(term) | (kind << 24) | count)
+    codes += [_crc(term) | (TERM_TITLE << 24) | 1 for term in dict.fromkeys(title_terms)]
     return array("Q", codes).tobytes()
+
+
+def _terms(words: list[str]) -> list[str]:
+    """The terms of these printed words, a model name ("Model Y") as one more."""
+    return [p[0] for p in map(_printed, words) if p] + _model_names(words)
+
+
+def _model_names(words: list[str]) -> list[str]:
+    return [name.lower().replace(" ", "_") for name in _MODEL_NAME.findall(" ".join(words))]
 
 
 #: a name and a short model or series mark ("Model Y", "Ioniq 5", "Series B"): the word
