@@ -2,8 +2,9 @@
 
 Builds the benchmark's synthetic corpus of N scrapes up to the stories, classified as a
 build classifies them (`build.collect`, `build.classify`), then times what the event
-stage adds to a build: the stories' terms (`text.content_terms`, made with each merge:
-timed here by making them again), the stage itself (`events.link_stories`: vectors,
+stage adds to a build: the stories' terms (`text.content_terms`, made in the
+classification's process pool: timed here in one process, by making them again), the
+stage itself (`events.link_stories`: vectors,
 candidate pairs, decisions, grouping) and the related lists of the article pages
 (`render.related_stories`). The whole cold build's time at the same size comes from
 `python -m bench` (bench/results.md), on the same machine.

@@ -364,11 +364,12 @@ def classify(
     version = cache.output_version[:16]
     topic_keys = [(t.id, _key(version, repr(t))) for t in curation.topics]
     company_key = _key(version, repr(curation.companies))
+    terms_key = _key(version, "terms")  # (made with the decisions, from the same text)
     # a definition's key -> {article key -> its decision}: one small dict entry a decision
     # (tuple keys, and a copy of the table to prune it, made a 150 MB peak at 50k scrapes)
     stored = cache.get_table("classify")
     table: dict[str, dict[str, Any]] = {}
-    for key in [tk for _, tk in topic_keys] + [company_key]:
+    for key in [tk for _, tk in topic_keys] + [company_key, terms_key]:
         decided = stored.get(key)
         table[key] = decided if isinstance(decided, dict) else {}
     stored_keys, stored = set(stored), None
@@ -387,7 +388,7 @@ def classify(
             i for i, ak in enumerate(article_keys) if any(ak not in table[key] for key in missing)
         ]
         part = [articles[i] for i in need]
-        _classify(part, sub, workers)
+        _classify(part, sub, workers, terms=terms_key in missing)
         sub_keys = [(tid, table[tk]) for tid, tk in topic_keys if tk in missing]
         for i, article in zip(need, part, strict=True):
             filed = set(article.topics)
@@ -395,9 +396,12 @@ def classify(
                 decided[article_keys[i]] = topic_id in filed
             if company_key in missing:
                 table[company_key][article_keys[i]] = list(article.entities)
+            if terms_key in missing:
+                table[terms_key][article_keys[i]] = article.terms
     for article, ak in zip(articles, article_keys, strict=True):
         article.topics = [tid for tid, tk in topic_keys if table[tk][ak]]
         article.entities = list(table[company_key][ak])
+        article.terms = table[terms_key][ak]
     current = set(article_keys)
     forgotten = False
     for decided in table.values():
@@ -419,9 +423,12 @@ def _article_key(article: Article) -> str:
     )
 
 
-def _classify(articles: list[Article], curation: Curation, workers: int) -> None:
-    """`Classifier.classify`, split over a process pool when there are many articles."""
-    classifier = Classifier(curation)
+def _classify(
+    articles: list[Article], curation: Curation, workers: int, terms: bool = True
+) -> None:
+    """`Classifier.classify`, split over a process pool when there are many articles (and
+    without their terms, unless `terms`)."""
+    classifier = Classifier(curation, terms)
     if workers <= 1 or len(articles) < CLASSIFY_POOL_MIN_ARTICLES:
         classifier.classify(articles)
         return
@@ -434,8 +441,8 @@ def _classify(articles: list[Article], curation: Curation, workers: int) -> None
         done = in_order(pool, classify_shared, tasks, ahead=2 * workers)
         for start, results in zip(starts, done, strict=True):
             part = articles[start : start + size]
-            for article, (topics, entities) in zip(part, results, strict=True):
-                article.topics, article.entities = topics, entities
+            for article, (topics, entities, terms) in zip(part, results, strict=True):
+                article.topics, article.entities, article.terms = topics, entities, terms
 
 
 def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[PageResult]:
@@ -1024,7 +1031,7 @@ def _decided_topics(
 ) -> Iterator[DecidedTopics]:
     if not topics_decided():
         raise _NotClassified
-    yield DecidedTopics({key: (a.topics, a.entities) for key, a in articles.items()})
+    yield DecidedTopics({key: (a.topics, a.entities, a.terms) for key, a in articles.items()})
 
 
 def report(result: BuildResult) -> dict:

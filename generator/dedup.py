@@ -24,7 +24,7 @@ from .doubts import doubts
 from .fingerprint import BAND_ROWS, BANDS, NUM_PERM, Fingerprint, fingerprint, opening_keys
 from .model import Article, Block, BlockKind, Instance, Merge
 from .rules import CUT_OFF, DATELINE
-from .text import content_terms, first_sentence, normalize, shorten, slugify, stable_hash
+from .text import first_sentence, normalize, shorten, slugify, stable_hash
 
 #: reformatted copies share most shingles
 MIN_JACCARD = 0.5
@@ -542,7 +542,6 @@ def merge_group(group: list[tuple[Instance, Fingerprint]]) -> Article:
         doubts=doubts(
             title, title_source, summary, blocks, bool(headline) and not from_copies, known
         ),
-        terms=content_terms(title, [deck or "", *(block.text for block in blocks)]),
     )
 
 

@@ -9,9 +9,10 @@ in the US).
 
 The method is the cheap, explainable one of Miranda et al. (2018, multilingual
 news stream clustering): TF-IDF similarity of the stories' content words and
-figures (`text.content_terms`, kept with each story so a build that adds one
-scrape needs no bodies) and of their titles, the companies they name (the
-curation's company list), the days between their dates, and a learned decision
+figures (`text.content_terms`, made with the classification, in its pool, and
+kept with each story so a build that adds one scrape needs no bodies) and of
+their titles, the companies they name (the curation's company list), the days
+between their dates, and a learned decision
 "this existing event, or a new one?": a logistic regression over those features
 (`events_train`, weights in `event_model.json`, so a build needs no
 scikit-learn). Stories are taken in time order; each joins the event of the

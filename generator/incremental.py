@@ -182,9 +182,9 @@ def index_parts(index: CorpusIndex) -> Iterator[object]:
 @dataclass
 class DecidedTopics:
     """The part after an index's groups when they were stored while their articles were
-    being classified: each group's topics and companies, as decided."""
+    being classified: each group's topics, companies and terms, as made."""
 
-    by_group: dict[int, tuple[list[str], list[str]]]
+    by_group: dict[int, tuple[list[str], list[str], bytes]]
 
 
 def index_from_parts(parts: list[object] | None) -> CorpusIndex | None:
@@ -197,9 +197,9 @@ def index_from_parts(parts: list[object] | None) -> CorpusIndex | None:
         if isinstance(part, DecidedTopics):
             if part.by_group.keys() != index.groups.keys():
                 return None
-            for key, (topics, entities) in part.by_group.items():
-                index.groups[key].article.topics = topics
-                index.groups[key].article.entities = entities
+            for key, (topics, entities, terms) in part.by_group.items():
+                article = index.groups[key].article
+                article.topics, article.entities, article.terms = topics, entities, terms
         elif isinstance(part, list):
             index.groups.update(part)
         else:

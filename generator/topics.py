@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from .curation import Company, Curation, Topic
 from .model import Article
+from .text import content_terms
 from .workers import shared_object
 
 TITLE_WEIGHT = 2
@@ -265,7 +266,9 @@ class _CompiledTopic:
 class Classifier:
     """Topics and company patterns compiled once for a whole build."""
 
-    def __init__(self, curation: Curation):
+    def __init__(self, curation: Curation, terms: bool = True):
+        #: whether `classified` makes the articles' terms too (not when they are known)
+        self.terms = terms
         self.topics = [_CompiledTopic(topic) for topic in curation.topics]
         self.companies = [
             (company, _Terms((company.name, *company.aliases), acronyms_exact=True))
@@ -304,9 +307,18 @@ class Classifier:
         return [company.id for company, terms in named if terms.found(text)]
 
     def classify(self, articles: list[Article]) -> None:
-        """Fill `topics` (in topic order) and `entities` on every article."""
+        """Fill `topics` (in topic order), `entities` and `terms` on every article."""
         for article in articles:
-            article.topics, article.entities = self.topics_and_entities(article_words(article))
+            article.topics, article.entities, article.terms = self.classified(
+                article_words(article)
+            )
+
+    def classified(self, words: ArticleWords) -> tuple[list[str], list[str], bytes]:
+        """The article's topics and companies, and its terms (`text.content_terms`, what
+        the event stage compares stories by): made here, in the pool classification
+        runs in, from the text it is sent."""
+        terms = content_terms(words.title, [words.body]) if self.terms else b""
+        return (*self.topics_and_entities(words), terms)
 
     def topics_and_entities(self, words: ArticleWords) -> tuple[list[str], list[str]]:
         """The article's topics, in topic order, and the companies it names."""
@@ -315,12 +327,12 @@ class Classifier:
         return topics, self._entities(text)
 
 
-def classify_shared(words: list[ArticleWords]) -> list[tuple[list[str], list[str]]]:
+def classify_shared(words: list[ArticleWords]) -> list[tuple[list[str], list[str], bytes]]:
     """In a worker of a pool that shares a `Classifier` (see `workers.start_pool`): the
-    topics and companies of these articles. Here, so that a worker started afresh
+    topics, companies and terms of these articles. Here, so that a worker started afresh
     imports only this module."""
     classifier: Classifier = shared_object()  # type: ignore[assignment]
-    return [classifier.topics_and_entities(one) for one in words]
+    return [classifier.classified(one) for one in words]
 
 
 def company_by_id(curation: Curation) -> dict[str, Company]:

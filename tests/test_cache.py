@@ -517,16 +517,22 @@ def test_topics_decided_after_the_index_was_stored_are_given_to_its_articles(
     assert parts is not None and isinstance(parts[-1], incremental.DecidedTopics)
     index = incremental.index_from_parts(parts)
     assert index is not None
-    decided = {key: (g.article.topics, g.article.entities) for key, g in index.groups.items()}
-    assert any(topics for topics, _ in decided.values())
+
+    def made(index: incremental.CorpusIndex) -> dict:
+        return {
+            key: (g.article.topics, g.article.entities, g.article.terms)
+            for key, g in index.groups.items()
+        }
+
+    decided = made(index)
+    assert any(topics for topics, _, _ in decided.values())
+    assert all(terms for _, _, terms in decided.values())  # (the event stage's terms too)
     for group in index.groups.values():
-        group.article.topics, group.article.entities = [], []
+        group.article.topics, group.article.entities, group.article.terms = [], [], b""
     stored = [*incremental.index_parts(index), incremental.DecidedTopics(decided)]
     again = incremental.index_from_parts(stored)
     assert again is not None
-    assert {key: (g.article.topics, g.article.entities) for key, g in again.groups.items()} == (
-        decided
-    )
+    assert made(again) == decided
     one_missing = dict(list(decided.items())[1:])
     stored = [*incremental.index_parts(index), incremental.DecidedTopics(one_missing)]
     assert incremental.index_from_parts(stored) is None
