@@ -1,5 +1,6 @@
-"""The README's screenshots: the home page, a topic page and an article, light and dark,
-on a desktop (1280 px) and a phone (390 px) screen.
+"""The README's screenshots: the home page, a topic page and an article (the lead of an
+event with related coverage, where there is one), light and dark, on a desktop
+(1280 px) and a phone (390 px) screen.
 
 Builds a site from a folder of pages (default: `tests/corpus/unseen`, realistic pages
 with outlets, addresses and dates) in a temporary project with `mkdocs build`, serves
@@ -67,7 +68,10 @@ def main() -> None:
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         topic = busiest_topic(site)
         home = (site / "index.html").read_text(encoding="utf-8")
-        article = home.split('href="articles/', 1)[1].split('"', 1)[0]
+        # the lead story of the first event with related coverage, else the first story
+        entries = home.split("<li>")
+        lead = next((e for e in entries if "evd-related" in e), home)
+        article = lead.split('href="articles/', 1)[1].split('"', 1)[0]
         shots = {"home": "", "topic": f"topics/{topic}/", "article": f"articles/{article}"}
         OUT.mkdir(exist_ok=True)
         with sync_playwright() as playwright:
