@@ -101,12 +101,6 @@ class Events:
     event_of: dict[str, str] = field(default_factory=dict)
     related: dict[str, list[str]] = field(default_factory=dict)
 
-    def groups(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for story, event in self.event_of.items():
-            found.setdefault(event, []).append(story)
-        return found
-
 
 def _numbered(values: np.ndarray) -> np.ndarray:
     """Each value's number among the distinct values (by sorting: numpy's unique with
@@ -394,7 +388,7 @@ def explain_links(
     chosen = [o for o in others if o in index and o != article_id] or list(me.related)
     if not chosen:
         near = [j if k == i else k for k, j in sims.candidates() if i in (k, j)]
-        near.sort(key=lambda j: -model.probability(sims.features(min(i, j), max(i, j))))
+        near.sort(key=lambda j: -model.probability(sims.features(i, j)))
         chosen = [articles[j].id for j in near[:shown]]
     lines = [
         f"event {me.event}: {len(me.related) + 1} stories"
@@ -403,7 +397,7 @@ def explain_links(
     ]
     for other in chosen:
         j = index[other]
-        values = sims.features(min(i, j), max(i, j))
+        values = sims.features(i, j)
         linked = me.event is not None and articles[j].event == me.event
         inputs = ", ".join(
             f"{name.replace('_', ' ')} {value:g}"
@@ -420,11 +414,6 @@ def explain_links(
             f"{window}): {inputs}"
         )
     return lines
-
-
-def lead_story(group: list[Article]) -> Article:
-    """The story an event is shown by: the one with most sources, then the earliest."""
-    return min(group, key=lambda a: (-len(a.sources), a.date or "9999", _age(a)))
 
 
 def set_events(articles: list[Article], events: Events) -> None:

@@ -39,7 +39,7 @@ from .attribution import reporters
 from .config import site_settings
 from .curation import Curation
 from .model import Article
-from .render import by_event, display_name, newest_first
+from .render import by_event, display_name, newest_first, reporter_names
 
 FEEDS_DIR = "feeds"
 ALL_FEED = f"{FEEDS_DIR}/all.xml"
@@ -199,7 +199,7 @@ def item_description(article: Article, related: Iterable[tuple[Article, str]] = 
     if related:
         links = []
         for story, url in related:
-            by = [name for name, _ in reporters(story.origins)]
+            by = reporter_names(story)
             link = f'<a href="{html.escape(url)}">{html.escape(story.title, quote=False)}</a>'
             links.append(link + (f" ({html.escape(by[0], quote=False)})" if by else ""))
         parts.append(f"<p>Related coverage: {', '.join(links)}</p>")

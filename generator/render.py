@@ -20,7 +20,6 @@ from functools import partial
 
 from .attribution import reporters
 from .curation import Company, Curation, Topic
-from .events import lead_story
 from .model import Article, Block, BlockKind, Origin
 from .output import LazyPages, PageMaker
 from .review import KINDS, queue_counts, review_queue
@@ -129,7 +128,7 @@ def related_stories(articles: list[Article]) -> dict[str, tuple[Related, ...]]:
     by_id = {a.id: a for a in articles if a.related}
     return {
         a.id: tuple(
-            (other.id, other.title, ", ".join(name for name, _ in reporters(all_origins(other))))
+            (other.id, other.title, ", ".join(reporter_names(other)))
             for other in (by_id[i] for i in a.related if i in by_id)
         )
         for a in by_id.values()
@@ -246,6 +245,11 @@ def all_origins(article: Article) -> list[Origin]:
     """An origin for each of the article's sources: the known one, else the bare file."""
     known = {origin.file: origin for origin in article.origins}
     return [known.get(source) or Origin(source) for source in article.sources]
+
+
+def reporter_names(article: Article) -> list[str]:
+    """The outlets that reported a story (`attribution.reporters`), unescaped."""
+    return [name for name, _ in reporters(article.origins)]
 
 
 def outlets(origins: list[Origin]) -> list[tuple[str, str | None]]:
@@ -367,6 +371,14 @@ def by_event(articles: list[Article]) -> tuple[list[Article], dict[str, list[Art
             shown.append(lead)
             coverage[lead.id] = [a for a in groups[article.event or ""] if a is not lead]
     return shown, coverage
+
+
+def lead_story(group: list[Article]) -> Article:
+    """The story an event is shown by: the one with most sources, then the earliest
+    (stated date, then first seen), then by id."""
+    return min(
+        group, key=lambda a: (-len(a.sources), a.date or "9999", a.first_seen or "9999", a.id)
+    )
 
 
 def story_day(article: Article) -> str | None:
@@ -910,13 +922,13 @@ def entry(
 def _coverage_line(event: list[Article], related: list[Article], link_prefix: str) -> str:
     """ "Related coverage from 4 outlets: [headline](…) (Electrek) · …" (sources, where
     no page names its outlet)."""
-    outlets = {name for story in event for name, _ in reporters(all_origins(story))}
+    outlets = {name for story in event for name in reporter_names(story)}
     count, what = len(outlets), "outlet"
     if not outlets:
         count, what = len({source for story in event for source in story.sources}), "source"
     links = []
     for story in related:
-        by = [name for name, _ in reporters(all_origins(story))]
+        by = reporter_names(story)
         link = f"[{entry_text(story)[0]}]({link_prefix}{ARTICLES_DIR}/{story.id}.md)"
         links.append(link + (f" ({escape(by[0])})" if by else ""))
     plural = "s" if count != 1 else ""

@@ -173,8 +173,8 @@ _FUNCTION_WORDS = frozenset(
     this those through to too under until up very was we were what when where which while who
     whom why will with would you your yours said says say according told added including
     new one two three first last next year years week month months day days today yesterday
-    company companies percent per cent mr ms may might must us also like just well still
-    however would could while""".split()
+    company companies percent per cent mr ms may might must us like well still
+    however""".split()
 )
 #: what may stand around a word as printed: "(Reuters)", "cut," (an apostrophe, hyphen,
 #: comma, point or percent sign inside a word or figure stays: "Lucid's", "18,240", "5%")
@@ -230,8 +230,8 @@ def content_terms(title: str, texts: list[str]) -> bytes:
             kind = TERM_NAME
         else:
             kind = TERM_WORD
-        codes.append(_crc(term) | (kind << 24) | count)
-    codes += [_crc(term) | (TERM_TITLE << 24) | 1 for term in dict.fromkeys(title_terms)]
+        codes.append(term_code(term, kind, count))
+    codes += [term_code(term, TERM_TITLE, 1) for term in dict.fromkeys(title_terms)]
     return array("Q", codes).tobytes()
 
 
