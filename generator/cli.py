@@ -216,7 +216,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if missing:
             print(f"\n(no leave-one-site-out figures: {', '.join(missing)} not found here)")
             continue
-        unseen = evaluate_unseen_sites(folder, training)
+        unseen = evaluate_unseen_sites(folder, training, Path(args.topics))
         if unseen is None:
             print(
                 "\n(no site of this corpus is in the training corpora: these figures are on unseen sites)"

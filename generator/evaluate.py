@@ -325,10 +325,13 @@ def evaluate(folder: Path, topics: Path | None = None) -> Evaluation:
     return score(labels, extract(folder, labels, topics=topics))
 
 
-def evaluate_unseen_sites(folder: Path, training: list[Path]) -> Evaluation | None:
+def evaluate_unseen_sites(
+    folder: Path, training: list[Path], topics: Path | None = None
+) -> Evaluation | None:
     """The figures leaving one site out: for each site of the corpus, the head scorers are
-    trained on every other site of the `training` corpora, the corpus is built with them,
-    and only that site's pages are scored. None when no site of the corpus is in the
+    trained on every other site of the `training` corpora, the corpus is built with them
+    (its stories linked into events with `topics`' companies, as `evaluate` does), and
+    only that site's pages are scored. None when no site of the corpus is in the
     training corpora (the plain figures are then already on unseen sites)."""
     from .head_train import examples, fit
 
@@ -342,7 +345,7 @@ def evaluate_unseen_sites(folder: Path, training: list[Path]) -> Evaluation | No
     for site in sites:
         model = fit([example for example in pool if example.site != site])
         pages = {page for page, page_labels in labels.items() if page_labels.site == site}
-        total.add(score(labels, extract(folder, labels, model), pages))
+        total.add(score(labels, extract(folder, labels, model, topics), pages))
     return total
 
 
