@@ -162,8 +162,8 @@ def read_html(rel: str, html: str) -> Document:
 
 #: classes and ids of the blocks that list other stories ("Related", "Read next", …)
 _LISTING_CLASS = re.compile(
-    r"(?:^|[-_ ])(?:related|recommended|read-?next|more-(?:stories|news|from|on)|popular|trending|"
-    r"latest|also-read|you-may-like|post-list|teasers?|cards?)(?:$|[-_ ])",
+    r"(?:^|[-_ ])(?:related|recommended|read-?next|more(?:-(?:stories|news|from|on))?|popular|"
+    r"trending|latest|also-read|you-may-like|post-list|post-navigation|teasers?|cards?)(?:$|[-_ ])",
     re.I,
 )
 _ITEM_HEADLINE_TAGS = ("h2", "h3", "h4", "h5", "a")

@@ -85,10 +85,13 @@ CHROME_LINES = {
     "follow us on google news": "share-bar",
     "skip to main content": "navigation",
     "skip to content": "navigation",
-    "previous article": "navigation",
-    "next article": "navigation",
-    "previous post": "navigation",
-    "next post": "navigation",
+    # (what follows is another story's headline: a teaser, or an article appended in full)
+    "previous article": "related-block",
+    "next article": "related-block",
+    "previous post": "related-block",
+    "next post": "related-block",
+    "next story": "related-block",
+    "previous story": "related-block",
     "related": "related-block",
     "related posts": "related-block",
     "related articles": "related-block",
@@ -226,7 +229,7 @@ _SOCIAL_WORDS = {
 _NAME_WORDS = r"(?:[A-Z][\w.'’-]*?(?:\s+[A-Z][\w.'’-]*?){0,3})"
 #: what may follow a byline date: a time, a zone, a read time
 _TIME_TAIL = (
-    r"(?:\s*(?:,|·|•|-|–|—|at)?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?"
+    r"(?:\s*(?:,|·|•|-|–|—|at)?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
     r"(?:\s*[·•|]\s*\d+\s*min(?:ute)?s?\s+read)?"
     r"(?:\s*[·•|]?\s*(?i:updated|modified)\b.{0,30})?"
 )
@@ -246,6 +249,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("byline", re.compile(r"^(?:published|posted|updated)(?: on)?:?\s*$", re.I)),
+    # a listing's title: "More from Driveline Daily", "Latest on batteries"
+    (
+        "related-block",
+        re.compile(
+            r"^(?:more|latest|also) (?:from|on|in|about)(?: the)?(?:\s+[\w&'’.-]+){1,4}:?$", re.I
+        ),
+    ),
     (
         "byline",  # "By: Jane Doe", "Author: Jane Doe (WKPL)"
         re.compile(
