@@ -221,11 +221,15 @@ def _mark_head(page: _Lines) -> list[str]:
         elif (names := head_author_names(text)) and _byline_near(page, i):
             page.drop(i, "byline")
             authors += names
-        elif first and raw.headline:
-            first = False  # the deck, if it is one
+        elif first and raw.headline and word_count(text) >= _DECK_MIN_WORDS:
+            first = False  # the deck, if it is one (a label of a word or two is not: "Video")
         else:
             page.drop(i, "article-head")
     return authors
+
+
+#: a deck says something: fewer words are a label, a link, a button
+_DECK_MIN_WORDS = 4
 
 
 def _byline_near(page: _Lines, i: int) -> bool:
@@ -387,7 +391,7 @@ def _find_deck(page: _Lines) -> str | None:
     if body_start is not None and page.lines[first].number < body_start:
         # (a subtitle printed as a heading, "## One sentence under the headline", too)
         # above the body: a deck, or (too short or too long for one) the head's furniture
-        if 4 <= n <= 60:
+        if _DECK_MIN_WORDS <= n <= 60:
             page.drop(first, "deck")
             return text
         page.drop(first, "article-head")
@@ -452,7 +456,7 @@ def _header_date(page: _Lines, meta: PageMeta | None) -> str | None:
 
 #: a byline line that says which date it gives: the publication's, or an update's
 _STATED_DATE = re.compile(
-    r"^(?:(?P<updated>(?:last )?(?:updated|modified))|published|posted|released|"
+    r"^(?:(?P<updated>(?:last )?(?:updated|modified))|(?:first |originally )?published|posted|released|"
     r"(?:pub(?:lication)?[ _]?)?date(?:[ _]?published)?)\b",
     re.I,
 )

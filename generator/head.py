@@ -495,14 +495,17 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
     headline: int | None = zone.proposed if headline_fixed else None
     best = model.headline_threshold
     likely: list[int] = []  # the candidates the scorer finds likely headlines
+    plausible: list[int] = []  # and those it does not rule out
     for i in zone.headline_candidates() if not headline_fixed else ():
         p = model.probability(model.headline, line_features(zone, i, None))
         if p >= model.headline_threshold:
             likely.append(i)
+        if p >= PLAUSIBLE:
+            plausible.append(i)
         if p >= best:
             headline, best = i, p
     if headline is not None and not headline_fixed:
-        headline = _over_its_deck(zone, headline, likely)
+        headline = _above_its_byline(zone, _over_its_deck(zone, headline, plausible), likely)
     body = zone.end
     below = zone.candidates(0 if headline is None else headline + 1, through_end=True)
     for i in below:
@@ -510,26 +513,76 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
         if p >= model.body_threshold:
             body = i
             break
+    else:
+        # no paragraphs in sight (a cut page): a paragraph's worth under the headline is
+        # the body's start, not a deck over nothing
+        cut = zone.end >= len(zone.lines) and bool(below)
+        if cut and word_count(zone.lines[below[0]].text) >= _PARAGRAPH_WORDS:
+            body = below[0]
     # what the head drops is furniture: past the deck's place, the first line that is
     # not (a name, a label, a few words, a second headline) is body, whatever the score
     past_deck = below[1:] if headline is not None else below
     text = next((i for i in past_deck if i < body and not _furniture(zone.lines[i].text)), body)
-    return Head(headline, min(body, text))
+    return Head(headline, _after_the_byline(zone, min(body, text)))
 
 
-def _over_its_deck(zone: Zone, headline: int, likely: list[int]) -> int:
-    """The likely headline right above the chosen one, when the chosen one reads as a
+def _after_the_byline(zone: Zone, body: int) -> int:
+    """The body's start, moved past the byline block when that block comes right after
+    it (one line of text above it) and before the solid body: a line a page prints over
+    its byline is a deck or a caption. (Further down, a date or a name is the body's:
+    a quoted post's, a related story's.)"""
+    info = zone.lines_info()
+    block = [k for k in range(body + 1, min(zone.end, len(zone.lines))) if info.byline[k]]
+    if not block or any(zone.rules[k] is None for k in range(body + 1, block[0])):
+        return body
+    if word_count(zone.lines[body].text) > _DECK_WORDS:
+        return body
+    return next((i for i in zone.candidates(block[-1] + 1, through_end=True)), body)
+
+
+#: a deck or a caption is a sentence or two, never a paragraph
+_DECK_WORDS = 60
+#: what a deck hardly ever reaches, and a paragraph usually does
+_PARAGRAPH_WORDS = 35
+
+
+#: a line the headline scorer gives this much may still be the headline over a deck: on
+#: a site it has not seen, a deck (a sentence over the byline) takes the headline's score
+PLAUSIBLE = 0.1
+
+
+def _over_its_deck(zone: Zone, headline: int, plausible: list[int]) -> int:
+    """The plausible headline right above the chosen one, when the chosen one reads as a
     sentence and that one does not: a deck scores like a headline, and sits under it."""
-    above = [i for i in likely if i < headline]
+    above = [i for i in plausible if i < headline]
     if not above or not _sentence(zone.lines[headline].text):
         return headline
+    if not any(zone.lines_info().byline[headline + 1 : headline + 3]):
+        return headline  # (a deck stands right over the byline; a headline over its deck)
     i = above[-1]
+    if looks_like_label(zone.lines[i].text):
+        return headline
     between = range(i + 1, headline)
     if _sentence(zone.lines[i].text) or any(
         zone.rules[k] is None and word_count(zone.lines[k].text) > 2 for k in between
     ):
         return headline  # (between them only chrome, or a label: "Video")
     return i
+
+
+def _above_its_byline(zone: Zone, headline: int, likely: list[int]) -> int:
+    """A likely headline with the byline block right under it, when the chosen one comes
+    after that block: an article's headline stands over its byline, and what the page
+    prints between the byline and the body is a caption or a deck."""
+    info = zone.lines_info()
+    over = [
+        i
+        for i in likely
+        if i < headline
+        and any(info.byline[i + 1 : i + 3])
+        and any(zone.rules[k] in _BYLINE_RULES for k in range(i + 1, headline))
+    ]
+    return over[-1] if over else headline
 
 
 def _sentence(text: str) -> bool:

@@ -54,6 +54,9 @@ CHROME_LINES = {
     "annonce": "ad",
     "reklame": "ad",
     "story continues below": "ad",
+    "story continues": "ad",
+    "article continues": "ad",
+    "add to watchlist": "share-bar",
     "article continues below": "ad",
     "comments": "comments",
     "comment": "comments",
@@ -249,6 +252,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("byline", re.compile(r"^(?:published|posted|updated)(?: on)?:?\s*$", re.I)),
+    (
+        "audio-player",
+        re.compile(r"^listen\s*\(?\s*\d+(?::\d{2})?\s*(?:min(?:ute)?s?)?\s*\)?$", re.I),
+    ),
     # a listing's title: "More from Driveline Daily", "Latest on batteries"
     (
         "related-block",
@@ -324,6 +331,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("caption", re.compile(r"^(?:gallery|slideshow|photos)\s*:", re.I)),
+    # a picture described, its credit in brackets: "… plant in Tatabanya. (Hanseong Energy)"
+    (
+        "caption",
+        re.compile(r"^(?=(?:\S+\s+){2,40}\S+$).*[.!]\s+\([A-Z][\w&.'’-]*(?:\s[\w&.'’-]+){0,4}\)$"),
+    ),
     (
         "caption",  # "Lucid Air Touring. Photo: Lucid"
         re.compile(
@@ -544,6 +556,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"^(?=(?:\S+\s+){0,40}\S+$)(?:you are (?:reading|viewing|using) (?:the|a) (?:text-only|lite|light|"
             r"mobile|amp|print|low-bandwidth) (?:edition|version|site)\b|(?:text-only|lite|low-bandwidth) (?:edition|version)$"
             r"|.*\bthis (?:site|website|page) is (?:managed|maintained|operated|run|owned|published) by\b"
+            # a browser's or the site's machine translation of the page
+            r"|\W*this (?:page|article|site) (?:was|has been|is) (?:automatically |machine[- ])translated\b.{0,80}"
             r"|[A-Z][\w.&'’ -]{1,40} is (?:published|produced) by [A-Z][\w.&'’ -]{1,60}(?:LLC|Ltd|Inc|GmbH|Media|Group)\b)",
             re.I,
         ),  # (gated by its needles: the second form is looked for anywhere in the line)
@@ -578,7 +592,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "reading-time",  # "5–7 minutes" (reader view), "4 min", "Listen · 6 min"
         re.compile(
-            r"^(?:listen\s*[·•|]?\s*)?\d{1,3}\s*(?:[–—-]\s*\d{1,3}\s*)?min(?:ute)?s?(?: read)?$",
+            r"^(?:listen\s*[·•|]?\s*|(?:estimated )?reading time:?\s*)?\d{1,3}\s*(?:[–—-]\s*\d{1,3}\s*)?"
+            r"min(?:ute)?s?\.?(?: read)?$",
             re.I,
         ),
     ),
@@ -663,6 +678,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         re.compile(
             r"^(?:(?i:(?:market data|quotes?|prices?)\b.{0,30}\bdelayed\b.{0,80})"
             r"|[A-Z][A-Z0-9&^.]{0,7}(?: [A-Z0-9&]{1,6})?\s+[\d,]+\.\d+\s+[+-][\d,]*\.?\d+\s*\([+-]?[\d.]+%\))$"
+            # a quote's own lines: "391470.KS", "+4.60%", "-1.09 (-0.60%)"
+            r"|^(?:[A-Z0-9]{1,8}\.[A-Z]{1,3}|[+−-][\d,]*\.?\d+%?(?:\s*\([+−-]?[\d.]+%\))?)$"
+            # a ticker strip: "Sensex 76,734.89 +1.77% | Nifty 23,328.55 +1.78%"
+            r"|^(?:[A-Z][\w&.^-]*(?: [A-Z0-9][\w&.-]*)? [\d,]+(?:\.\d+)? [+−-][\d.]+%(?:\s*[|·•]\s*|$))+$"
         ),
     ),
     (
@@ -679,7 +698,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
 _NEEDLES: dict[str, tuple[str, ...]] = {
     "caption": (
         "image", "photo", "pic", "video", "credit", "courtesy", "source", "via", "gallery",
-        "slideshow", "©",
+        "slideshow", "©", ". (",
     ),
     "contact-line": (
         "tip", "hesitate", "contact", "reach", "email", "shoot", "drop", "follow", "send",
@@ -713,7 +732,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "editor-note": ("update", "correction", "clarification", "editor", "programming note", "note to"),
     "site-notice": (
         "you are", "this site is", "this website is", "this page is", "text-only", "lite ",
-        "published by", "produced by",
+        "published by", "produced by", "translated",
         "low-bandwidth",
     ),
     "author-note": ("i write", "i cover", "i report", "i blog", "i post"),
@@ -1052,13 +1071,23 @@ _GLUED_PART = re.compile(r"[A-Z][a-z]+|[A-Z]{2,}s?(?![a-z])|&")
 
 def _glued_menu(text: str) -> bool:
     """Menu words run together, some with their own spaces: "NewsEquipmentFleet
-    ManagementElectrificationDrivers…" (a run of at least four parts among them)."""
+    ManagementElectrificationDrivers…" (a run of at least four parts among them), or
+    items of two words glued to each other: "HomepageNew carsNew energyIndustry…" (a
+    glue in most words: a headline's brands, "PowerCo", "SolarEdge", glue a few)."""
     words = text.split()
-    return (
-        1 < len(words) <= 8
-        and all(word[:1].isupper() or word == "&" for word in words)
-        and any(len(_GLUED_PART.findall(word)) >= 4 and _glued_words(word) for word in words)
+    if not 1 < len(words) <= 10:
+        return False
+    if len(_GLUE.findall(text)) >= max(_MENU_GLUES, len(words) / 2):
+        # (a date with them is a line of particulars: "pubdate 09/14/2022 | EventsAwards…")
+        return not SENTENCE_BREAK.search(text) and not any(c.isdigit() for c in text)
+    return all(word[:1].isupper() or word == "&" for word in words) and any(
+        len(_GLUED_PART.findall(word)) >= 4 and _glued_words(word) for word in words
     )
+
+
+#: where two menu items lost the space between them: a small letter, then a capital
+_GLUE = re.compile(r"[a-z][A-Z](?=[a-z])")
+_MENU_GLUES = 4
 
 
 def _glued_words(text: str) -> bool:
@@ -1121,15 +1150,17 @@ _WEEKDAY = (
 #: a time of day: "6:02 a.m. EDT", "20.05 GMT", "14:05:00 +0000"
 _CLOCK = (
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
-    r"(?:\s*(?:(?-i:[A-Z]{2,5})|[+-]\d{2}:?\d{2}|uhr|h))?"
+    r"(?:\s*(?:(?-i:[A-Z]{2,5})(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|uhr|h))?"
 )
 #: how pages label a date: "Published on", "pubDate:", "date_published:", "Asked"
 _DATE_LABEL = (
     r"(?:(?:pub(?:lication)?|release)?[ _]?date(?:[ _]?published)?|published|posted|released|"
-    r"updated|last updated|last modified|modified|asked|answered|lastbuilddate)(?:\s+on)?\s*:?"
+    r"updated|last updated|last modified|modified|asked|answered|lastbuilddate|"
+    r"(?:first|originally) published)(?:\s+on)?\s*:?"
 )
 _META_WHEN = re.compile(
-    rf"^(?:{_DATE_LABEL}\s*)?(?:{_WEEKDAY}\s*)?(?:{DATE_TEXT})(?:,?\s*(?:at\s+)?{_CLOCK})?$"
+    rf"^(?:{_DATE_LABEL}\s*)?(?:{_WEEKDAY}\s*)?(?:{DATE_TEXT})(?:,?\s*(?:at\s+)?{_CLOCK})?"
+    r"(?:\s+\d+\s*min(?:ute)?s?\s+read)?$"
     rf"|^(?:(?:updated|published|posted)\s+)?(?:at\s+)?{_CLOCK}$"
     r"|^(?:(?:updated|published|posted|asked|answered)\s+)?(?:\d{1,3}|an?)\s*"
     r"(?:[smhdw]|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago$"
@@ -1144,7 +1175,12 @@ _META_WHO = re.compile(
     r"(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}(?:\s*\([^()]{1,30}\))?$",
     re.I,
 )
-_META_SEPARATOR = re.compile(r"\s*[·•|]\s*|\s+[–—]\s+")
+#: what parts a line of particulars: a mark, or the next field's label ("… Source: Qingche
+#: Net Author: Zhao Mingyuan Editor: Liu Jia")
+_META_SEPARATOR = re.compile(
+    r"\s*[·•|]\s*|\s+[–—]\s+|\s+(?=(?:source|author|editor|reporter|writer|photo)s?\s*:)",
+    re.I,
+)
 
 
 #: a photo's credit closing its caption: "(Jonas Lindqvist for The Sterling Dispatch)"
@@ -1263,12 +1299,9 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
         if rules[i] is not None:
             continue
         text, after = texts[i], texts[i + 1]
-        if (
-            _is_credit_line(after, rules[i + 1])
-            and word_count(text) <= 15
-            and text[-1] not in ".:;,!?"
-            and caption_place(i)
-        ):
+        # (a caption may be a sentence or two long: "A Ridgeback pickup moves down the line
+        # at … The company said …", over "Photo: Rick Lomas for The Ledger Post")
+        if _is_credit_line(after, rules[i + 1]) and word_count(text) <= 60 and caption_place(i):
             rules[i] = "caption"
         elif text.endswith(("…", "...")) and rules[i + 1] == "continue-reading":
             rules[i] = "teaser-end"
@@ -1457,9 +1490,15 @@ def looks_like_person_name(text: str) -> bool:
 _TAG_LINE = re.compile(r"[a-z0-9 '’&-]+")
 
 
+_LOGO = re.compile(r"^(?:[A-Z0-9][\w&.'’-]*\s+){1,5}logo$")
+
+
 def looks_like_image_alt(text: str) -> bool:
-    """Lower-case tag lines and alt texts printed twice ("X Y X Y")."""
+    """Lower-case tag lines, alt texts printed twice ("X Y X Y") and a name's logo
+    ("Pacific Wire Service logo")."""
     count = word_count(text)
+    if 2 <= count <= 6 and _LOGO.match(text):
+        return True
     if 1 <= count <= 12 and text == text.lower() and _TAG_LINE.fullmatch(text):
         return True
     if count < 4 or count % 2:

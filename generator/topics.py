@@ -110,11 +110,14 @@ class ArticleWords(NamedTuple):
     id: str
     title: str
     body: str  # the deck and the blocks, a line each
+    #: where the blocks start in `body` (after the deck's line)
+    blocks_at: int = 0
 
 
 def article_words(article: Article) -> ArticleWords:
-    body = "\n".join([article.deck or ""] + [block.text for block in article.blocks])
-    return ArticleWords(article.id, article.title, body)
+    deck = article.deck or ""
+    body = "\n".join([deck] + [block.text for block in article.blocks])
+    return ArticleWords(article.id, article.title, body, len(deck) + 1)
 
 
 class _ArticleText:
@@ -316,8 +319,11 @@ class Classifier:
     def classified(self, words: ArticleWords) -> tuple[list[str], list[str], bytes]:
         """The article's topics and companies, and its terms (`text.content_terms`, what
         the event stage compares stories by): made here, in the pool classification
-        runs in, from the text it is sent."""
-        terms = content_terms(words.title, [words.body]) if self.terms else b""
+        runs in, from the text it is sent. The deck is left out of them: one copy or
+        outlet prints one and another not, or the page's head is read with or without
+        it, and the story is the same (with it, an event link turned on that)."""
+        blocks = words.body[words.blocks_at :]
+        terms = content_terms(words.title, [blocks]) if self.terms else b""
         return (*self.topics_and_entities(words), terms)
 
     def topics_and_entities(self, words: ArticleWords) -> tuple[list[str], list[str]]:

@@ -438,6 +438,21 @@ FURNITURE = [
     ("Email (required)", "comment-form"),
     ("enclosure: ferry-quay.jpg (image/jpeg, 92 KB)", "feed-field"),
     ("https://fleetletter.example/p/ferries", "bare-link"),
+    ("March 8, 2024 11:42 AM GMT+8Updated 2 hours ago", "byline"),
+    ("First Published: 15 Apr 2025, 07:40 PM IST", "byline"),
+    ("Tue, April 8, 2025 at 10:41 AM GMT+9 3 min read", "byline"),
+    ("2025-04-23 09:30:12 Source: Qingche Net Author: Zhao Mingyuan Editor: Liu Jia", "byline"),
+    ("Next article", "related-block"),
+    ("More from Driveline Daily", "related-block"),
+    ("Listen (4 min)", "audio-player"),
+    ("Reading time: 4 Min.", "reading-time"),
+    ("HomepageNew carsNew energyIndustryShoppingVideoForumApp download", "navigation"),
+    ("pubdate 09/14/2022 | EventsAwardsWebinarsWhite PapersSubscribeAdvertise", "byline"),
+    ("+4.60%", "market-data"),
+    ("Pacific Wire Service logo", "image-alt"),
+    ("Story continues", "ad"),
+    ("The cell plant in Tatabanya, Hungary, in March. (Hanseong Energy Solutions)", "caption"),
+    ("🌐 This page was automatically translated. Show original (Deutsch)", "site-notice"),
 ]
 
 
@@ -464,6 +479,9 @@ def test_furniture_any_site_prints_is_chrome(line: str, rule: str) -> None:
         "Contact with the battery pack caused the fire, investigators said on Monday.",
         "The depot charges its buses every evening.",
         "Exports rose → 40% in a year, the ministry said on Friday in its annual report.",
+        "BrightDrop and PowerCo sign deal with SolarEdge and ChargePoint",
+        "More from the plant will go to carmakers in Europe, the company said.",
+        "Tesla unveils new logo",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:

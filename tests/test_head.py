@@ -185,3 +185,31 @@ def test_the_builds_shortcut_agrees_with_the_scorers(tmp_path: Path) -> None:
                 checked += 1
                 assert choose(zone, model, headline_fixed=True).body == zone.end, path.name
     assert checked >= 20
+
+
+def test_a_paragraph_under_the_headline_of_a_cut_page_is_body(tmp_path: Path) -> None:
+    # the page ends mid-sentence: no run of paragraphs, yet the long line under the
+    # headline is the story's first paragraph, not a deck over nothing
+    paragraph = (
+        "The Rivian R3 now starts at $41,000 in Illinois, 5.4 percent down on last October. "
+        "A driver-assistance suite for the Polestar 5 appeared in a software teardown on "
+        "Thursday. Most of the $9.9 billion will go toward the wind tunnel in Zilina."
+    )
+    page = tmp_path / "cut.txt"
+    page.write_text(
+        "\n".join(
+            [
+                "Reviews",
+                "Waymo Audi Q6 e-tron hits 8,000 rides a week in Bangkok",
+                paragraph,
+                "Polestar's efficiency team in Zilina now counts 950 engineers, per a "
+                "regulatory filing. In Queretaro, the company faces mature whol",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    found = process_file(page, tmp_path)
+    assert [i.headline for i in found.instances] == [
+        "Waymo Audi Q6 e-tron hits 8,000 rides a week in Bangkok"
+    ]
+    assert found.instances[0].blocks[0].text == paragraph

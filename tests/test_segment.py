@@ -256,6 +256,33 @@ Terms of Use
     ]
 
 
+def test_the_headline_under_next_article_is_a_teaser_or_the_next_article() -> None:
+    # a headline alone under "Next article" is a teaser of that story; with its body,
+    # the next article in full
+    teaser = doc(f"""
+Ferry operator orders its first battery-electric vessel
+{BODY}
+{BODY}
+Next Article
+Harbour council votes to buy twelve electric ferries for its island routes
+© Harbour Post 2024
+""")
+    assert _teasers(teaser) == [
+        "Harbour council votes to buy twelve electric ferries for its island routes"
+    ]
+    appended = doc(f"""
+Ferry operator orders its first battery-electric vessel
+{BODY}
+{BODY}
+Next Article
+Harbour council votes to buy twelve electric ferries for its island routes
+{BODY} The vote was unanimous.
+{BODY}
+{BODY}
+""")
+    assert _teasers(appended) == []
+
+
 def test_a_headline_with_its_author_and_outlet_after_read_next_is_an_article() -> None:
     page = doc(f"""
 Ferry operator orders its first battery-electric vessel
