@@ -57,6 +57,16 @@ CHROME_LINES = {
     "story continues": "ad",
     "article continues": "ad",
     "add to watchlist": "share-bar",
+    "hot comments": "comments",
+    "top comments": "comments",
+    "latest comments": "comments",
+    "hot recommendations": "related-block",
+    "see less": "navigation",
+    "…see less": "navigation",
+    "see more": "navigation",
+    "…see more": "navigation",
+    "activate to view larger image": "caption",
+    "activate to view larger image,": "caption",
     "article continues below": "ad",
     "comments": "comments",
     "comment": "comments",
@@ -337,6 +347,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         re.compile(r"^(?=(?:\S+\s+){2,40}\S+$).*[.!]\s+\([A-Z][\w&.'’-]*(?:\s[\w&.'’-]+){0,4}\)$"),
     ),
     (
+        "caption",  # "(Pictures of this article are from the official)"
+        re.compile(
+            r"^\(?(?:the )?(?:pictures?|photos?|images?) (?:of|in) this (?:article|story|post)\b.{0,80}$",
+            re.I,
+        ),
+    ),
+    (
         "caption",  # "Lucid Air Touring. Photo: Lucid"
         re.compile(
             r"^(?=(?:\S+\s+){0,30}\S+$).*[.,;]\s+(?:photos?|images?|pictures?|credits?)(?:\s+by)?\s*:\s*[^.]{1,60}\.?$",
@@ -415,7 +432,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|(?:this (?:article|story) )?(?:is )?republished (?:here )?(?:with permission|from|under)\b"
             r"|[(\[]?this (?:article|story|post|piece) (?:was|has been) (?:machine[- ])?translated\b"
             r"|[(\[]?translated from (?:the )?[A-Z]\w+\b(?=(?:\s+\S+){0,12}\s*$)"
-            r"|the post .{3,200} appeared first on [A-Z])",
+            r"|the post .{3,200} appeared first on [A-Z]"
+            r"|(?:this (?:article|story) )?appeared in the .{0,40}\bprint edition\b.{0,160})",
             re.I,
         ),
     ),
@@ -604,10 +622,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     (
+        "social-post",  # a channel's or a network's marks around a post: "Forwarded from EV Chat",
+        # "edited 19:52", "3d • Edited •", a line of hashtags
+        re.compile(
+            r"^(?:pinned message|forwarded from .{1,60}|edited \d{1,2}:\d{2}"
+            r"|(?:\d{1,2}[smhdw]\s*[•·]\s*)?edited\s*[•·]?"
+            r"|(?:#[^\W\d][\w-]*\s*){1,15})$",
+            re.I,
+        ),
+    ),
+    (
         "social-count",  # "1.2K Followers", "23 Likes", "412 claps", "1.1K"
         re.compile(
-            r"^[\d.,]+\s*[KkMm]?(?:\s+(?:followers?|following|likes?|claps?|comments?|shares?|views?|"
-            r"subscribers?|restacks?|replies|reactions?|responses?|upvotes?|points?))?$",
+            r"^(?:👁\s*)?[\d.,]+\s*[KkMm]?(?:\s+(?:followers?|following|likes?|claps?|comments?|shares?|"
+            r"views?|subscribers?|restacks?|replies|reactions?|responses?|upvotes?|points?|votes?))?$",
             re.I,
         ),
     ),
@@ -650,6 +678,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "contact-line",  # a press contact: "Lucie Marchetti, Spokesperson, +32 2 299 41 87, press@…"
         re.compile(
             r"^(?=(?:\S+\s+){0,25}\S+$)(?=.*\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)(?=.*(?<![\w.])\+?\d[\d ()./-]{7,}\d)"
+            # a writer's address alone, or "Write to Dana Whitfield at dana@…"
+            r"|^(?:write to .{2,60}\bat\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$",
+            re.I,
         ),
     ),
     (

@@ -453,6 +453,16 @@ FURNITURE = [
     ("Story continues", "ad"),
     ("The cell plant in Tatabanya, Hungary, in March. (Hanseong Energy Solutions)", "caption"),
     ("🌐 This page was automatically translated. Show original (Deutsch)", "site-notice"),
+    ("Forwarded from EV Bharat Chat", "social-post"),
+    ("3d • Edited •", "social-post"),
+    ("#EVCharging #Highways #MHI", "social-post"),
+    ("👁 5.8K", "social-count"),
+    ("2,207 votes", "social-count"),
+    ("yschoi@hanriverherald.example.com", "contact-line"),
+    ("Write to Dana Whitfield at dana.whitfield@ledgerpost.example.com", "contact-line"),
+    ("Appeared in the April 30, 2025, print edition as 'Lumetra Cuts Jobs'.", "syndication"),
+    ("(Pictures of this article are from the official)", "caption"),
+    ("Hot comments", "comments"),
 ]
 
 
@@ -482,6 +492,8 @@ def test_furniture_any_site_prints_is_chrome(line: str, rule: str) -> None:
         "BrightDrop and PowerCo sign deal with SolarEdge and ChargePoint",
         "More from the plant will go to carmakers in Europe, the company said.",
         "Tesla unveils new logo",
+        "#1 in the segment for the third year running, the company said.",
+        "Pictures of the new plant show a second line under construction, analysts said.",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:
