@@ -36,14 +36,20 @@ def site_nav(topics: Iterable[Topic], docs: Path) -> list[dict]:
     return nav
 
 
-def zensical_config(config_file: Path, nav: list[dict], site_dir: str) -> dict:
+def zensical_config(
+    config_file: Path, nav: list[dict], site_dir: str, *, tags: bool = True
+) -> dict:
     """`mkdocs.yml` as Zensical is to read it: the site's navigation in front of the
     hand-written pages, the site written to `site_dir` (relative to the project, which
-    Zensical requires), and its own search off."""
+    Zensical requires), and its own search off. `tags=False` leaves the tags plugin out:
+    Zensical's needs memory far faster than the pages grow (`bench/results.md`), so a
+    digest of thousands of articles builds only without it (no topic chips, no listing on
+    the tags page)."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     config["nav"] = nav + list(config.get("nav") or [])
     config["site_dir"] = site_dir
-    plugins = [p for p in config.get("plugins") or [] if _plugin_name(p) != "search"]
+    left_out = {"search"} if tags else {"search", "tags"}
+    plugins = [p for p in config.get("plugins") or [] if _plugin_name(p) not in left_out]
     config["plugins"] = [*plugins, {"search": {"enabled": False}}]
     return config
 
@@ -54,9 +60,11 @@ def _plugin_name(plugin: str | dict) -> str:
     return name.removeprefix("material/")
 
 
-def write_zensical_config(config_file: Path, nav: list[dict], site_dir: str, out: Path) -> Path:
+def write_zensical_config(
+    config_file: Path, nav: list[dict], site_dir: str, out: Path, *, tags: bool = True
+) -> Path:
     """Write `zensical_config` to `out` (in the project's folder, beside `mkdocs.yml`)."""
-    config = zensical_config(config_file, nav, site_dir)
+    config = zensical_config(config_file, nav, site_dir, tags=tags)
     out.write_text(
         "# Written by EV Digest for Zensical from mkdocs.yml (generator/zensical.py): do not edit\n"
         + yaml.safe_dump(config, sort_keys=False, allow_unicode=True),

@@ -9,8 +9,9 @@ indexes both sites for search with Pagefind (`ev-digest index`) and compares:
 
 - the pages: every page's URL, by section (articles, topics, companies, archive, the
   rest) and every feed under feeds/;
-- on every page: its <title> and <h1>, its tabs, its topic chips (with their links), and
-  the Open Graph, Twitter card and feed tags of its head;
+- on every page: its <title> and <h1>, its tabs, its topic chips (with their links), the
+  Open Graph, Twitter card and feed tags of its head, and where its content links to (a
+  listing's stories, an article's sources and companies);
 - search: the pages Pagefind indexed, their titles and text, and, for each article, one
   word found only in its body (not in its title, deck or summary): the articles whose
   indexed text holds it, which is where Pagefind's index finds it.
@@ -19,12 +20,15 @@ It prints every difference and exits 1 when there is one, 0 when none; it also p
 builder's wall time and peak memory (the largest resident size of its process tree's
 largest process). Nothing is fetched from the network.
 
-    python scripts/zensical_parity.py [--seeds DIR] [--project DIR] [--keep DIR]
+    python scripts/zensical_parity.py [--seeds DIR] [--project DIR] [--keep DIR] [--no-tags]
 
 `--project DIR` builds in that project folder instead of a copy (one `bench` made, say,
 with `mkdocs.yml`, `overrides/`, `topics/`, `seeds/` and `docs/`); `--keep DIR` keeps the
-copy there. The zensical command is `$ZENSICAL`, else the one beside this Python, else the
-one on PATH.
+copy there. `--no-tags` builds with Zensical without the tags plugin, whose memory
+grows far faster than the pages (over 8 GB at 5,000 articles, `bench/results.md`): the
+build of a large digest, which then lacks the topic chips and the tags page's listing
+(the check lists that). The zensical command is `$ZENSICAL`, else the one beside this
+Python, else the one on PATH.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -95,7 +100,8 @@ def copy_project(dest: Path, seeds: Path) -> Path:
 
 def timed(name: str, cmd: list[str], cwd: Path, site: Path) -> Built:
     """Run a builder; its wall time and the peak resident size of its largest process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # (the hook in mkdocs.yml imports this checkout's generator package)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     with tempfile.TemporaryFile("w+") as log:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env)
@@ -118,7 +124,7 @@ def zensical_command() -> str:
     return found
 
 
-def build_both(project: Path) -> tuple[Built, Built]:
+def build_both(project: Path, tags: bool) -> tuple[Built, Built]:
     """`ev-digest build`, then each builder on the docs/ it made, then `ev-digest index` on
     each site: `make site`'s steps, with the builder swapped."""
     docs = project / "docs"
@@ -138,6 +144,7 @@ def build_both(project: Path) -> tuple[Built, Built]:
         site_nav(load_curation(project / "topics").topics, docs),
         "site-zensical",
         project / "zensical.yml",
+        tags=tags,
     )
     mkdocs = Path(sys.executable).parent / "mkdocs"
     built_mkdocs = timed(
@@ -190,10 +197,16 @@ class _Heads(HTMLParser):
         self._in: list[str] = []  # the elements whose text is being read
         self._seen: set[str] = set()
         self.chips_above = 0  # how many topic chips come before the <h1>
+        self.links: set[str] = set()  # where the page's content links to
+        self._article = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
         classes = (found.get("class") or "").split()
+        if tag == "article":
+            self._article = True
+        elif tag == "a" and self._article and "headerlink" not in classes and found.get("href"):
+            self.links.add(self.link(found["href"]))
         if tag in ("title", "h1") and tag not in self._seen:  # (an SVG chart has titles)
             self._seen.add(tag)
             self.chips_above = len(self.chips)
@@ -219,6 +232,8 @@ class _Heads(HTMLParser):
         return urljoin(f"{SITE}{self.url}", href or "").removeprefix(SITE)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self._article = False
         if self._in:
             self._in.pop()
 
@@ -239,6 +254,7 @@ class _Heads(HTMLParser):
             "topic chips": [squeeze(chip) for chip in self.chips],
             "topic chips above the <h1>": self.chips_above,
             "head tags": self.head,
+            "links in the content": sorted(self.links),
         }
 
 
@@ -285,56 +301,71 @@ def searchable(site: Path) -> dict[str, tuple[str, str, set[str]]]:
 # -- the comparison ------------------------------------------------------------------------
 
 
-def compare(docs: Path, mkdocs: Path, zensical: Path) -> list[str]:
-    """Every difference a reader would meet, one line each (empty: the sites agree)."""
-    differences: list[str] = []
+#: a difference: what kind it is (for the tally), and the line that says it exactly
+Difference = tuple[str, str]
+
+
+def compare(docs: Path, mkdocs: Path, zensical: Path) -> list[Difference]:
+    """Every difference a reader would meet (empty: the sites agree)."""
+    differences: list[Difference] = []
     ours, theirs = pages(mkdocs), pages(zensical)
     for section in sorted(set(ours) | set(theirs)):
         a, b = ours.get(section, set()), theirs.get(section, set())
         for url in sorted(a - b):
-            differences.append(f"{section}: /{url} only in the MkDocs site")
+            differences.append(
+                (f"{section} only in MkDocs", f"{section}: /{url} only in the MkDocs site")
+            )
         for url in sorted(b - a):
-            differences.append(f"{section}: /{url} only in the Zensical site")
+            differences.append(
+                (f"{section} only in Zensical", f"{section}: /{url} only in the Zensical site")
+            )
     common = set().union(*ours.values()) & set().union(*theirs.values())
     for url in sorted(u for u in common if u.endswith("/") or u == ""):
         a, b = shown(mkdocs, url), shown(zensical, url)
         for what in a:
             if a[what] != b[what]:
-                differences.append(f"/{url}: {what} {a[what]!r} (MkDocs) != {b[what]!r} (Zensical)")
-    differences += compare_search(docs, searchable(mkdocs), searchable(zensical))
-    return differences
+                line = f"/{url}: {what} {a[what]!r} (MkDocs) != {b[what]!r} (Zensical)"
+                differences.append((what, line))
+    return differences + compare_search(docs, searchable(mkdocs), searchable(zensical))
 
 
-def compare_search(docs: Path, ours: dict, theirs: dict) -> list[str]:
-    differences = []
+def compare_search(docs: Path, ours: dict, theirs: dict) -> list[Difference]:
+    differences: list[Difference] = []
     for url in sorted(set(ours) - set(theirs)):
-        differences.append(f"search: {url} indexed only in the MkDocs site")
+        differences.append(
+            ("search: indexed only in MkDocs", f"search: {url} indexed only in the MkDocs site")
+        )
     for url in sorted(set(theirs) - set(ours)):
-        differences.append(f"search: {url} indexed only in the Zensical site")
+        differences.append(
+            ("search: indexed only in Zensical", f"search: {url} indexed only in the Zensical site")
+        )
     for url in sorted(set(ours) & set(theirs)):
         (title, text, _), (other_title, other_text, _) = ours[url], theirs[url]
         if title != other_title:
-            differences.append(
-                f"search: {url} titled {title!r} (MkDocs) != {other_title!r} (Zensical)"
-            )
+            line = f"search: {url} titled {title!r} (MkDocs) != {other_title!r} (Zensical)"
+            differences.append(("search: title", line))
         if text != other_text:
             at = len(os.path.commonprefix([text, other_text]))
-            differences.append(
+            line = (
                 f"search: {url} indexed text differs at character {at}:"
                 f" {text[max(0, at - 30) : at + 40]!r} (MkDocs)"
                 f" != {other_text[max(0, at - 30) : at + 40]!r} (Zensical)"
             )
+            differences.append(("search: indexed text", line))
     words = body_only_words(docs)
     if not words:
-        differences.append("search: no article has a body-only word to look for")
+        differences.append(
+            ("search: body-only word", "search: no article has a body-only word to look for")
+        )
     for url, word in words.items():
         a = {u for u, (_, _, found) in ours.items() if word in found}
         b = {u for u, (_, _, found) in theirs.items() if word in found}
         if url not in a or a != b:
-            differences.append(
+            line = (
                 f"search: {word!r} (only in the body of {url}) finds {sorted(a)} (MkDocs)"
                 f" != {sorted(b)} (Zensical)"
             )
+            differences.append(("search: body-only word", line))
     return differences
 
 
@@ -343,23 +374,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="the scrapes")
     parser.add_argument("--project", type=Path, help="build in this project folder, not a copy")
     parser.add_argument("--keep", type=Path, help="make the copy here and keep it")
+    parser.add_argument(
+        "--no-tags",
+        action="store_true",
+        help="Zensical without the tags plugin (which a site of thousands of pages needs)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="zensical-parity-") as temp:
         if args.project:
             project = args.project.resolve()
         else:
             project = copy_project(args.keep or Path(temp) / "project", args.seeds)
-        built = build_both(project)
+        built = build_both(project, tags=not args.no_tags)
         for run in built:
             print(
                 f"{run.name}: {run.seconds:.1f} s, peak memory {run.peak_mb:,.0f} MB ({run.site})"
             )
         articles = len(pages(built[0].site).get("articles", ()))
         differences = compare(project / "docs", built[0].site, built[1].site)
-    for line in differences:
+    for _, line in differences:
         print(line)
     if differences:
-        print(f"parity: {len(differences)} differences between the MkDocs and Zensical sites")
+        print(f"parity: {len(differences)} differences between the MkDocs and Zensical sites:")
+        for kind, count in Counter(kind for kind, _ in differences).most_common():
+            print(f"  {kind}: {count}")
         return 1
     print(f"parity: the MkDocs and Zensical sites agree ({articles} articles)")
     return 0
