@@ -4,6 +4,8 @@
 #                indexes it for search after)
 #   make test    lint + format check + full pytest suite (what CI runs via .ci/run)
 #   make serve   live-reloading preview at http://127.0.0.1:8000
+#   make zensical  build the site with Zensical too (its own extra) and check the two
+#                sites give readers the same pages, titles and search
 #
 # Each of these works from a fresh clone: the virtualenv is created and the
 # package (with the `dev` extra) installed on demand. Re-installation happens
@@ -16,10 +18,15 @@ STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv site serve browser test bench train lint format clean distclean
+# Material for MkDocs prints a box on every MkDocs run: it reaches end of life in May 2027,
+# try Zensical. Known and acted on (issue 21: `make zensical`, CI's zensical job, README
+# "Which builder"), so it is turned off the way the box itself says to.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help venv site serve zensical browser test bench train lint format clean distclean
 
 help:
-	@echo "Targets: venv site serve browser test bench train lint format clean distclean"
+	@echo "Targets: venv site serve zensical browser test bench train lint format clean distclean"
 
 # --- environment -------------------------------------------------------------
 
@@ -32,6 +39,13 @@ $(BIN)/python:
 # the install re-runs only when pyproject.toml is newer than the stamp.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -e '.[dev]'
+	touch $@
+
+# Zensical is installed only for `make zensical`, never by `make test` or `make site`
+ZENSICAL_STAMP := $(VENV)/.installed-zensical
+
+$(ZENSICAL_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -e '.[dev,zensical]'
 	touch $@
 
 browser:
@@ -48,6 +62,10 @@ site: venv
 # --dirty: a save renders again only the pages it changed (see generator/mkdocs_hook.py)
 serve: venv
 	$(BIN)/mkdocs serve --dirty
+
+# the seeds built by MkDocs and by Zensical, compared (scripts/zensical_parity.py)
+zensical: $(ZENSICAL_STAMP)
+	$(BIN)/python scripts/zensical_parity.py
 
 bench: venv
 	$(BIN)/python -m bench

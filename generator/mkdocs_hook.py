@@ -5,9 +5,10 @@ editing a seed or a topic file (both folders are in `watch:`) updates the site.
 Only changed files are written, so the rebuild this triggers in `docs/` finds
 nothing new and the server settles instead of looping.
 
-The navigation is built here too, because topics (and their order) come from
-the curation files: Home, Topics, Companies, Archive, Unsorted, then whatever
-hand-written pages `mkdocs.yml` lists in its own `nav`.
+The navigation is put in here too, because topics (and their order) come from
+the curation files: Home, Topics, Companies, Archive, Unsorted (`generator.zensical.
+site_nav`, which Zensical, running no hooks, is given in its copy of the config), then
+whatever hand-written pages `mkdocs.yml` lists in its own `nav`.
 
 `make serve` runs `mkdocs serve --dirty`: after a save MkDocs renders again only
 the pages whose Markdown changed, and since the generator writes only changed
@@ -55,10 +56,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from generator.build import BuildOptions, BuildResult, CurationError, build, summary
+from generator.build import BuildOptions, CurationError, build, summary
 from generator.ledger import FROZEN_ENV, LEDGER_FILE
 from generator.output import read_manifest
 from generator.search import SearchIndexError, index_site
+from generator.zensical import site_nav
 
 log = logging.getLogger("mkdocs.hooks.ev_digest")
 
@@ -110,7 +112,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         for skipped in result.skipped:
             log.info("EV Digest: skipped %s: %s", skipped.source, skipped.reason)
-        _last_nav[:] = generated_nav(result, docs)
+        _last_nav[:] = site_nav(result.curation.topics, docs)
     if _dirty_builds.serving:  # (for the docs watcher, `on_serve`)
         _generated.update(read_manifest(docs))
     config.nav = _last_nav + list(config.nav or [])
@@ -160,20 +162,6 @@ def _with_problems(markdown: str) -> str:
         '!!! failure "The curation files have problems: the site shows the last pages built"\n\n'
         f"    Fix these and save; the page reloads:\n\n{listed}\n\n" + markdown
     )
-
-
-def generated_nav(result: BuildResult, docs: Path) -> list[dict]:
-    topics = [{"Overview": "topics/index.md"}]
-    topics += [{topic.title: f"topics/{topic.id}.md"} for topic in result.curation.topics]
-    nav: list[dict] = [
-        {"Home": "index.md"},
-        {"Topics": topics},
-        {"Companies": "companies/index.md"},
-    ]
-    if (docs / "archive" / "index.md").is_file():
-        nav.append({"Archive": "archive/index.md"})
-    nav.append({"Unsorted": "unsorted.md"})
-    return nav
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

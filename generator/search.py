@@ -16,6 +16,7 @@ topic a `topic` filter value, which the results show. The binary comes from the
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -92,3 +93,14 @@ def describe(index: Path) -> SearchIndex:
     pages = sum(language["page_count"] for language in entry["languages"].values())
     files = [path for path in index.rglob("*") if path.is_file()]
     return SearchIndex(index, pages, sum(path.stat().st_size for path in files), len(files))
+
+
+def indexed_pages(index: Path) -> list[dict]:
+    """The pages an index holds, as its fragments store them: url, content (the indexed
+    text, which a query's words are looked up in), meta and filters. (A fragment is gzipped
+    JSON after a signature.)"""
+    pages = []
+    for path in sorted((index / "fragment").iterdir()):
+        data = gzip.decompress(path.read_bytes())
+        pages.append(json.loads(data[data.index(b"{") :]))
+    return pages

@@ -7,7 +7,6 @@ the site is built once however many test modules use it).
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import shutil
@@ -90,13 +89,3 @@ def build_project(project: Path, seeds: Path = SEEDS) -> Path:
     )
     assert indexed.returncode == 0, indexed.stderr
     return project
-
-
-def indexed_pages(index: Path) -> list[dict]:
-    """The pages a Pagefind index holds, as its fragments store them: url, content (the
-    indexed text), meta and filters. (A fragment is gzipped JSON after a signature.)"""
-    pages = []
-    for path in sorted((index / "fragment").iterdir()):
-        data = gzip.decompress(path.read_bytes())
-        pages.append(json.loads(data[data.index(b"{") :]))
-    return pages

@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.search import INDEX_DIR, SearchIndexError, index_site
-
-from .sitebuild import indexed_pages
+from generator.search import INDEX_DIR, SearchIndexError, index_site, indexed_pages
 
 
 def _page(site: Path, url: str, html: str) -> None:

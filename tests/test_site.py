@@ -16,9 +16,10 @@ import yaml
 from generator.archive import INDEX, PAGE_LIMIT, archive_pages
 from generator.model import Article, Block, BlockKind
 from generator.render import article_page
+from generator.search import indexed_pages
 
 from .conftest import read_page
-from .sitebuild import build_project, build_site, indexed_pages
+from .sitebuild import build_project, build_site
 
 EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "//")
 
