@@ -439,4 +439,5 @@ def editor_pairs(
 
 def link_stories(articles: list[Article], corrections: list[Correction]) -> None:
     """The event stage of a build: link the stories, with the editors' corrections."""
-    set_events(articles, link_events(articles, *editor_pairs(corrections)))
+    same, apart = editor_pairs(corrections)
+    set_events(articles, link_events(articles, same=same, apart=apart))

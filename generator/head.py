@@ -504,7 +504,10 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
             plausible.append(i)
         if p >= best:
             headline, best = i, p
+    if headline is None and not headline_fixed:
+        headline = _over_the_byline(zone, plausible)
     if headline is not None and not headline_fixed:
+        headline = _said_fuller(zone, headline, likely)
         headline = _above_its_byline(zone, _over_its_deck(zone, headline, plausible), likely)
     body = zone.end
     below = zone.candidates(0 if headline is None else headline + 1, through_end=True)
@@ -568,6 +571,43 @@ def _over_its_deck(zone: Zone, headline: int, plausible: list[int]) -> int:
     ):
         return headline  # (between them only chrome, or a label: "Video")
     return i
+
+
+def _over_the_byline(zone: Zone, plausible: list[int]) -> int | None:
+    """When no line is a likely headline, the plausible one the byline block stands under
+    (a caption, the outlet's name, a place may come between): on a site the scorer has
+    not seen, a headline of an unusual shape ("…, but suppliers say the real test is who
+    gets hired.") scores low, and what stands over a byline is the headline."""
+    info = zone.lines_info()
+    over = [
+        i
+        for i in plausible
+        if any(
+            info.person[j] or (zone.rules[j] == "byline" and _says_who_or_when(zone.lines[j].text))
+            for j in range(i + 1, min(i + _BYLINE_REACH, len(zone.lines)))
+        )
+    ]
+    return over[-1] if over else None
+
+
+def _says_who_or_when(text: str) -> bool:
+    """A byline line names someone or a day (a time alone, "16:04", is a post's, a chat's)."""
+    return any(c.isalpha() for c in text) or parse_date(text) is not None
+
+
+#: how far under a headline its byline block may start (past a caption, a name, a place)
+_BYLINE_REACH = 6
+
+
+def _said_fuller(zone: Zone, headline: int, likely: list[int]) -> int:
+    """The likely line below the chosen one that says all it says and more: a page title,
+    an image's alt text or a breadcrumb repeats the headline shortened, above it."""
+    info = zone.lines_info()
+    if not info.said_fuller_below[headline]:
+        return headline
+    words = info.words[headline]
+    fuller = [j for j in likely if j > headline and words <= info.words[j]]
+    return fuller[0] if fuller else headline
 
 
 def _above_its_byline(zone: Zone, headline: int, likely: list[int]) -> int:

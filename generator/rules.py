@@ -563,7 +563,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "pagination",  # a listing's pages: "Older stories", "Next page"
         re.compile(
-            r"^(?:older|newer|previous|next|more) (?:stories|posts|articles|entries|page)$"
+            r"^(?:older|newer|previous|next|more) (?:stories|posts|articles|entries|page)\s*[>»›]?$"
+            r"|^(?:[\d,]+ (?:articles|stories|posts|results|entries)\s*[|·•]\s*)?page \d+ of \d+$"
             r"|^(?=(?:\S+\s+){0,9}\S+$)(?:[←‹].*|.*[→›])$",  # "← Issue #106 Issue #108 →"
             re.I,
         ),
@@ -572,7 +573,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "site-notice",  # "You are reading the text-only edition of …", "This site is managed by …"
         re.compile(
             r"^(?=(?:\S+\s+){0,40}\S+$)(?:you are (?:reading|viewing|using) (?:the|a) (?:text-only|lite|light|"
-            r"mobile|amp|print|low-bandwidth) (?:edition|version|site)\b|(?:text-only|lite|low-bandwidth) (?:edition|version)$"
+            r"mobile|amp|print|low-bandwidth) (?:edition|version|site)\b|(?:text-only|lite|low-bandwidth) (?:edition|version)"
+            r"(?:\s*[|·•]\s*switch to (?:the )?full (?:site|version))?$"
             r"|.*\bthis (?:site|website|page) is (?:managed|maintained|operated|run|owned|published) by\b"
             # a browser's or the site's machine translation of the page
             r"|\W*this (?:page|article|site) (?:was|has been|is) (?:automatically |machine[- ])translated\b.{0,80}"
@@ -1190,7 +1192,7 @@ _DATE_LABEL = (
     r"(?:first|originally) published)(?:\s+on)?\s*:?"
 )
 _META_WHEN = re.compile(
-    rf"^(?:{_DATE_LABEL}\s*)?(?:{_WEEKDAY}\s*)?(?:{DATE_TEXT})(?:,?\s*(?:at\s+)?{_CLOCK})?"
+    rf"^(?:\[[^\]]{{1,30}}\]\s*)?(?:{_DATE_LABEL}\s*)?(?:{_WEEKDAY}\s*)?(?:{DATE_TEXT})(?:,?\s*(?:at\s+)?{_CLOCK})?"
     r"(?:\s+\d+\s*min(?:ute)?s?\s+read)?$"
     rf"|^(?:(?:updated|published|posted)\s+)?(?:at\s+)?{_CLOCK}$"
     r"|^(?:(?:updated|published|posted|asked|answered)\s+)?(?:\d{1,3}|an?)\s*"
@@ -1250,7 +1252,7 @@ def _meta_line(text: str) -> bool:
 @lru_cache(maxsize=1 << 16)  # pages repeat their chrome; segment and clean both ask
 def chrome_rule(text: str) -> str | None:
     """The boilerplate rule a whole line matches, or None for content."""
-    key = canonical(text).lower().strip(" .:!|•·»›-–—()[]")
+    key = canonical(text).lower().strip(" .:!|•·»›<>-–—()[]")
     if key in CHROME_LINES:
         return CHROME_LINES[key]
     # the key's words are one space apart: ten spaces make more than ten tokens

@@ -463,6 +463,10 @@ FURNITURE = [
     ("Appeared in the April 30, 2025, print edition as 'Lumetra Cuts Jobs'.", "syndication"),
     ("(Pictures of this article are from the official)", "caption"),
     ("Hot comments", "comments"),
+    ("Next page >", "pagination"),
+    ("24 articles | Page 1 of 3", "pagination"),
+    ("[Industry] Apr 24, 2025", "byline"),
+    ("Low-bandwidth version | Switch to full site", "site-notice"),
 ]
 
 

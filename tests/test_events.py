@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.build import BuildOptions, build
 from generator.curation import Correction
 from generator.dedup import id_base
-from generator.events import editor_pairs, link_events, set_events
+from generator.events import editor_pairs, link_events, link_stories, set_events
 from generator.feeds import feed_files
 from generator.model import Article, Block, BlockKind, Origin
 from generator.render import article_page, home_page, related_stories
@@ -116,6 +116,17 @@ def test_editors_link_and_part_stories_whatever_the_decision() -> None:
     events = link_events([recall, again, hiring], same=same, apart=apart)
     assert events.event_of.get(hiring.id) == events.event_of[recall.id]
     assert events.event_of.get(again.id) != events.event_of[recall.id]
+
+
+def test_the_build_s_event_stage_takes_the_editors_pairs_as_theirs() -> None:
+    # (link_stories once handed the pairs to link_events by position, where the model
+    # goes: a story kept apart was linked, and a linked one crashed the stage)
+    recall, again, hiring = three()
+    link_stories([recall, again, hiring], [Correction(again.id, 4, other_event=(recall.id,))])
+    assert again.event is None or again.event != recall.event
+    recall, again, hiring = three()
+    link_stories([recall, again, hiring], [Correction(recall.id, 2, same_event=(hiring.id,))])
+    assert hiring.event is not None and hiring.event == recall.event
 
 
 def test_home_shows_an_event_once_with_its_coverage_and_articles_list_it() -> None:

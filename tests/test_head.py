@@ -213,3 +213,49 @@ def test_a_paragraph_under_the_headline_of_a_cut_page_is_body(tmp_path: Path) ->
         "Waymo Audi Q6 e-tron hits 8,000 rides a week in Bangkok"
     ]
     assert found.instances[0].blocks[0].text == paragraph
+
+
+def test_a_shorter_headline_above_the_printed_one_is_not_it(tmp_path: Path) -> None:
+    # the page's title repeats the headline shortened, and the page prints it over the
+    # headline; the headline says all it says and more
+    short = "Panasonic to build a third battery plant in Kansas"
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    (tmp_path / "page.html").write_text(
+        f"<html><head><title>{short}</title></head><body><header><p>{short}</p>"
+        "<p>Government of Kansas</p></header><main><p>Ministry of Energy</p>"
+        f"<h2>{HEADLINE}</h2><p>Posted On: 02 DEC 2022 4:12PM by KDC Topeka</p>"
+        f"{paragraphs}</main></body></html>",
+        encoding="utf-8",
+    )
+    page = process_file(tmp_path / "page.html", tmp_path)
+    assert [i.headline for i in page.instances] == [HEADLINE]
+    assert page.instances[0].blocks[0].text == BODY[0]
+
+
+def test_when_no_line_is_likely_the_plausible_one_over_the_byline_is_the_headline() -> None:
+    # on a site the scorer has not seen, every line may score under the threshold: what
+    # stands over the byline block (past a name, the outlet, a place) is the headline
+    from generator.head import choose, make_zone
+    from generator.model import Line, RawArticle
+
+    texts = [
+        "The Kansas Ledger",
+        "Economy",
+        "Panasonic's Kansas plant puts De Soto on the battery map, but suppliers say the "
+        "real test is who gets hired.",
+        "Dana Whitcomb",
+        "The Kansas Ledger",
+        "De Soto",
+        "Published on 08/03/2023 at 09:12",
+        *BODY,
+    ]
+    lines = tuple(Line(n, text) for n, text in enumerate(texts, start=1))
+    raw = RawArticle("page.txt", 1, None, None, None, lines)
+    # (the longer the line, the likelier, and never likely: 0.16 for the headline, 0.06 for
+    # a name or an outlet)
+    n = len(FEATURES)
+    weights = [0.0] * n
+    weights[FEATURES.index("bias")], weights[FEATURES.index("words")] = -3.0, 4.0
+    unsure = HeadModel(FEATURES, (0.0,) * n, (1.0,) * n, tuple(weights), (0.0,) * n, 0.25)
+    head = choose(make_zone(raw, None), unsure)
+    assert head.headline == 2
