@@ -526,7 +526,24 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
     # not (a name, a label, a few words, a second headline) is body, whatever the score
     past_deck = below[1:] if headline is not None else below
     text = next((i for i in past_deck if i < body and not _furniture(zone.lines[i].text)), body)
-    return Head(headline, _after_the_byline(zone, min(body, text)))
+    return Head(headline, _at_the_dateline(zone, _after_the_byline(zone, min(body, text))))
+
+
+def _at_the_dateline(zone: Zone, body: int) -> int:
+    """A wire story's body starts at its dateline ("RENO, Nev., Nov. 29, 2022 /PR
+    Wirelink/ -- …"): a line of a deck's length right over it, not closed by a full stop
+    as a paragraph is, is the deck."""
+    if body >= len(zone.lines) or DATELINE.match(zone.lines[body].text):
+        return body
+    after = next((j for j in range(body + 1, len(zone.lines)) if zone.rules[j] is None), None)
+    if (
+        after is not None
+        and DATELINE.match(zone.lines[after].text)
+        and word_count(zone.lines[body].text) <= _DECK_WORDS
+        and not zone.lines[body].text.rstrip().endswith((".", "!", "?", '"', "”"))
+    ):
+        return after
+    return body
 
 
 def _after_the_byline(zone: Zone, body: int) -> int:

@@ -262,6 +262,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("byline", re.compile(r"^(?:published|posted|updated)(?: on)?:?\s*$", re.I)),
+    ("byline", re.compile(r"^news provided by\b.{1,120}$", re.I)),  # a release wire's
     (
         "audio-player",
         re.compile(r"^listen\s*\(?\s*\d+(?::\d{2})?\s*(?:min(?:ute)?s?)?\s*\)?$", re.I),

@@ -467,6 +467,7 @@ FURNITURE = [
     ("24 articles | Page 1 of 3", "pagination"),
     ("[Industry] Apr 24, 2025", "byline"),
     ("Low-bandwidth version | Switch to full site", "site-notice"),
+    ("NEWS PROVIDED BY Kestrel Lithium Corp. Nov 22, 2022, 16:05 ET", "byline"),
 ]
 
 

@@ -259,3 +259,24 @@ def test_when_no_line_is_likely_the_plausible_one_over_the_byline_is_the_headlin
     unsure = HeadModel(FEATURES, (0.0,) * n, (1.0,) * n, tuple(weights), (0.0,) * n, 0.25)
     head = choose(make_zone(raw, None), unsure)
     assert head.headline == 2
+
+
+def test_a_wire_story_s_body_starts_at_its_dateline() -> None:
+    # a release's deck printed as the first paragraph, without a full stop, over the
+    # dateline: even a body scorer that takes the first line under the headline (as one
+    # that never saw the site may) leaves the deck out of the body
+    from generator.head import choose, make_zone
+    from generator.model import Line, RawArticle
+
+    deck = (
+        "Plant to add 30 GWh of cells from 2027 at the De Soto site; state to provide $829 "
+        "million in incentives tied to hiring milestones"
+    )
+    dateline = "TOPEKA, Kan., Dec. 2, 2022 /PR Wirelink/ -- " + BODY[0]
+    texts = [HEADLINE, deck, dateline, *BODY[1:]]
+    lines = tuple(Line(n, text) for n, text in enumerate(texts, start=1))
+    raw = RawArticle("page.txt", 1, None, HEADLINE, 1, lines[1:])
+    n = len(FEATURES)
+    eager = HeadModel(FEATURES, (0.0,) * n, (1.0,) * n, (0.0,) * n, (5.0,) + (0.0,) * (n - 1))
+    zone = make_zone(raw, None)
+    assert zone.lines[choose(zone, eager, headline_fixed=True).body].text == dateline
