@@ -132,10 +132,13 @@ class Evaluation:
     def title_recall(self) -> float:
         return self._ratio(self.title_tp, self.title_tp + self.title_fn)
 
+    @staticmethod
+    def _f1(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
     @property
     def title_f1(self) -> float:
-        p, r = self.title_precision, self.title_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self._f1(self.title_precision, self.title_recall)
 
     @property
     def event_precision(self) -> float:
@@ -147,14 +150,14 @@ class Evaluation:
 
     @property
     def event_f1(self) -> float:
-        p, r = self.event_precision, self.event_recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self._f1(self.event_precision, self.event_recall)
 
     @property
     def bcubed_f1(self) -> float:
-        p = self._ratio(self.bcubed_precision_sum, self.bcubed_items)
-        r = self._ratio(self.bcubed_recall_sum, self.bcubed_items)
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return self._f1(
+            self._ratio(self.bcubed_precision_sum, self.bcubed_items),
+            self._ratio(self.bcubed_recall_sum, self.bcubed_items),
+        )
 
     @property
     def dup_pair_precision(self) -> float:

@@ -61,10 +61,8 @@ CHROME_LINES = {
     "top comments": "comments",
     "latest comments": "comments",
     "hot recommendations": "related-block",
-    "see less": "navigation",
-    "…see less": "navigation",
+    "see less": "navigation",  # (and "…see less": the key loses its dots)
     "see more": "navigation",
-    "…see more": "navigation",
     "activate to view larger image": "caption",
     "activate to view larger image,": "caption",
     "article continues below": "ad",

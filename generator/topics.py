@@ -111,7 +111,7 @@ class ArticleWords(NamedTuple):
     title: str
     body: str  # the deck and the blocks, a line each
     #: where the blocks start in `body` (after the deck's line)
-    blocks_at: int = 0
+    blocks_at: int
 
 
 def article_words(article: Article) -> ArticleWords:
