@@ -152,12 +152,41 @@ def read_html(rel: str, html: str) -> Document:
     # (the one article, unless its headline is printed above it: a page header in <main>)
     if len(articles) == 1 and (articles[0].find(".//h1") is not None or top.find(".//h1") is None):
         top = articles[0]
+    _head_each_post(top, articles)
     markdown = _MARKDOWN.convert_soup(_as_soup(top)).strip("\n")
     lines = text_lines(markdown, markdown=True, source=rel, dropped=dropped, page_header=False)
     if meta.title and not any(line.level == 1 for line in lines):
         # the page's title lives only in <head>: put it where a reader would see it
         lines = (Line(0, meta.title, 1), *lines)
     return Document(rel, "html", (*lines, *listed), meta, tuple(dropped))
+
+
+#: the words of paragraphs that make an <article> a post printed whole, not a card
+_POST_WORDS = 120
+
+
+def _head_each_post(top: etree._Element, articles: list[etree._Element]) -> None:
+    """A blog's or newsroom's index that prints its latest posts whole (several <article>s,
+    each with its heading and paragraphs): each post's heading heads an article, as an h1
+    would, and the index's own h1 ("Newsroom", "Blog") is the page's name, not a headline."""
+    posts = [
+        article
+        for article in articles
+        if not any(parent.tag == "article" for parent in article.iterancestors())
+        and _first_heading(article) is not None
+        and sum(len(" ".join(_strings(p)).split()) for p in article.iter("p")) >= _POST_WORDS
+    ]
+    if len(posts) < 2:
+        return
+    for post in posts:
+        _first_heading(post).tag = "h1"
+    for heading in top.iter("h1"):
+        if not any(parent in posts for parent in heading.iterancestors()):
+            heading.tag = "p"
+
+
+def _first_heading(el: etree._Element) -> etree._Element | None:
+    return next(el.iter("h1", "h2", "h3"), None)
 
 
 #: classes and ids of the blocks that list other stories ("Related", "Read next", …)

@@ -1464,8 +1464,8 @@ _NAME_LIST = re.compile(r"\s*(?:,|\band\b|&)\s*")
 
 
 def _names_in(part: str) -> list[str]:
-    part = _WHO_LABEL.sub("", part.strip(" *_"))
-    return [part] if looks_like_person_name(part) else []
+    """The people a part of a byline names ("Jane Doe", "Jane Doe, Chief Operating Officer")."""
+    return head_author_names(_WHO_LABEL.sub("", part.strip(" *_")))
 
 
 def head_author_names(text: str) -> list[str]:

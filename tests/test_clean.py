@@ -179,6 +179,7 @@ def test_byline_shapes_give_date_and_authors() -> None:
         ("Lena Ortiz | Jun 12 2025 - 9:30 am PT", "Lena Ortiz"),
         ("By Lena Ortiz | June 12, 2025", "Lena Ortiz"),
         ("Lena Ortiz / June 12, 2025", "Lena Ortiz"),
+        ("12 June 2025 · Lena Ortiz, Chief Operating Officer · 3 min read", "Lena Ortiz"),
     ]:
         inst, dropped = article(f"{byline}\nJune 12, 2025\n{LONG}")
         assert dropped[byline] == "byline", byline

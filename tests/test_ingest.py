@@ -3,6 +3,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from generator.html_reader import read_html
 from generator.ingest import decode, discover, read_document
 from generator.model import Document, Skipped
@@ -65,6 +67,30 @@ def test_html_title_only_in_head_becomes_heading() -> None:
         "<html><head><title>Lucid cuts Air prices</title></head><body><p>Lucid cut prices.</p></body></html>",
     )
     assert doc.lines[0].text == "Lucid cuts Air prices" and doc.lines[0].level == 1
+
+
+def _post(title: str, words: int) -> str:
+    body = " ".join(["Charging hubs open along the corridor this year."] * (words // 8))
+    return f"<article><div>Press release</div><h2>{title}</h2><p>{body}</p><p>{body}</p></article>"
+
+
+@pytest.mark.parametrize(
+    ("words", "levels"),
+    [(80, [("Voltara", 0), ("post one", 1), ("post two", 1)]),  # posts printed whole
+     (16, [("Voltara", 1), ("post one", 2), ("post two", 2)])],  # cards of a listing
+)  # fmt: skip
+def test_an_index_printing_its_posts_whole_heads_an_article_with_each_post(
+    words: int, levels: list[tuple[str, int]]
+) -> None:
+    doc = read_html(
+        "newsroom.html",
+        "<html><body><main><h1>Voltara</h1>"
+        + _post("post one", words)
+        + _post("post two", words)
+        + "</main></body></html>",
+    )
+    named = {text for text, _ in levels}
+    assert [(line.text, line.level) for line in doc.lines if line.text in named] == levels
 
 
 def test_markdown_headings_keep_levels(tmp_path: Path) -> None:
