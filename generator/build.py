@@ -205,7 +205,7 @@ def could_not_process(error: BaseException) -> str:
 
 #: an article says something: fewer words than a one-sentence news brief is a page's
 #: leftover (a listing's description, a caption), not an article
-MIN_ARTICLE_WORDS = 20
+MIN_ARTICLE_WORDS = 25
 
 
 def _words(instance: Instance) -> int:

@@ -152,7 +152,7 @@ def read_html(rel: str, html: str) -> Document:
     # (the one article, unless its headline is printed above it: a page header in <main>)
     if len(articles) == 1 and (articles[0].find(".//h1") is not None or top.find(".//h1") is None):
         top = articles[0]
-    _head_each_post(top, articles)
+    _head_each_post(top)
     markdown = _MARKDOWN.convert_soup(_as_soup(top)).strip("\n")
     lines = text_lines(markdown, markdown=True, source=rel, dropped=dropped, page_header=False)
     if meta.title and not any(line.level == 1 for line in lines):
@@ -165,16 +165,27 @@ def read_html(rel: str, html: str) -> Document:
 _POST_WORDS = 120
 
 
-def _head_each_post(top: etree._Element, articles: list[etree._Element]) -> None:
-    """A blog's or newsroom's index that prints its latest posts whole (several <article>s,
-    each with its heading and paragraphs): each post's heading heads an article, as an h1
-    would, and the index's own h1 ("Newsroom", "Blog") is the page's name, not a headline."""
+#: the class of an element holding one post of a blog, a newsroom or a feed
+_POST_CLASS = re.compile(r"(?:^|\s)(?:item|post|entry|hentry|story|feed-item)(?:$|\s)", re.I)
+
+
+def _head_each_post(top: etree._Element) -> None:
+    """A blog's or newsroom's index, or a feed's snapshot, that prints its latest posts whole
+    (several <article>s or "post"/"item" blocks, each with its heading and paragraphs):
+    each post's heading heads an article, as an h1 would, and the index's own h1
+    ("Newsroom", "Blog") is the page's name, not a headline."""
     posts = [
-        article
-        for article in articles
-        if not any(parent.tag == "article" for parent in article.iterancestors())
-        and _first_heading(article) is not None
-        and sum(len(" ".join(_strings(p)).split()) for p in article.iter("p")) >= _POST_WORDS
+        el
+        for el in top.iter("article", "div", "section", "li")
+        if (el.tag == "article" or _POST_CLASS.search(el.get("class") or ""))
+        and el is not top
+        and not any(
+            parent.tag == "article" or _POST_CLASS.search(parent.get("class") or "")
+            for parent in el.iterancestors()
+            if parent is not top
+        )
+        and _first_heading(el) is not None
+        and sum(len(" ".join(_strings(p)).split()) for p in el.iter("p")) >= _POST_WORDS
     ]
     if len(posts) < 2:
         return

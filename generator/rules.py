@@ -190,6 +190,12 @@ CHROME_LINES = {
     "reject all": "cookie-notice",
     "manage preferences": "cookie-notice",
     "cookie settings": "cookie-notice",
+    "i accept": "cookie-notice",
+    "i do not accept": "cookie-notice",
+    "disagree": "cookie-notice",
+    "more options": "cookie-notice",
+    "we value your privacy": "cookie-notice",
+    "we care about your privacy": "cookie-notice",
     "post comment": "comments",
     "discussion about this post": "comments",
     "like reply": "comments",
@@ -503,8 +509,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             # a newsletter's pitch and sign-off: "… every Sunday.", "That's it for this week."
             r"|^(?=(?:\S+\s+){0,25}\S+$)(?=.*\b(?:newsletter|brief(?:ing)?|digest|inbox|e-?mail|bulletin|"
             r"round-?up|edition|letter)\b).*\bevery (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-            r"weekday|morning|evening)\.?$|^that[’']s (?:it|all) for (?:this|today|the) (?:week|issue|edition|day)\b"
-            r"|^you[’']re receiving this (?:e-?mail|newsletter|because)\b",
+            r"weekday|morning|evening)\.?$|^that[’']s (?:it|all) for (?:today|tonight|now|(?:this|the) (?:week|issue|edition|day|morning))\b"
+            # a briefing's greeting: "Good morning. … Here's what you need to know."
+            r"|^(?=(?:\S+\s+){0,80}\S+$)(?:good (?:morning|afternoon|evening)|happy (?:monday|tuesday|"
+            r"wednesday|thursday|friday|weekend))\b.*\b(?:here[’']s|here is) what (?:you need to know|"
+            r"(?:we[’']re|we are) (?:watching|reading|following))\b"
+            r"|^you(?:[’']re| are) receiving this (?:e-?mail|newsletter|because)\b",
             re.I,
         ),
     ),
@@ -595,6 +605,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("teaser-end", re.compile(r"(?:\[(?:…|\.\.\.)\]|\[?read more\]?)\s*$", re.I)),
+    (  # a link to the story elsewhere: "Read more at Great Lakes Business Daily →"
+        "continue-reading",
+        re.compile(
+            r"^(?:read (?:more|on|the (?:full )?(?:story|article))|continue reading|full (?:story|"
+            r"article)) (?:at|on|from|in) \S.{0,50}?[→›»]?$",
+            re.I,
+        ),
+    ),
     ("capture-note", CAPTURE_NOTE),
     ("separator", SEPARATOR_LINE),
     ("feed-field", re.compile(r"^(?:enclosure|guid|media:content|media:thumbnail):\s", re.I)),
@@ -676,6 +694,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     (
+        "cookie-notice",  # a consent wall's other paragraphs: "With your permission we and our
+        # partners may use precise geolocation data …", "You can … withdraw your consent at any time"
+        re.compile(
+            r"^(?=(?:\S+\s+){0,80}\S+$)(?:.*\bwe and our (?:\d+ )?(?:vendors and )?partners\b"
+            r"|.*\bwithdraw your consent\b.*\bany ?time\b)",
+            re.I,
+        ),
+    ),
+    (
         "contact-line",  # a press contact: "Lucie Marchetti, Spokesperson, +32 2 299 41 87, press@…"
         re.compile(
             r"^(?=(?:\S+\s+){0,25}\S+$)(?=.*\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)(?=.*(?<![\w.])\+?\d[\d ()./-]{7,}\d)"
@@ -740,7 +767,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "sign up", "subscribe", "newsletter", "email", "e-mail", "inbox", "spam", "digest", "daily",
         "on the web", "browser", "forwarded this", "trouble", "every ", "that's", "that’s",
         "receiving this",
-        "briefing", "bulletin",
+        "briefing", "bulletin", "what you need to know", "what we're", "what we’re", "what we are",
     ),
     "legal": (
         "privacy", "terms of", "cookie", "rights reserved", "regulated by", "registered in",
@@ -754,7 +781,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "required fields", "moderated", "save my name", "notify me", "fake name",
         "publish your e",
     ),
-    "cookie-notice": ("cookie",),
+    "cookie-notice": ("cookie", "partners", "consent"),
     "data-uri": ("data:",),
     "notice": (
         "advis", "advice", "past performance", "forward-looking", "informational purposes",
@@ -1207,6 +1234,10 @@ _META_WHO = re.compile(
     r"(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}(?:\s*\([^()]{1,30}\))?$",
     re.I,
 )
+#: where a line of particulars files the article: "category: Network News", "Tags: charging"
+_META_FILED = re.compile(
+    r"^(?:categor(?:y|ies)|section|tags?|topics?|filed under)\s*:\s*\S.{0,60}$", re.I
+)
 #: what parts a line of particulars: a mark, or the next field's label ("… Source: Qingche
 #: Net Author: Zhao Mingyuan Editor: Liu Jia")
 _META_SEPARATOR = re.compile(
@@ -1242,6 +1273,7 @@ def _meta_line(text: str) -> bool:
             when = True
         elif not (
             (_META_WHO.match(part) and len(part) <= 50)
+            or _META_FILED.match(part)
             or all(_glued_words(word) or word[:1].isupper() for word in part.split())
         ):
             return False

@@ -38,6 +38,10 @@ class _Start:
         return self.headline if self.label is None else self.label
 
 
+#: the rules of links that lead on, not to a story: a listing's links may be headlines, these not
+_NEVER_A_HEADLINE = frozenset(("continue-reading", "pagination", "teaser-end"))
+
+
 class _Page:
     """Indexes over a document's lines that the start detection needs."""
 
@@ -45,7 +49,7 @@ class _Page:
         self.lines = lines
         rules = chrome_rules([line.text for line in lines])
         self.chrome = [
-            None if line.level or line.aside else rule
+            None if line.level or (line.aside and rule not in _NEVER_A_HEADLINE) else rule
             for line, rule in zip(lines, rules, strict=True)
         ]
 
@@ -295,8 +299,10 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
             rule is None and word_count(after) >= 5 and bool(CUT_OFF.search(after))
         )
         if cut and word_count(after) <= 80 and not page.lines[j].level:
-            last = j + 1 if page.chrome[j + 1 : j + 2] == ["continue-reading"] else j
-            if _ends_listing_item(page, last + 1):
+            # (a link on to the story ends the item, whatever follows it)
+            linked_on = page.chrome[j + 1 : j + 2] in (["continue-reading"], ["pagination"])
+            last = j + 1 if linked_on else j
+            if linked_on or _ends_listing_item(page, last + 1):
                 return _Teaser(_meta_above(page, i, previous), last, i, j)
             return None
         if rule == "continue-reading":

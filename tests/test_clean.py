@@ -469,6 +469,17 @@ FURNITURE = [
     ("[Industry] Apr 24, 2025", "byline"),
     ("Low-bandwidth version | Switch to full site", "site-notice"),
     ("NEWS PROVIDED BY Kestrel Lithium Corp. Nov 22, 2022, 16:05 ET", "byline"),
+    ("pubDate: Tue, 01 Dec 2026 17:00:00 +0000 | dc:creator: Ana Lima | category: Tips", "byline"),
+    (
+        "Good morning. A truck maker showed megawatt charging. Here's what you need to know.",
+        "newsletter",
+    ),
+    ("That's it for today. See you tomorrow.", "newsletter"),
+    ("You are receiving this email because you signed up for The Charge Sheet.", "newsletter"),
+    ("Read more at Great Lakes Business Daily", "continue-reading"),
+    ("With your permission we and our partners may use precise geolocation data.", "cookie-notice"),
+    ("You can change your preferences or withdraw your consent at any time.", "cookie-notice"),
+    ("I ACCEPT", "cookie-notice"),
 ]
 
 
@@ -500,6 +511,9 @@ def test_furniture_any_site_prints_is_chrome(line: str, rule: str) -> None:
         "Tesla unveils new logo",
         "#1 in the segment for the third year running, the company said.",
         "Pictures of the new plant show a second line under construction, analysts said.",
+        "Good morning, everyone, the chief executive began, before announcing the cuts.",
+        "Read more about the plant in the company's annual report, the spokesman said.",
+        "Drivers can withdraw consent to data sharing in the app, the company said.",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:

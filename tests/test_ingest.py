@@ -69,24 +69,26 @@ def test_html_title_only_in_head_becomes_heading() -> None:
     assert doc.lines[0].text == "Lucid cuts Air prices" and doc.lines[0].level == 1
 
 
-def _post(title: str, words: int) -> str:
+def _post(tag: str, title: str, words: int) -> str:
     body = " ".join(["Charging hubs open along the corridor this year."] * (words // 8))
-    return f"<article><div>Press release</div><h2>{title}</h2><p>{body}</p><p>{body}</p></article>"
+    name = tag.split()[0]
+    return f"<{tag}><div>Press release</div><h2>{title}</h2><p>{body}</p><p>{body}</p></{name}>"
 
 
+@pytest.mark.parametrize("tag", ["article", 'div class="item"', 'section class="post entry"'])
 @pytest.mark.parametrize(
     ("words", "levels"),
     [(80, [("Voltara", 0), ("post one", 1), ("post two", 1)]),  # posts printed whole
      (16, [("Voltara", 1), ("post one", 2), ("post two", 2)])],  # cards of a listing
 )  # fmt: skip
 def test_an_index_printing_its_posts_whole_heads_an_article_with_each_post(
-    words: int, levels: list[tuple[str, int]]
+    tag: str, words: int, levels: list[tuple[str, int]]
 ) -> None:
     doc = read_html(
         "newsroom.html",
         "<html><body><main><h1>Voltara</h1>"
-        + _post("post one", words)
-        + _post("post two", words)
+        + _post(tag, "post one", words)
+        + _post(tag, "post two", words)
         + "</main></body></html>",
     )
     named = {text for text, _ in levels}

@@ -187,6 +187,30 @@ Read More
     assert rules["By John Roe"] == "byline"
 
 
+def test_a_briefing_s_items_linked_on_to_their_stories_are_teasers() -> None:
+    """Each item ends with its link on ("Read more at <outlet> →", a link line), whatever
+    follows it: a sponsor's paragraph, a chart of the day."""
+    item = "Ferry operator orders its first battery-electric vessel"
+    excerpt = (
+        "The operator said the ship will enter service in 2027 and carry up to 600 passengers…"
+    )
+    lines = (
+        Line(1, "The Charge Sheet · Morning Briefing", 1),
+        Line(2, "TRUCKS"),
+        Line(3, item, 3),
+        Line(4, excerpt),
+        Line(5, "Read more at Harbour Daily →", 0, "link-list"),
+        Line(
+            6,
+            "Chart of the day: public fast-charging ports in the country passed 71,000 last week.",
+        ),
+    )
+    teasers = [a for a in segment(Document("brief.md", "markdown", lines)) if a.teaser]
+    assert [(t.headline, [line.text for line in t.lines]) for t in teasers] == [
+        (item, ["TRUCKS", excerpt, "Read more at Harbour Daily →"])
+    ]
+
+
 def test_lower_level_heading_with_label_and_byline_starts_an_article() -> None:
     lines = (
         Line(1, "Ferry operator orders its first battery-electric vessel", 1),
