@@ -601,7 +601,10 @@ def topic_pages(
                 "**Pinned:** the first " + str(len(pinned)) + " below are pinned by the editors.",
                 "",
             ]
-        feed = {"feed": f"feeds/topics/{topic.id}.xml"}  # overrides/main.html links it
+        feed: dict = {"feed": f"feeds/topics/{topic.id}.xml"}  # overrides/main.html links it
+        if topic.description.strip():
+            # the page's <meta name="description"> and its Open Graph / Twitter description
+            feed["description"] = " ".join(topic.description.split())
         files.update(
             paged_list(
                 f"{TOPICS_DIR}/{topic.id}",
