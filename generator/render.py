@@ -598,7 +598,13 @@ def topic_pages(
             ]
         if pinned:
             intro += [
-                "**Pinned:** the first " + str(len(pinned)) + " below are pinned by the editors.",
+                "**Pinned:** "
+                + (
+                    "the first story below is"
+                    if len(pinned) == 1
+                    else f"the first {len(pinned)} below are"
+                )
+                + " pinned by the editors.",
                 "",
             ]
         feed: dict = {"feed": f"feeds/topics/{topic.id}.xml"}  # overrides/main.html links it
