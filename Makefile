@@ -3,7 +3,8 @@
 #   make site    build the static site into site/ (regenerates docs/ from seeds/ first,
 #                indexes it for search after)
 #   make test    lint + format check + full pytest suite (what CI runs via .ci/run)
-#   make serve   live-reloading preview at http://127.0.0.1:8000
+#   make serve   live-reloading preview at http://127.0.0.1:8000/ev-digest/ (the path of
+#                site_url in mkdocs.yml)
 #   make zensical  build the site with Zensical too (its own extra) and check the two
 #                sites give readers the same pages, titles and search
 #

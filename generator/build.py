@@ -84,7 +84,7 @@ from .render import (
     remember_pages,
     render_site,
 )
-from .review import queue_counts, review_queue
+from .review import QueueEntry, queue_counts, queue_head, review_queue
 from .segment import segment
 from .topics import Classifier, article_words, classify_shared
 from .workers import Background, in_order, start_pool
@@ -156,6 +156,8 @@ class BuildResult:
     doubts: list[tuple[str, str, tuple[str, ...]]] = field(default_factory=list)
     #: how many stories of each kind the editor's queue holds (`review.queue_counts`)
     queue: dict[str, int] = field(default_factory=dict)
+    #: the first entries of the queue, which the build summary lists (`review.queue_head`)
+    queue_head: list[QueueEntry] = field(default_factory=list)
     #: what this build changed in the story ledger, if it keeps one
     assigned: Assigned | None = None
     #: the ids that no longer have a page, and where each one's address leads (None: removed)
@@ -694,7 +696,8 @@ def _build(options: BuildOptions) -> BuildResult:
         _stored(saver)
         raise CurationError(problems)
     link_stories(result.articles, curation.corrections)
-    result.queue = queue_counts(review_queue(result.articles))
+    queue = review_queue(result.articles)
+    result.queue, result.queue_head = queue_counts(queue), queue_head(queue)
     if saver is not None:
         # the corpus index keeps each article's topics; the store ends before the pages
         # are written, which it would slow: a file written gives the thread the GIL
@@ -863,7 +866,8 @@ def _build_added(
         "events": events,
         "counts": counts,
         "doubts": doubtful(articles),
-        "queue": queue_counts(review_queue(articles)),
+        "queue": queue_counts(queue := review_queue(articles)),
+        "queue_head": queue_head(queue),
         "files": len(inputs.paths),
         "skipped": inputs.skipped + sorted(page_skipped, key=lambda s: s.source),
         "merges": index.merges(),
@@ -1087,6 +1091,7 @@ def _light_state(result: BuildResult) -> dict:
         "empty_pages": _empty_page_stubs(result),
         "doubts": result.doubts,
         "queue": result.queue,
+        "queue_head": result.queue_head,
     }
 
 
@@ -1106,6 +1111,7 @@ def _from_state(state: dict, curation: Curation) -> BuildResult:
         cached_empty_pages=state["empty_pages"],
         doubts=state.get("doubts", []),
         queue=state.get("queue", {}),
+        queue_head=state.get("queue_head", []),
     )
 
 

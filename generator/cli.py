@@ -83,6 +83,11 @@ def print_summary(result: BuildResult, docs: Path, elapsed: float) -> None:
                 f"{heading.lower()} {result.queue.get(key, 0)}" for key, heading, _ in KINDS
             )
         )
+    for entry in result.queue_head:
+        print(f"    {entry.kind} {entry.article_id}: {entry.reason}")
+    rest = sum(result.queue.values()) - result.queue.get("junk", 0) - len(result.queue_head)
+    if rest > 0:
+        print(f"    … and {rest} more ({docs / QUEUE_PAGE} and --report FILE list them all)")
     print(
         f"  {docs}: {s['files_written']} written, {s['files_unchanged']} unchanged, "
         f"{s['files_removed']} removed"

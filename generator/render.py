@@ -89,6 +89,11 @@ def _scalar(value: object) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def stories(count: int) -> str:
+    """ "1 story", "2 stories"."""
+    return f"{count} stor{'y' if count == 1 else 'ies'}"
+
+
 def front_matter(data: dict) -> str:
     """The YAML front-matter MkDocs reads: keys holding scalars, lists of scalars or lists
     of flat mappings (an article's sources).
@@ -326,7 +331,7 @@ def home_page(
     # (no left column: the tabs are the navigation, and the days are in the right one)
     out = [front_matter({"title": site_name, "hide": ["navigation"]}), f"# {site_name}", ""]
     out += [
-        f"The latest of {len(articles)} stories from EV-industry news scrapes, one page per story.",
+        f"The latest of {stories(len(articles))} from EV-industry news scrapes, one page per story.",
         "Every story by date is in the [archive](archive/index.md); follow new stories with the "
         "[RSS feed](feeds/all.xml).",
         "",
@@ -345,7 +350,7 @@ def home_page(
         weekly = weekly or Activity(articles)
         out += ["## Topics", ""]
         out += [
-            f"- [{escape(t.title)}]({TOPICS_DIR}/{t.id}.md) — {counts.get(t.id, 0)} stories "
+            f"- [{escape(t.title)}]({TOPICS_DIR}/{t.id}.md) — {stories(counts.get(t.id, 0))} "
             + weekly.chart(t.id, t.title, small=True)
             for t in topics
         ]
@@ -424,7 +429,7 @@ class Activity:
         width, height, bar = (130, 24, 5) if small else (390, 80, 15)
         first, last = self.span()
         label = (
-            f"{html.escape(title)}: {sum(counts)} stories in the {ACTIVITY_WEEKS} weeks from "
+            f"{html.escape(title)}: {stories(sum(counts))} in the {ACTIVITY_WEEKS} weeks from "
             f"{first} to {last}, by week"
         )
         bars = []
@@ -583,7 +588,7 @@ def topic_pages(
     weekly = weekly or Activity(articles)
     for topic in topics:
         overview += [f"## [{escape(topic.title)}]({topic.id}.md)", ""]
-        overview += [topic.description.strip(), "", f"{counts.get(topic.id, 0)} stories", ""]
+        overview += [topic.description.strip(), "", stories(counts.get(topic.id, 0)), ""]
         filed = [a for a in ordered if topic.id in a.topics]
         pinned = [a for pid in topic.pinned for a in filed if a.id == pid]
         rest, coverage = by_event([a for a in filed if a not in pinned])
@@ -598,10 +603,19 @@ def topic_pages(
             ]
         if pinned:
             intro += [
-                "**Pinned:** the first " + str(len(pinned)) + " below are pinned by the editors.",
+                "**Pinned:** "
+                + (
+                    "the first story below is"
+                    if len(pinned) == 1
+                    else f"the first {len(pinned)} below are"
+                )
+                + " pinned by the editors.",
                 "",
             ]
-        feed = {"feed": f"feeds/topics/{topic.id}.xml"}  # overrides/main.html links it
+        feed: dict = {"feed": f"feeds/topics/{topic.id}.xml"}  # overrides/main.html links it
+        if topic.description.strip():
+            # the page's <meta name="description"> and its Open Graph / Twitter description
+            feed["description"] = " ".join(topic.description.split())
         files.update(
             paged_list(
                 f"{TOPICS_DIR}/{topic.id}",
@@ -628,7 +642,7 @@ def company_pages(articles: list[Article], companies: list[Company]) -> dict[str
         named = named_in.get(company.id, [])
         if not named:
             continue
-        overview.append(f"- [{escape(company.name)}]({company.id}.md) — {len(named)} stories")
+        overview.append(f"- [{escape(company.name)}]({company.id}.md) — {stories(len(named))}")
         aliases = ", ".join(escape(a) for a in company.aliases)
         intro = [
             f"Stories that mention {escape(company.name)}"

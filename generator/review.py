@@ -5,8 +5,8 @@ reader does. The queue gathers it from the merged, filed stories: suspected
 junk (`doubts`), titles derived from a first sentence, stories whose pages
 state no date, ids that had to be told apart from another story's, and stories
 no topic files. It is one page of the site (kept out of search and the
-sitemap, linked from the Unsorted page), a line of the build summary and a
-list in the build report.
+sitemap, linked from the Unsorted page), its counts and first entries in the
+build summary, and a list in the build report.
 """
 
 from __future__ import annotations
@@ -54,6 +54,16 @@ def review_queue(articles: list[Article]) -> list[QueueEntry]:
             if applies:
                 found[kind].append(QueueEntry(article.id, article.title, kind, _REASONS[kind]))
     return [entry for entries in found.values() for entry in entries]
+
+
+#: how many of the queue's entries the build summary lists (the page and the report: all)
+SUMMARY_ENTRIES = 10
+
+
+def queue_head(queue: list[QueueEntry]) -> list[QueueEntry]:
+    """The entries the build summary lists: the most urgent first, leaving out suspected
+    junk (the summary lists it already, as its pages to check)."""
+    return [entry for entry in queue if entry.kind != "junk"][:SUMMARY_ENTRIES]
 
 
 def queue_counts(queue: list[QueueEntry]) -> dict[str, int]:

@@ -7,6 +7,7 @@ from datetime import date
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from generator.archive import INDEX, archive_pages
 from generator.config import site_settings
 from generator.curation import Curation, Topic
 from generator.feeds import (
@@ -82,6 +83,27 @@ def test_newest_first_then_undated_without_a_date() -> None:
         "Story 005",
     ]
     assert pub_dates(xml) == ["2025-03-01", "2025-03-01", "2025-01-05", "2024-12-31", None, None]
+
+
+def test_undated_stories_come_latest_added_first_in_feeds_and_the_archive() -> None:
+    """`first_seen` (the ledger's day) orders the undated stories, in the feeds and in the
+    archive's Undated section, where it is labelled as the day added: never as a date."""
+    stories = [
+        article(1, "2025-01-05"),
+        article(2, None, first_seen="2026-01-10"),
+        article(3, None, first_seen="2026-03-02"),
+        article(4, None, first_seen="2026-02-20"),
+    ]
+    xml = feed_files(stories, settings=SETTINGS)[ALL_FEED]
+    titles = [i.findtext("title") for i in channel(xml).findall("item")]
+    assert titles == ["Story 001", "Story 003", "Story 004", "Story 002"]
+    assert pub_dates(xml) == ["2025-01-05", None, None, None]
+    archive = archive_pages(stories)[INDEX]
+    undated = archive.split("## Undated", 1)[1]
+    assert [undated.index(f"(../articles/story-{n:03d}.md)") for n in (3, 4, 2)] == sorted(
+        undated.index(f"(../articles/story-{n:03d}.md)") for n in (3, 4, 2)
+    )
+    assert "undated, added 2026-03-02" in undated and 'evd-facts">2026' not in undated
 
 
 def test_channel_date_is_the_newest_article_date_never_the_build_time() -> None:

@@ -220,13 +220,31 @@ def test_the_cli_reports_a_broken_ledger_with_its_line(tmp_path: Path) -> None:
     assert f"{options.ledger}:1: (ledger): a merge-conflict mark" in result.stderr
 
 
+#: the two stories of the random sequences, by the scrapes that carry them
+STORIES = {"solar": ("a.txt", "b.txt"), "rivian": ("c.txt", "d.txt")}
+
+
+def _guid_of_story(options: BuildOptions) -> dict[str, str]:
+    """Each story's GUID in the digest's feed, by the STORIES name of its scrapes."""
+    found: dict[str, str] = {}
+    for guid in etree.parse(str(options.docs / "feeds" / "all.xml")).iter("guid"):
+        article_id = (guid.text or "").rstrip("/").rsplit("/", 1)[-1]
+        page = (options.docs / "articles" / f"{article_id}.md").read_text(encoding="utf-8")
+        (story,) = {
+            story for story, files in STORIES.items() for name in files if f'file: "{name}"' in page
+        }
+        found[story] = guid.text or ""
+    return found
+
+
 @settings(
     max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(st.lists(st.tuples(st.booleans(), st.integers(0, 3)), min_size=1, max_size=6))
 def test_every_address_ever_published_resolves(tmp_path_factory, steps) -> None:
     """Random sequences of adding and removing scrapes (four copies of two stories, with
-    and without their headlines): every address ever published still resolves."""
+    and without their headlines): every address ever published still resolves, and a
+    story's feed GUID never changes while a scrape of it stays."""
     options = _project(tmp_path_factory.mktemp("ledger"))
     scrapes = [
         ("a.txt", BODY),
@@ -235,6 +253,11 @@ def test_every_address_ever_published_resolves(tmp_path_factory, steps) -> None:
         ("d.txt", ["Rivian moves R2 production to Illinois", *OTHER]),
     ]
     ever: set[str] = set()
+    guids: dict[str, str] = {}
+
+    def present(files: tuple[str, ...]) -> bool:
+        return any((options.seeds / name).exists() for name in files)
+
     for add, which in steps:
         name, lines = scrapes[which]
         if add:
@@ -245,6 +268,10 @@ def test_every_address_ever_published_resolves(tmp_path_factory, steps) -> None:
         ids = {p.stem for p in (options.docs / "articles").glob("*.md")}
         ever |= ids
         assert all(_resolves(options, i) for i in ever)
+        now = _guid_of_story(options)
+        assert set(now) == {story for story, files in STORIES.items() if present(files)}
+        assert all(now[story] == guid for story, guid in guids.items() if story in now)
+        guids = now  # (a story whose scrapes all went is retired: back, it may get a new id)
 
 
 def test_editors_correct_hide_and_merge_stories_by_id(tmp_path: Path) -> None:

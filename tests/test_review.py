@@ -86,6 +86,16 @@ def test_the_summary_and_the_report_carry_the_queue(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "editor's queue" in result.stdout and "derived titles 2" in result.stdout
+    # its first entries, each with its id and reason (the junk is listed as pages to check)
+    listed = [line.strip() for line in result.stdout.splitlines() if line.startswith("    ")]
+    assert listed[0] == (
+        "derived bmw-announced-today-that-they-would-invest-an-b8e72d: "
+        "no headline was found: the title is its first sentence"
+    )
+    assert sum(line.startswith("undated ") for line in listed) == 8
+    assert listed[-1].startswith("… and 1 more (")
+    again = run_cli("build", "--seeds", str(SEEDS), "--docs", str(tmp_path / "docs"))
+    assert again.stdout.count("    derived ") == 2  # (a build from the cache lists them too)
     queued = json.loads(report.read_text(encoding="utf-8"))["queue"]
     assert sum(e["kind"] == "derived" for e in queued) == 2
     assert all(e["reason"] and e["title"] and e["article"] for e in queued)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -18,7 +19,7 @@ from generator.model import Article, Block, BlockKind
 from generator.render import article_page
 from generator.search import indexed_pages
 
-from .conftest import read_page
+from .conftest import ROOT, read_page
 from .sitebuild import build_project, build_site
 
 EXTERNAL = ("http:", "https:", "mailto:", "tel:", "data:", "javascript:", "//")
@@ -239,6 +240,38 @@ def test_article_page_layout(site: Path) -> None:
         "Reported by <code>000_8bb8fe3a16987cf8.txt</code> and <code>001_ce56be4b87a4730c.txt</code>"
         in html
     )
+
+
+def _meta(page: Path) -> dict[str, str]:
+    """A page's Open Graph and Twitter card tags, by property or name."""
+    found = re.findall(
+        r'<meta (?:property|name)="((?:og|twitter):[a-z_:0-9]+)" content="([^"]*)"',
+        page.read_text(encoding="utf-8"),
+    )
+    return {key: html.unescape(value) for key, value in found}
+
+
+def test_every_page_has_open_graph_and_twitter_tags(site: Path) -> None:
+    """A shared link shows a title and a description: an article's summary, a topic's
+    own description (not the digest's)."""
+    for page in sorted(site.rglob("index.html")):
+        if 'http-equiv="refresh"' in page.read_text(encoding="utf-8"):
+            continue  # (an old address: a redirect page)
+        tags = _meta(page)
+        for key in ("og:title", "og:description", "og:url", "twitter:card", "twitter:title"):
+            assert tags.get(key), f"{page}: no {key}"
+    article = _meta(
+        site
+        / "articles"
+        / "spacex-is-launching-a-secret-spacecraft-that-could-352ed8"
+        / "index.html"
+    )
+    assert article["og:type"] == "article"
+    assert article["og:description"].startswith("SpaceX’s secret disk-shaped Starfall capsule")
+    topic = yaml.safe_load((ROOT / "topics" / "china.yml").read_text(encoding="utf-8"))
+    china = _meta(site / "topics" / "china" / "index.html")
+    assert china["og:title"] == "China"
+    assert china["og:description"] == " ".join(topic["description"].split())
 
 
 HOSTILE = """<html><head>

@@ -188,6 +188,10 @@ def test_pinned_first_then_newest_and_unsorted_page() -> None:
     page = files["topics/bat.md"]
     order = [page.index(f"../articles/{i}.md") for i in ("old", "new", "mid")]
     assert order == sorted(order)
+    # the pinned story is marked as such, and only it
+    assert page.count('<span class="evd-pinned">Pinned</span>') == 1
+    assert '- <span class="evd-pinned">Pinned</span> [Old battery](../articles/old.md)' in page
+    assert "**Pinned:** the first story below is pinned by the editors." in page
     assert "../articles/none.md" not in page
     assert "(articles/none.md)" in files["unsorted.md"]
     assert "articles/old.md" not in files["unsorted.md"]
