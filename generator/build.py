@@ -160,6 +160,9 @@ class BuildResult:
     queue_head: list[QueueEntry] = field(default_factory=list)
     #: what this build changed in the story ledger, if it keeps one
     assigned: Assigned | None = None
+    #: the story ledger brought up to date, to be written once the build's checks pass (a
+    #: build refused over the curation files leaves the ledger as it found it)
+    ledger_text: str | None = None
     #: the ids that no longer have a page, and where each one's address leads (None: removed)
     moved_ids: dict[str, str | None] = field(default_factory=dict)
 
@@ -631,6 +634,7 @@ def _build(options: BuildOptions) -> BuildResult:
         )
         if ledger_edited:
             last_output = None
+            full_because = "the story ledger changed since the last build"
         if options.report is None and last_output and last_output.key == output_key:
             # nothing changed: the pages as the last build made them, if docs/ still has them
             with contextlib.suppress(Unverified):
@@ -718,6 +722,7 @@ def _build(options: BuildOptions) -> BuildResult:
         lists = ChainMap(site.lists, *others)
         return write_outputs(options.docs, lists, known, workers, site.articles)
 
+    write_ledger(options, result)
     try:
         result.written = write(site, known)
     except Unverified:  # pages changed in docs/ since the last build: render them all
@@ -843,6 +848,7 @@ def _build_added(
             if path not in last_output.files:
                 return f"the last build wrote no {path}"
             known[path] = last_output.files[path]
+    write_ledger(options, kept)
     try:
         written = write_outputs(options.docs, files, known)
     except Unverified:
@@ -873,6 +879,7 @@ def _build_added(
         "merges": index.merges(),
         "empty_pages": sorted(empty, key=lambda p: p.source),
         "rendered": rendered,
+        "ledger": _ledger_digest(options),
     }
     cache.put_output(Output(output_key, written.digests, state))
     result = _from_state(state, curation)
@@ -947,7 +954,14 @@ def keep_ids(
     }
     if write and (assigned or not options.ledger.is_file()):
         # (nothing assigned: nothing changed, the file stays as the build found it)
-        write_atomic(options.ledger, ledger.dump())
+        result.ledger_text = ledger.dump()
+
+
+def write_ledger(options: BuildOptions, result: BuildResult) -> None:
+    """Write what `keep_ids` brought the ledger to, once nothing can refuse the build."""
+    if options.ledger is not None and result.ledger_text is not None:
+        write_atomic(options.ledger, result.ledger_text)
+        result.ledger_text = None
 
 
 def _ledger_problem(options: BuildOptions, what: str, stories: list[str]) -> Problem:

@@ -55,6 +55,7 @@ _STAT_LINE = re.compile(r"^[A-Z][^:]{1,40}:\s+[$€£¥]?\d[\d,.]*\s*%?(?:\s*[A-
 _HEADING_CHROME = frozenset(
     ("comments", "comment-form", "related-block", "newsletter", "share-bar", "navigation")
     + ("pagination", "tags", "qa-site", "live-blog", "paywall", "ad", "continue-reading")
+    + ("press-release",)
 )
 
 
@@ -155,7 +156,7 @@ def _summary_rule(deck: str | None, blocks: list[Block]) -> str | None:
     return chrome_rule(summary) if summary else None
 
 
-_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[*•])\s+(?=\S)")
 
 
 def _clean_teaser(raw: RawArticle, meta: PageMeta | None) -> tuple[Instance, list[Dropped]]:
@@ -435,12 +436,14 @@ def _header_date(page: _Lines, meta: PageMeta | None) -> str | None:
     """The publication date from byline lines before the body; never from body text. A
     relative one ("3 days ago") counts back from the day the page says it was captured.
     A date the page labels as the publication's wins over an unlabelled one (an edition's
-    date above the story), and that over an update's."""
+    date above the story), and that over an update's; of two alike, the one under the
+    headline (the byline's) wins over one above it (the day the site printed the page)."""
     captured = meta.captured if meta is not None else None
     day_first = meta is not None and meta.day_first
     kept = page.kept()
     body_start = kept[0] if kept else len(page.lines)
-    found: list[tuple[int, str]] = []
+    below = page.raw.headline_line if page.raw.headline else None
+    found: list[tuple[int, bool, str]] = []
     for i, rule in enumerate(page.rule):
         if rule != "byline":
             continue
@@ -450,8 +453,9 @@ def _header_date(page: _Lines, meta: PageMeta | None) -> str | None:
             date = parse_date(text, day_first) or relative_date(text, captured)
             if date:
                 rank = 1 if not stated else 2 if stated.group("updated") else 0
-                found.append((rank, date))
-    return min(found, key=lambda ranked: ranked[0])[1] if found else None
+                above = below is not None and page.lines[i].number < below
+                found.append((rank, above, date))
+    return min(found, key=lambda ranked: ranked[:2])[2] if found else None
 
 
 #: a byline line that says which date it gives: the publication's, or an update's

@@ -157,7 +157,7 @@ def relative_date(text: str, captured: str | None) -> str | None:
 #: (a word like "Saved" opens sentences too: a note names the page's address or a date)
 CAPTURE_NOTE = re.compile(
     r"^(?:page |file )?(?:captured|saved|printed|scraped|archived|retrieved|fetched|clipped|downloaded|accessed)"
-    r"\b(?=(?:\s*\S+){0,30}\s*$)(?:\s+(?:from|on|at))?\s*"
+    r"\b(?=(?:\s*\S+){0,30}\s*$)(?:\s+(?:by|with) [\w.-]+(?: [\w.-]+)?)?(?:\s+(?:from|on|at))?\s*"
     r"(?::|\S*https?://|\S*www\.|\d{4}-\d{2}-\d{2}|.{0,200}\b(?:from|on)\s+https?://"
     # the Wayback Machine's footer: "FILE ARCHIVED ON 09:33:17 Feb 10, 2023 AND RETRIEVED …"
     r"|\d{1,2}:\d{2}:\d{2} [a-z]{3} \d{1,2}, \d{4}\b)",

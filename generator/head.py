@@ -216,8 +216,14 @@ class Zone:
         return self._info
 
     def candidates(self, start: int = 0, through_end: bool = False) -> list[int]:
+        """The lines that may head the article or start its body: content, not a table's
+        row (a fact box under the headline: "| Filing Date | 11/24/2026 |")."""
         stop = self.end + 1 if through_end else self.end
-        return [i for i in range(start, min(stop, len(self.lines))) if self.rules[i] is None]
+        return [
+            i
+            for i in range(start, min(stop, len(self.lines)))
+            if self.rules[i] is None and not _TABLE_ROW.match(self.lines[i].text)
+        ]
 
     def headline_candidates(self) -> list[int]:
         """The lines that may be the headline: above the body, and above the second line
@@ -238,6 +244,9 @@ class Zone:
     def number(self, i: int) -> int:
         """The page line number of zone line i (past the last line: one more than it)."""
         return self.lines[i].number if i < len(self.lines) else self.lines[-1].number + 1
+
+
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 
 
 def article_lines(raw: RawArticle) -> tuple[list[Line], int | None]:

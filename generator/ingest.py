@@ -188,11 +188,41 @@ def _too_large(size: int) -> str:
 
 def read_text(rel: str, text: str, markdown: bool) -> Document:
     dropped: list[Dropped] = []
+    if not markdown:
+        text = _without_link_numbers(rel, text, dropped)
     lines = text_lines(text, markdown=markdown, source=rel, dropped=dropped)
     meta = page_meta(text, markdown)
     if meta.captured is None:
         meta = replace(meta, captured=captured_in(lines))
     return Document(rel, "markdown" if markdown else "text", lines, meta, tuple(dropped))
+
+
+#: a text browser's dump (`lynx -dump`) numbers each link in the text, "[12]Recalls", and
+#: lists their addresses under "References" at the end: "12. https://…", "21. form field = …"
+_LINK_NUMBER = re.compile(r"\[\d{1,4}\]")
+_REFERENCE = re.compile(r"^\s*\d{1,4}\.\s+(?:[a-z][\w+.-]*:\S*|form field = .+)$")
+_REFERENCES_MIN = 3
+
+
+def _without_link_numbers(rel: str, text: str, dropped: list[Dropped]) -> str:
+    """A text browser's dump without its link numbers and its list of references (blanked,
+    so the lines keep their numbers); any other text as it is."""
+    if "References" not in text:
+        return text
+    lines = text.split("\n")
+    start = next(
+        (i for i in range(len(lines) - 1, -1, -1) if lines[i].strip() == "References"), None
+    )
+    if start is None:
+        return text
+    listed = [line for line in lines[start + 1 :] if line.strip()]
+    if len(listed) < _REFERENCES_MIN or not all(map(_REFERENCE.match, listed)):
+        return text
+    for number in range(start, len(lines)):
+        if lines[number].strip():
+            dropped.append(Dropped(rel, number + 1, lines[number].strip(), "link-references"))
+        lines[number] = ""
+    return "\n".join(_LINK_NUMBER.sub("", line) for line in lines)
 
 
 #: a saver's or scraper's note on when it captured the page sits at its top or bottom

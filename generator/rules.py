@@ -107,6 +107,9 @@ CHROME_LINES = {
     "related posts": "related-block",
     "related articles": "related-block",
     "related stories": "related-block",
+    "related recalls": "related-block",
+    "related links": "related-block",
+    "top": "navigation",
     "you may also like": "related-block",
     "more from": "related-block",
     "more for you": "related-block",
@@ -319,7 +322,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "caption",
         re.compile(
-            r"^\(?\s*(?:image|photo|picture|video|header image|featured image)?\s*(?:credits?|courtesy|source|via)\s*[:\-–—]",
+            # (not a line of particulars: "Source: X Net    Author: Y    2026-11-27 09:15")
+            r"^(?!.*\b(?:author|editor|reporter)\s*:)"
+            r"\(?\s*(?:image|photo|picture|video|header image|featured image)?\s*(?:credits?|courtesy|source|via)\s*[:\-–—]",
             re.I,
         ),
     ),
@@ -497,7 +502,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "newsletter",
         re.compile(
-            r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|daily|weekly)|^(?:get|join) (?:our|the) .{0,40}(?:newsletter|digest|briefing|daily|bulletin)\b|^enter your email"
+            r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|daily|weekly|alerts?)|^(?:get|join) (?:our|the) .{0,40}(?:newsletter|digest|briefing|daily|bulletin)\b|^enter your email"
             r"|^(?=(?:\S+\s+){0,30}\S+$).*\b(?:subscribe (?:for free|now|today|to (?:get|receive))|get an? e-?mail (?:whenever|when|every))\b|^your e-?mail(?: address)?$"
             r"|^(?=(?:\S+\s+){0,30}\S+$).*\b(?:delivered (?:straight |right |directly )?to your inbox|in your inbox every\b|newsletter\b.{0,60}\bsign up)"
             r"|^(?=(?:\S+\s+){0,20}\S+$).*\b(?:get|want) (?:the|our) .{0,40}newsletter\b"
@@ -506,6 +511,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|^(?:view|read|open) (?:this|it|the) (?:post|e-?mail|newsletter|issue|story)(?: online)?"
             r" (?:on the web|in (?:your|a|the) browser|online)\b|^forwarded this (?:e-?mail|newsletter)\?"
             r"|^(?:having )?trouble (?:viewing|reading) this (?:e-?mail|newsletter)"
+            r"|^get (?:free )?(?:e-?mail|news|text) alerts\b"
             # a newsletter's pitch and sign-off: "… every Sunday.", "That's it for this week."
             r"|^(?=(?:\S+\s+){0,25}\S+$)(?=.*\b(?:newsletter|brief(?:ing)?|digest|inbox|e-?mail|bulletin|"
             r"round-?up|edition|letter)\b).*\bevery (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -592,6 +598,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),  # (gated by its needles: the second form is looked for anywhere in the line)
     ),
     (
+        "site-notice",  # what the site says of the copy it prints: where it comes from, on
+        # what terms, who may read it ("Great Lakes Business Daily republishes wire copy from
+        # Lakeshore Wire under license.", "This summary was prepared by … for convenience.")
+        re.compile(
+            r"^(?=(?:\S+\s+){0,60}\S+$)(?:.{0,80}\b(?:republishes|reprints|syndicates|carries) (?:\S+ ){0,3}"
+            r"(?:copy|content|stories|articles|news) (?:from|of|by) .{1,60}\bunder (?:a )?licen[cs]e\b"
+            r"|this (?:summary|content|article|story|page|translation|bulletin|newsletter) (?:was|is|has been) "
+            r"(?:prepared|provided|aggregated|syndicated|republished|reproduced|generated|intended|sent)\b"
+            r"|.*\b(?:to request (?:its )?removal|forwarding is (?:not )?(?:permitted|allowed)|does not edit "
+            r"(?:aggregated|syndicated|partner) (?:articles|content|stories))\b)",
+            re.I,
+        ),
+    ),
+    (
         "download-link",  # "Download PDF (312KB)"
         re.compile(
             r"^download (?:the )?(?:pdf|file|document|report|attachment|full release)\b.{0,30}$",
@@ -617,6 +637,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ("separator", SEPARATOR_LINE),
     ("feed-field", re.compile(r"^(?:enclosure|guid|media:content|media:thumbnail):\s", re.I)),
     ("bare-link", re.compile(r"^<?https?://\S+>?$")),  # a link printed on its own line
+    # a form's text field and button as a text browser prints them: "____________ [ Subscribe ]"
+    ("form-field", re.compile(r"^_{4,}(?:\s*\[[^\]]{0,30}\])*$")),
+    # the editor who handled the copy, not its author: "(Editor in charge: Wang Lei)"
+    (
+        "editor-credit",
+        re.compile(
+            r"^\(?(?:editor in charge|responsible editor|duty editor)\s*:\s*[^()]{2,40}\)?$", re.I
+        ),
+    ),
     # -- page furniture every kind of site prints, in its own words --------------------------
     ("markup", re.compile(r"^<[A-Za-z!/][^>]{0,300}>")),  # raw HTML left in a text dump
     ("data-uri", re.compile(r"data:(?:image|application|font)/[\w.+-]+[;,]", re.I)),
@@ -792,7 +821,9 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "site-notice": (
         "you are", "this site is", "this website is", "this page is", "text-only", "lite ",
         "published by", "produced by", "translated",
-        "low-bandwidth",
+        "low-bandwidth", "under licen", "this summary", "this content", "this article", "this story",
+        "this page", "this translation", "this bulletin", "this newsletter", "removal", "forwarding",
+        "does not edit",
     ),
     "author-note": ("i write", "i cover", "i report", "i blog", "i post"),
 }  # fmt: skip
@@ -877,8 +908,12 @@ _RELATED_PREFIX = re.compile(
     r"^(?:[–—-]\s+|(?:read more|related|also read|read also|see also|more|recommended|don[’']?t miss|read next|watch)\s*[:|»›>-]\s*)",
     re.I,
 )
+#: the words a sentence of article text starts with that read like a one-word name
+_NOT_A_NAME = (
+    r"(?!(?:That|This|These|Those|It|He|She|They|There|Here|What|Which|Who|One|Each|Every|The)\b)"
+)
 _BIO = re.compile(
-    r"^(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2}) (?:is|has been|was) (?:an? |the )?"
+    rf"^{_NOT_A_NAME}(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){{0,2}}) (?:is|has been|was) (?:an? |the )?"
     r"(?:[\w’'-]+ ){0,5}(?:reporter|writer|journalist|editor|author|contributor|correspondent|"
     r"blogger|analyst|enthusiast|columnist|freelancer)\b",
 )
@@ -1219,6 +1254,7 @@ _DATE_LABEL = (
 )
 _META_WHEN = re.compile(
     rf"^(?:\[[^\]]{{1,30}}\]\s*)?(?:{_DATE_LABEL}\s*)?(?:{_WEEKDAY}\s*)?(?:{DATE_TEXT})(?:,?\s*(?:at\s+)?{_CLOCK})?"
+    r"(?:\s*\((?:[A-Z][a-z]+ )?time\))?"  # "09:15 (Beijing time)"
     r"(?:\s+\d+\s*min(?:ute)?s?\s+read)?$"
     rf"|^(?:(?:updated|published|posted)\s+)?(?:at\s+)?{_CLOCK}$"
     r"|^(?:(?:updated|published|posted|asked|answered)\s+)?(?:\d{1,3}|an?)\s*"
@@ -1241,7 +1277,8 @@ _META_FILED = re.compile(
 #: what parts a line of particulars: a mark, or the next field's label ("… Source: Qingche
 #: Net Author: Zhao Mingyuan Editor: Liu Jia")
 _META_SEPARATOR = re.compile(
-    r"\s*[·•|]\s*|\s+[–—]\s+|\s+(?=(?:source|author|editor|reporter|writer|photo)s?\s*:)",
+    r"\s*[·•|]\s*|\s+[–—]\s+|\s+(?=(?:source|author|editor|reporter|writer|photo)s?\s*:)"
+    r"|(?<=[a-z])\s+(?=\d{4}-\d{2}-\d{2}\b)",  # ("… Author: Li Wenjun 2026-11-27 09:15")
     re.I,
 )
 
@@ -1376,7 +1413,9 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
 
 #: the section a press release ends with: "About Kestrel Lithium Corp."
 _ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w.&'’-]*)(?: [A-Z&][\w.&'’-]*){0,5}\.?$")
-_IS_A = re.compile(r"\b(?:is|was) (?:a|an|the|one of)\b")
+_IS_A = re.compile(
+    r"\b(?:is|was) (?:a|an|the|one of)\b|\b(?:founded|established|headquartered|based) in\b", re.I
+)
 
 
 def _about_the_company(texts: list[str], rules: list[str | None]) -> None:
@@ -1387,8 +1426,8 @@ def _about_the_company(texts: list[str], rules: list[str | None]) -> None:
         if about is None:
             continue
         j = next((k for k in range(i + 1, len(texts)) if rules[k] is None), None)
-        name = about.group("name")
-        if j is not None and texts[j].startswith(name) and _IS_A.search(texts[j][:200]):
+        name = about.group("name")  # (its first word: "About Halvorsen Energy ASA")
+        if j is not None and name in texts[j][:200] and _IS_A.search(texts[j][:200]):
             rules[i] = rules[j] = "press-release"
 
 
@@ -1473,7 +1512,7 @@ def byline_name(previous: str, text: str) -> list[str]:
         if named:
             return named[:4]
     before_date = _NAME_BEFORE_DATE.match(text)
-    if before_date:
+    if before_date and looks_like_person_name(before_date.group("name")):
         return [before_date.group("name")]
     posted = _POSTED_BY.match(text)
     if posted:
@@ -1543,10 +1582,19 @@ def looks_like_organisation(name: str) -> bool:
     return any(word.lower().strip(".,") in _ORGANISATION_WORDS for word in name.split())
 
 
+#: a field's label in a table of particulars reads like a name: "Filing Date", "Period Of Report"
+_FIELD_WORDS = frozenset(
+    "date time filing period form items document format updated published posted released "
+    "modified source category section status version".split()
+)
+
+
 def looks_like_person_name(text: str) -> bool:
     """A line that is only a person's name: the author a byline block prints on its own."""
     text = text.strip()
     if len(text) > 40 or not _PERSON_NAME.match(text):
+        return False
+    if any(word.lower() in _FIELD_WORDS for word in text.split()):
         return False
     return not looks_like_organisation(text)
 

@@ -10,6 +10,7 @@ cleaning decides what those are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .model import Document, Line, RawArticle
@@ -279,8 +280,12 @@ def find_teasers(page: _Page) -> list[_Teaser]:
     return teasers
 
 
+#: a list's bullet before an item's headline, in a text dump: "* Korvel recalls 9,400 vans"
+_BULLET = re.compile(r"^[*•]\s+(?=\S)")
+
+
 def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | None:
-    text = page.text(i)
+    text = _BULLET.sub("", page.text(i)) if related else page.text(i)
     n = word_count(text)
     if not 3 <= n <= 30 or page.lines[i].level == 1 or not starts_like_heading(text):
         return None
@@ -288,7 +293,12 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
     linked = page.lines[i].aside == "link-list"  # (a link's text in a list: a headline)
     if not (looks_like_heading(text) or CUT_OFF.search(text) or one_sentence or linked):
         return None
-    if i - 1 > previous and page.chrome[i - 1] is None and word_count(page.text(i - 1)) >= 25:
+    if (
+        i - 1 > previous
+        and page.chrome[i - 1] is None
+        and word_count(page.text(i - 1)) >= 25
+        and page.lines[i].aside != "related-block"  # (the page lists it beside its article)
+    ):
         return None  # a subheading of the article above
     j = i + 1
     while j < len(page.lines) and page.chrome[j] in _TEASER_META and j - i <= 3:
@@ -312,6 +322,7 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
             related
             and (rule is None or page.lines[j].aside)
             and page.lines[j].aside != "link-list"  # (another headline)
+            and not _BULLET.match(after)  # (another item)
             and 5 <= word_count(after) <= 60
             and (after.rstrip()[-1:] in '.!?"”’' or not looks_like_heading(after, 15))
             and not page.lines[j].level

@@ -7,7 +7,7 @@ import pytest
 from generator.clean import clean, drop_known_headlines, drop_recurring_boilerplate
 from generator.dates import parse_date, writes_day_first
 from generator.model import Block, BlockKind, Instance, Line, PageMeta, RawArticle
-from generator.rules import chrome_rule, chrome_rules, other_language
+from generator.rules import byline_name, chrome_rule, chrome_rules, other_language
 
 BODY = "The company said the new plant will start production next year and employ about 2,000 people at full output."
 LONG = " ".join([BODY] * 3)
@@ -172,6 +172,29 @@ def test_the_date_a_page_labels_as_published_wins() -> None:
     assert clean(raw, meta)[0].date == "2025-06-08"
 
 
+def test_the_byline_s_date_wins_over_the_day_printed_above_the_headline() -> None:
+    lines = (
+        Line(1, "Thursday, December 3, 2026"),  # (the day the site printed the page)
+        Line(3, "Lakeshore Wire2026-11-18"),  # (under the headline, line 2)
+        Line(4, LONG),
+    )
+    raw = RawArticle("p.txt", 1, None, "Halvorsen picks Toledo", 1, lines, headline_line=2)
+    assert clean(raw)[0].date == "2026-11-18"
+
+
+def test_a_field_of_a_table_of_particulars_names_nobody() -> None:
+    assert byline_name("", "Filing Date | 11/24/2026") == []
+    assert byline_name("", "Lena Ortiz | 11/24/2026") == ["Lena Ortiz"]
+
+
+def test_about_the_company_under_a_release_goes_with_its_description() -> None:
+    inst, dropped = article(
+        f"{LONG}\nAbout Halvorsen Energy ASA\nFounded in Trondheim in 2019, Halvorsen Energy "
+        "develops and manufactures sodium-ion battery cells for storage."
+    )
+    assert texts(inst) == [LONG] and dropped["About Halvorsen Energy ASA"] == "press-release"
+
+
 def test_byline_shapes_give_date_and_authors() -> None:
     for byline, author in [
         ("By: Lena Ortiz", "Lena Ortiz"),
@@ -180,6 +203,10 @@ def test_byline_shapes_give_date_and_authors() -> None:
         ("By Lena Ortiz | June 12, 2025", "Lena Ortiz"),
         ("Lena Ortiz / June 12, 2025", "Lena Ortiz"),
         ("12 June 2025 · Lena Ortiz, Chief Operating Officer · 3 min read", "Lena Ortiz"),
+        (
+            "Source: Example Auto News Author: Lena Ortiz 2025-06-12 09:15 (Beijing time)",
+            "Lena Ortiz",
+        ),
     ]:
         inst, dropped = article(f"{byline}\nJune 12, 2025\n{LONG}")
         assert dropped[byline] == "byline", byline
@@ -217,6 +244,9 @@ Lena Ortiz covers charging networks and grid storage for Example Motors. She liv
         f"{LONG}\nFord covers the cost of a home charger for buyers who order this month."
     )
     assert len(inst.blocks) == 2
+    # a sentence that starts with "That is …" names nobody
+    inst, _ = article(f"{LONG}\nThat is the question every analyst we spoke to asked first.")
+    assert len(inst.blocks) == 2 and inst.authors == ()
 
 
 def test_site_chrome_lines_are_dropped_with_their_rules() -> None:
@@ -480,6 +510,22 @@ FURNITURE = [
     ("With your permission we and our partners may use precise geolocation data.", "cookie-notice"),
     ("You can change your preferences or withdraw your consent at any time.", "cookie-notice"),
     ("I ACCEPT", "cookie-notice"),
+    ("Sign up for Recall Alerts", "newsletter"),
+    ("Get free email alerts when a recall affects a vehicle you own.", "newsletter"),
+    ("____________________ [ Subscribe ]", "form-field"),
+    ("(Editor in charge: Wang Lei)", "editor-credit"),
+    ("Top", "navigation"),
+    ("Related Recalls", "related-block"),
+    (
+        "Great Lakes Business Daily republishes wire copy from Lakeshore Wire under license.",
+        "site-notice",
+    ),
+    ("This summary was prepared by Voltaro Investor Relations for convenience.", "site-notice"),
+    (
+        "This content is aggregated automatically from partner sites. To request removal, write.",
+        "site-notice",
+    ),
+    ("This bulletin is for EETCA members and partners. Forwarding is permitted.", "site-notice"),
 ]
 
 
@@ -514,6 +560,8 @@ def test_furniture_any_site_prints_is_chrome(line: str, rule: str) -> None:
         "Good morning, everyone, the chief executive began, before announcing the cuts.",
         "Read more about the plant in the company's annual report, the spokesman said.",
         "Drivers can withdraw consent to data sharing in the app, the company said.",
+        "Top executives met on Monday to discuss the recall, the company said.",
+        "The summary was prepared by analysts at the bank, who expect more cuts.",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:

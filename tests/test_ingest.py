@@ -95,6 +95,35 @@ def test_an_index_printing_its_posts_whole_heads_an_article_with_each_post(
     assert [(line.text, line.level) for line in doc.lines if line.text in named] == levels
 
 
+def test_a_text_browser_s_dump_loses_its_link_numbers_and_references(tmp_path: Path) -> None:
+    page = tmp_path / "lynx.txt"
+    page.write_text(
+        "   [1]Skip to main content\n\n   [2]Recalls [3]Investigations\n\n"
+        "Voltaro recalls 48,200 Stratus SUVs\n\n   The recall covers 2025 models [4]built in"
+        " Kearney.\n\nReferences\n\n   1. https://example.org/#main\n   2. https://example.org/r/\n"
+        "   3. https://example.org/i/\n   4. https://example.org/k\n   5. form field = submit button\n",
+        encoding="utf-8",
+    )
+    doc = read_document(page, tmp_path)
+    assert [line.text for line in doc.lines] == [
+        "Skip to main content",
+        "Recalls Investigations",
+        "Voltaro recalls 48,200 Stratus SUVs",
+        "The recall covers 2025 models built in Kearney.",
+    ]
+    assert [line.number for line in doc.lines] == [1, 3, 5, 7]
+    assert {d.rule for d in doc.dropped} == {"link-references"} and len(doc.dropped) == 6
+
+
+def test_a_capture_note_naming_its_tool_gives_the_capture_day(tmp_path: Path) -> None:
+    page = tmp_path / "kept.md"
+    page.write_text(
+        "Captured by PageKeeper on 2026-11-30 07:42 UTC · https://example.org/a\n\n# Title\n",
+        encoding="utf-8",
+    )
+    assert read_document(page, tmp_path).meta.captured == "2026-11-30 07:42"
+
+
 def test_markdown_headings_keep_levels(tmp_path: Path) -> None:
     page = tmp_path / "a.md"
     page.write_text(

@@ -211,6 +211,38 @@ def test_a_briefing_s_items_linked_on_to_their_stories_are_teasers() -> None:
     ]
 
 
+def test_stories_a_page_lists_beside_its_article_are_teasers_after_its_last_paragraph() -> None:
+    """A card the page lists ("related-block", from HTML) right after the article's last
+    paragraph is a teaser, not the article's subheading; so is a bulleted headline under a
+    "Related …" label in a text dump."""
+    headline = "Five habits for faster winter charging"
+    excerpt = "Cold batteries charge slowly, but a few small habits can cut the time you spend…"
+    lines = (
+        Line(1, "Gridline puts NACS at every site", 1),
+        Line(2, BODY),
+        Line(3, BODY),
+        Line(4, headline, 0, "related-block"),
+        Line(5, excerpt, 0, "related-block"),
+    )
+    teasers = [a for a in segment(Document("blog.html", "html", lines)) if a.teaser]
+    assert [(t.headline, [line.text for line in t.lines]) for t in teasers] == [
+        (headline, [excerpt])
+    ]
+    page = doc(f"""
+Korvel recalls its vans
+{BODY}
+{BODY}
+Related Recalls
+* Ardent Motors recalls 1,200 Lyra sedans for loose seat-belt anchor
+* Northline Bus recalls electric school buses over charge-port fire risk
+""")
+    teasers = [a for a in segment(page) if a.teaser]
+    assert [clean(t)[0].headline for t in teasers] == [
+        "Ardent Motors recalls 1,200 Lyra sedans for loose seat-belt anchor",
+        "Northline Bus recalls electric school buses over charge-port fire risk",
+    ]
+
+
 def test_lower_level_heading_with_label_and_byline_starts_an_article() -> None:
     lines = (
         Line(1, "Ferry operator orders its first battery-electric vessel", 1),
