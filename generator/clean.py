@@ -365,7 +365,7 @@ def _drop_comments(page: _Lines) -> None:
     for i, rule in enumerate(page.rule):
         if rule is None and not seen_body:
             seen_body = _is_prose(page.texts[i])
-        elif rule in ("comments", "forum") and seen_body:  # (a forum's next post: replies)
+        elif rule in ("comments", "forum", "post-actions") and seen_body:  # (the replies)
             for j in range(i + 1, len(page.rule)):
                 if page.rule[j] is None:
                     page.drop(j, "comments")

@@ -159,6 +159,8 @@ CAPTURE_NOTE = re.compile(
     r"^(?:page |file )?(?:captured|saved|printed|scraped|archived|retrieved|fetched|clipped|downloaded|accessed)"
     r"\b(?=(?:\s*\S+){0,30}\s*$)(?:\s+(?:by|with) [\w.-]+(?: [\w.-]+)?)?(?:\s+(?:from|on|at))?\s*"
     r"(?::|\S*https?://|\S*www\.|\d{4}-\d{2}-\d{2}|.{0,200}\b(?:from|on)\s+https?://"
+    # a tool's note of day and address: "Page saved with WebSnap · 15 Mar 2023, 08:40 GMT · https://…"
+    r"|[·|,-]\s*\d{1,2} [a-z]{3,9}\.? \d{4}\b.{0,120}https?://"
     # the Wayback Machine's footer: "FILE ARCHIVED ON 09:33:17 Feb 10, 2023 AND RETRIEVED …"
     r"|\d{1,2}:\d{2}:\d{2} [a-z]{3} \d{1,2}, \d{4}\b)",
     re.I,

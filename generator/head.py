@@ -561,8 +561,12 @@ def _after_the_byline(zone: Zone, body: int) -> int:
     its byline is a deck or a caption. (Further down, a date or a name is the body's:
     a quoted post's, a related story's.)"""
     info = zone.lines_info()
-    block = [k for k in range(body + 1, min(zone.end, len(zone.lines))) if info.byline[k]]
-    if not block or any(zone.rules[k] is None for k in range(body + 1, block[0])):
+    block = [
+        k
+        for k in range(body + 1, min(zone.end, len(zone.lines)))
+        if info.byline[k] and _says_who_or_when(zone.lines[k].text)  # (not a post's time)
+    ]
+    if not block or not _byline_under(zone, body):
         return body
     if word_count(zone.lines[body].text) > _DECK_WORDS:
         return body
@@ -586,7 +590,7 @@ def _over_its_deck(zone: Zone, headline: int, plausible: list[int]) -> int:
     above = [i for i in plausible if i < headline]
     if not above or not _sentence(zone.lines[headline].text):
         return headline
-    if not any(zone.lines_info().byline[headline + 1 : headline + 3]):
+    if not _byline_under(zone, headline):
         return headline  # (a deck stands right over the byline; a headline over its deck)
     i = above[-1]
     if looks_like_label(zone.lines[i].text):
@@ -597,6 +601,20 @@ def _over_its_deck(zone: Zone, headline: int, plausible: list[int]) -> int:
     ):
         return headline  # (between them only chrome, or a label: "Video")
     return i
+
+
+def _byline_under(zone: Zone, i: int) -> bool:
+    """The byline block comes right under line i: in the next two lines, or past chrome
+    and a name or a label (a video's player and its channel's name)."""
+    info = zone.lines_info()
+    if any(info.byline[i + 1 : i + 3]):
+        return True
+    for k in range(i + 1, len(zone.lines)):
+        if info.byline[k]:
+            return True
+        if zone.rules[k] is None and word_count(zone.lines[k].text) > 3:
+            return False
+    return False
 
 
 def _over_the_byline(zone: Zone, plausible: list[int]) -> int | None:

@@ -58,6 +58,13 @@ CHROME_LINES = {
     "article continues": "ad",
     "add to watchlist": "share-bar",
     "hot comments": "comments",
+    "add your comments": "comments",
+    "be the first to comment": "comments",
+    "be the first one to comment": "comments",
+    "reuse this content": "syndication",
+    "text size": "navigation",
+    "font size": "navigation",
+    "read more on": "related-block",
     "top comments": "comments",
     "latest comments": "comments",
     "hot recommendations": "related-block",
@@ -137,6 +144,10 @@ CHROME_LINES = {
     "you might also like": "related-block",
     "author": "author-bio",
     "about the author": "author-bio",
+    "about the authors": "author-bio",
+    "credits": "author-bio",
+    "auto-refresh: on": "live-blog",
+    "auto-refresh: off": "live-blog",
     "send tip": "contact-line",
     "send a tip": "contact-line",
     "listen to this article": "audio-player",
@@ -243,6 +254,15 @@ _SOCIAL_WORDS = {
     "mastodon",
     "messenger",
     "sms",
+    # (a thread's buttons under each post: "Reply Share Report Save Follow")
+    "reply",
+    "report",
+    "save",
+    "follow",
+    "award",
+    "permalink",
+    "embed",
+    "download",
 }
 
 #: a person or agency name before a date ("Jane Doe", "Reuters" glued to "March 4, 2025")
@@ -258,7 +278,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "forum",  # a member's card ("Joined Nov 20, 2021") before any byline pattern takes it
         re.compile(
-            r"^(?:location|joined|messages|posts|reaction score|trophy points|member since)\b:?\s*\S.{0,40}$",
+            r"^(?:location|joined|messages|posts|reaction score|trophy points|member since)\b:?\s*\S.{0,40}$"
+            # a forum's robot, a link aggregator's comment header and its lower-case menu
+            r"|^i am a bot\b.{0,200}$"
+            r"|^[a-z0-9_-]{2,30} \d+ (?:minutes?|hours?|days?|months?|years?) ago"
+            r"(?:\s*\|\s*(?:next|prev|parent|root|context|flag|favorite)(?:\s*\[[–-]\])?)*$"
+            r"|^(?:[a-z]+ \| ){4,}[a-z]+$",
             re.I,
         ),
     ),
@@ -272,7 +297,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ("byline", re.compile(r"^news provided by\b.{1,120}$", re.I)),  # a release wire's
     (
         "audio-player",
-        re.compile(r"^listen\s*\(?\s*\d+(?::\d{2})?\s*(?:min(?:ute)?s?)?\s*\)?$", re.I),
+        re.compile(
+            r"^listen\s*\(?\s*\d+(?::\d{2})?\s*(?:min(?:ute)?s?)?\s*\)?$"
+            r"|^\d{1,2}:\d{2}(?::\d{2})? / \d{1,2}:\d{2}(?::\d{2})?$|^tap to unmute$",  # a player's
+            re.I,
+        ),
     ),
     # a listing's title: "More from Driveline Daily", "Latest on batteries"
     (
@@ -443,7 +472,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|[(\[]?this (?:article|story|post|piece) (?:was|has been) (?:machine[- ])?translated\b"
             r"|[(\[]?translated from (?:the )?[A-Z]\w+\b(?=(?:\s+\S+){0,12}\s*$)"
             r"|the post .{3,200} appeared first on [A-Z]"
-            r"|(?:this (?:article|story) )?appeared in the .{0,40}\bprint edition\b.{0,160})",
+            r"|(?:this (?:article|story) )?appeared in the .{0,40}\bprint edition\b.{0,160}"
+            r"|for reprint (?:rights|permissions?)\b.{0,80}"
+            # a print view's own lines: "[Print this page] [Close Window]", "Article URL: https://…"
+            r"|\[?print this (?:page|article|story|bulletin)\]?(?:\s+\[?close (?:this )?window\]?)?$"
+            r"|(?:article|story|original|archive(?:d)?) (?:url|link|copy)\s*:\s*\S+$)",
             re.I,
         ),
     ),
@@ -520,7 +553,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|^(?=(?:\S+\s+){0,80}\S+$)(?:good (?:morning|afternoon|evening)|happy (?:monday|tuesday|"
             r"wednesday|thursday|friday|weekend))\b.*\b(?:here[’']s|here is) what (?:you need to know|"
             r"(?:we[’']re|we are) (?:watching|reading|following))\b"
-            r"|^you(?:[’']re| are) receiving this (?:e-?mail|newsletter|because)\b",
+            r"|^you(?:[’']re| are) receiving this (?:e-?mail|newsletter|because)\b"
+            r"|\bforward (?:this )?to a friend\b|\bwas this forwarded to you\b"
+            r"|\bhow you receive (?:these|our) e-?mails\b"
+            r"|^(?=(?:\S+\s+){0,5}\S+$)subscribe to (?-i:[A-Z])[\w&.'’ -]{1,40}$"
+            # a sponsor's line: "This issue is brought to you by GridNest, …"
+            r"|^this (?:issue|edition|episode|newsletter|briefing|email) is (?:brought to you|"
+            r"sponsored|supported|presented|made possible) by\b",
             re.I,
         ),
     ),
@@ -531,6 +570,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             # a metered paywall's offer: "Keep reading for $1", "Then $75 per month. …"
             r"|^(?:keep reading|continue reading|read on|start (?:your|a) (?:free )?trial)\b.{0,40}?[$€£]\s?\d"
             r"|^then [$€£]\s?\d[\d.,]*\s*(?:per|a|/)\s*(?:month|week|year|mo|yr)\b",
+            re.I,
+        ),
+    ),
+    (
+        "reader-ask",  # a reader-funding ask: "… we have a small favour to ask.", "Support
+        # the Post from as little as £1", "Remind me in April"
+        re.compile(
+            r"^(?=(?:\S+\s+){0,80}\S+$).*\bwe have a (?:small )?fav(?:ou|o)r to ask\b"
+            r"|^support (?:the |us )?.{0,40}\bfrom (?:as little as|just) [$€£]\s?\d"
+            r"|^remind me (?:in|on|later)\b.{0,20}$",
             re.I,
         ),
     ),
@@ -637,6 +686,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ("separator", SEPARATOR_LINE),
     ("feed-field", re.compile(r"^(?:enclosure|guid|media:content|media:thumbnail):\s", re.I)),
     ("bare-link", re.compile(r"^<?https?://\S+>?$")),  # a link printed on its own line
+    # a link's site under its title, in a link aggregator: "(nipponmobility.jp)"
+    ("bare-link", re.compile(r"^\((?:[a-z0-9-]+\.)+[a-z]{2,6}\)$")),
     # a form's text field and button as a text browser prints them: "____________ [ Subscribe ]"
     ("form-field", re.compile(r"^_{4,}(?:\s*\[[^\]]{0,30}\])*$")),
     # the editor who handled the copy, not its author: "(Editor in charge: Wang Lei)"
@@ -775,7 +826,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "app-promo",
         re.compile(
-            r"^(?:download|get|install) (?:the|our) .{0,50}\bapp\b.{0,80}$|^closed captioning (?:provided )?by\b.{0,80}$",
+            r"^(?:download|get|install) (?:the|our) .{0,50}\bapp\b.{0,80}$|^closed captioning (?:provided )?by\b.{0,80}$"
+            r"|^continue reading (?:this (?:story|article) )?in the .{1,40} app\b.{0,20}$"
+            # a site's own plug closing its articles: "(Catch all the Auto News … on X.)"
+            r"|^\(?catch all the (?:latest )?.{0,80}\bnews\b.{0,120}\bon [A-Z].{0,60}$",
             re.I,
         ),
     ),
@@ -796,7 +850,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "sign up", "subscribe", "newsletter", "email", "e-mail", "inbox", "spam", "digest", "daily",
         "on the web", "browser", "forwarded this", "trouble", "every ", "that's", "that’s",
         "receiving this",
-        "briefing", "bulletin", "what you need to know", "what we're", "what we’re", "what we are",
+        "briefing", "bulletin", "what you need to know", "forward", "receive these", "receive our",
+        "brought to you", "sponsored by", "supported by", "presented by", "made possible", "what we're", "what we’re", "what we are",
     ),
     "legal": (
         "privacy", "terms of", "cookie", "rights reserved", "regulated by", "registered in",
@@ -826,6 +881,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "does not edit",
     ),
     "author-note": ("i write", "i cover", "i report", "i blog", "i post"),
+    "reader-ask": ("favour to ask", "favor to ask", "as little as", "from just", "remind me"),
 }  # fmt: skip
 #: the gate of the patterns of rules without needles (each of them is anchored at the
 #: line start, which tests/test_perf_shortcuts.py checks)
@@ -1107,6 +1163,33 @@ _FOREIGN_WORDS = frozenset(
         "como",
         "más",
         "nuestro",
+        # Swedish, Danish, Norwegian: a Nordic company's disclosure under its English release
+        "och",
+        "är",
+        "att",
+        "som",
+        "för",
+        "med",
+        "till",
+        "av",
+        "på",
+        "inte",
+        "har",
+        "det",
+        "ett",
+        "enligt",
+        "denna",
+        "og",
+        "er",
+        "af",
+        "ikke",
+        "til",
+        # German, more of its commonest words
+        "ein",
+        "im",
+        "keine",
+        "dient",
+        "stellt",
     )
 )
 #: English words no other language scrapes show uses as a common word
@@ -1210,7 +1293,8 @@ DATELINE = re.compile(
     r"|(?:\s*\([^()]{2,40}\))?\s*[-–—]{1,2})\s+"
 )
 
-_CRUMB_MARK = re.compile(r"\s+([›»>])\s+|\s+([/|])\s+")
+#: (a "›" or "»" marks a crumb even without spaces: "Auto News›Industry›Tata Group firms up…")
+_CRUMB_MARK = re.compile(r"\s*([›»])\s*|\s+(>)\s+|\s+([/|])\s+")
 
 
 def split_breadcrumb(text: str) -> tuple[str, str] | None:
@@ -1223,7 +1307,7 @@ def split_breadcrumb(text: str) -> tuple[str, str] | None:
         crumbs = [c for c in crumbs if c and c.strip() and c.strip() not in "›»>/|"]
         headline = text[last.end() :]
         # a "/" or "|" between words is common in a headline: two crumbs before it at least
-        enough = len(crumbs) >= (1 if last.group(1) else 2)
+        enough = len(crumbs) >= (1 if last.group(1) or last.group(2) else 2)
         if (
             enough
             and word_count(headline) >= 4
@@ -1254,10 +1338,10 @@ _DATE_LABEL = (
 )
 _META_WHEN = re.compile(
     rf"^(?:\[[^\]]{{1,30}}\]\s*)?(?:{_DATE_LABEL}\s*)?(?:{_WEEKDAY}\s*)?(?:{DATE_TEXT})(?:,?\s*(?:at\s+)?{_CLOCK})?"
-    r"(?:\s*\((?:[A-Z][a-z]+ )?time\))?"  # "09:15 (Beijing time)"
+    r"(?:\s*\((?:[A-Z][a-z]+ time|[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\))?"  # "(Beijing time)", "(GMT+8)"
     r"(?:\s+\d+\s*min(?:ute)?s?\s+read)?$"
     rf"|^(?:(?:updated|published|posted)\s+)?(?:at\s+)?{_CLOCK}$"
-    r"|^(?:(?:updated|published|posted|asked|answered)\s+)?(?:\d{1,3}|an?)\s*"
+    r"|^(?:(?:updated|published|posted|asked|answered|streamed live|streamed|premiered)\s+)?(?:\d{1,3}|an?)\s*"
     r"(?:[smhdw]|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago$"
     r"|^(?:yesterday|today|just now)$"
     rf"|^(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?$"  # (the year left out: "May 10")
@@ -1267,17 +1351,22 @@ _META_WHEN = re.compile(
 #: who, in a line of particulars: "Theo Marchetti", "dc:creator: Nadia Greaves", "APB News"
 _META_WHO = re.compile(
     rf"^(?:(?:{_BY}|author|byline|creator|dc:creator|written by)\s*:?\s+)?"
-    r"(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}(?:\s*\([^()]{1,30}\))?$",
+    r"(?:(?-i:[A-Z])[\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}(?:\s*\([^()]{1,30}\))?"
+    # a forum member's handle: "mudflap_mike", "gravel_and_glamp OP"
+    r"|(?-i:[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)+)(?:\s+OP)?)$",
     re.I,
 )
 #: where a line of particulars files the article: "category: Network News", "Tags: charging"
 _META_FILED = re.compile(
-    r"^(?:categor(?:y|ies)|section|tags?|topics?|filed under)\s*:\s*\S.{0,60}$", re.I
+    r"^(?:categor(?:y|ies)|section|tags?|topics?|filed under|(?:release )?id)\s*:\s*\S.{0,60}$"
+    # what a video page counts and tags: "23,418 views", "#Rivian #Georgia #EV"
+    r"|^[\d.,]+\s?[KkMm]? (?:views|plays|listens|likes|watching)$|^(?:#\w+\s*)+$",
+    re.I,
 )
 #: what parts a line of particulars: a mark, or the next field's label ("… Source: Qingche
 #: Net Author: Zhao Mingyuan Editor: Liu Jia")
 _META_SEPARATOR = re.compile(
-    r"\s*[·•|]\s*|\s+[–—]\s+|\s+(?=(?:source|author|editor|reporter|writer|photo)s?\s*:)"
+    r"\s*[·•|]\s*|\s+[–—]\s+|\s+(?=(?:source|author|editor|reporter|writer|photo|id)s?\s*:)"
     r"|(?<=[a-z])\s+(?=\d{4}-\d{2}-\d{2}\b)",  # ("… Author: Li Wenjun 2026-11-27 09:15")
     re.I,
 )
@@ -1327,7 +1416,8 @@ def chrome_rule(text: str) -> str | None:
     if key.count(" ") < 10:
         tokens = key.replace("|", " ").replace("/", " ").split()
         if 1 <= len(tokens) <= 10 and all(t in _SOCIAL_WORDS for t in tokens):
-            return "share-bar"
+            # (a post's buttons, "Reply Share Report": what follows is another post)
+            return "post-actions" if "reply" in tokens and len(tokens) > 1 else "share-bar"
     if _is_menu_line(text) or _glued_words(text) or _glued_menu(text):
         return "navigation"
     if word_count(text) <= 70:

@@ -200,7 +200,9 @@ def find_starts(page: _Page) -> list[_Start]:
         if start is not None and in_comments and not page.byline_follows(start.headline):
             start = None  # (among comments, only a headline with its byline heads an article)
         # (a section label, or a page's own h1, announces the next article for sure)
-        announced = start is not None and (start.label is not None or line.level == 1)
+        announced = start is not None and (
+            start.label is not None or line.level == 1 or _pasted_under_a_post(page, start)
+        )
         if start is not None and page.in_head(
             starts[-1].headline + 1 if starts else 0, start.first, announced
         ):
@@ -217,6 +219,17 @@ def find_starts(page: _Page) -> list[_Start]:
             in_comments = in_comments or (seen_body and page.chrome[i] == "forum")
             i += 1
     return starts
+
+
+def _pasted_under_a_post(page: _Page, start: _Start) -> bool:
+    """A headline with its byline under it, in a post a forum member wrote (their handle's
+    line over it): an article pasted under a thread's title, which heads nothing itself."""
+    if not page.byline_follows(start.headline):
+        return False
+    before = range(max(0, start.first - 3), start.first)
+    return any(page.chrome[k] == "byline" and "·" in page.text(k) for k in before) and any(
+        page.chrome[k] == "post-actions" for k in range(start.first)
+    )
 
 
 def _lead_headline(page: _Page, end: int) -> int | None:

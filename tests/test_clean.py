@@ -526,6 +526,39 @@ FURNITURE = [
         "site-notice",
     ),
     ("This bulletin is for EETCA members and partners. Forwarding is permitted.", "site-notice"),
+    ("Be the first one to comment.", "comments"),
+    ("Reuse this content", "syndication"),
+    ("Remind me in April", "reader-ask"),
+    ("… as you’re joining us today from the UK, we have a small favour to ask.", "reader-ask"),
+    ("Support the Albion Post from as little as £1 – it only takes a minute.", "reader-ask"),
+    ("Reply Share Report Save Follow", "post-actions"),
+    ("mudflap_mike · 3 days ago", "byline"),
+    ("I am a bot, and this action was performed automatically.", "forum"),
+    ("new | past | comments | ask | show | jobs | submit", "forum"),
+    ("rdeckard 6 hours ago | next [–]", "forum"),
+    ("(nipponmobility.jp)", "bare-link"),
+    ("[Print this page]   [Close Window]", "syndication"),
+    ("For reprint rights: syndication@autobharattimes.com", "syndication"),
+    ("Article URL: https://www.wprn19.example/2022/12/05/rivian-recalls/", "syndication"),
+    ("Continue reading this story in the Newsstand app.", "app-promo"),
+    (
+        "(Catch all the Auto News, Industry News and Latest EV Updates on AutoBharat Times.)",
+        "app-promo",
+    ),
+    ("About the authors", "author-bio"),
+    ("Subscribe to Kestrel Insights", "newsletter"),
+    ("This issue is brought to you by GridNest, the home charger that waits.", "newsletter"),
+    ("Forward to a friend · Was this forwarded to you? Subscribe here", "newsletter"),
+    ("Want to change how you receive these emails?", "newsletter"),
+    ("Auto-refresh: ON", "live-blog"),
+    ("0:00 / 11:48", "audio-player"),
+    ("Apr 18, 2023 08:02 (GMT+8) · Last updated Apr 18, 2023 17:46 (GMT+8)", "byline"),
+    ("Mar 02, 2023 ID: 315980", "byline"),
+    (
+        "Denna information är sådan information som Volvo Car AB (publ) är skyldigt att "
+        "offentliggöra enligt EU:s marknadsmissbruksförordning.",
+        "other-language",
+    ),
 ]
 
 
@@ -562,6 +595,9 @@ def test_furniture_any_site_prints_is_chrome(line: str, rule: str) -> None:
         "Drivers can withdraw consent to data sharing in the app, the company said.",
         "Top executives met on Monday to discuss the recall, the company said.",
         "The summary was prepared by analysts at the bank, who expect more cuts.",
+        "Subscribe to the idea that batteries will get cheaper, analysts said on Friday.",
+        "The plant in Skelleftea, Sweden, will make cells for Volvo and other carmakers.",
+        "Credits for the cells will be paid from 2024, the ministry said on Friday.",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:

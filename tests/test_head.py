@@ -65,6 +65,31 @@ def test_deck_under_video_and_comments_links(tmp_path: Path) -> None:
     assert inst.date == "2022-12-02"
 
 
+def test_a_video_page_s_tabs_player_and_channel_between_deck_and_byline(tmp_path: Path) -> None:
+    """ "<headline> / Overview / Transcript / <deck>", then the player, the channel's name and
+    its counts, then the stream's line: the deck is the deck, its description the body."""
+    deck = "The plant is the company's third in the US and its largest anywhere."
+    inst = build_page(
+        tmp_path,
+        [
+            "Saved 2022-12-13 from viewtube.example/watch?v=Qm7",
+            HEADLINE,
+            "Overview",
+            "Transcript",
+            deck,
+            "0:00 / 11:48",
+            "Tap to unmute",
+            "Plains Ledger",
+            "48.2K subscribers",
+            "Download",
+            "23,418 views · Streamed live 6 days ago · #Panasonic #Kansas",
+        ],
+    )
+    assert (inst.headline, inst.deck) == (HEADLINE, deck)
+    assert inst.blocks[0].text == BODY[0]
+    assert inst.date == "2022-12-07"
+
+
 def test_a_deck_that_scores_like_a_headline_stays_under_it(tmp_path: Path) -> None:
     deck = "Panasonic will put a third plant in Kansas, and state incentives cover part of it."
     inst = build_page(

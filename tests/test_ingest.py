@@ -115,13 +115,25 @@ def test_a_text_browser_s_dump_loses_its_link_numbers_and_references(tmp_path: P
     assert {d.rule for d in doc.dropped} == {"link-references"} and len(doc.dropped) == 6
 
 
-def test_a_capture_note_naming_its_tool_gives_the_capture_day(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("note", "captured"),
+    [
+        (
+            "Captured by PageKeeper on 2026-11-30 07:42 UTC · https://example.org/a",
+            "2026-11-30 07:42",
+        ),
+        (
+            "Page saved with WebSnap · 15 Mar 2023, 08:40 GMT · https://example.org/a",
+            "2023-03-15 08:40",
+        ),
+    ],
+)
+def test_a_capture_note_naming_its_tool_gives_the_capture_day(
+    tmp_path: Path, note: str, captured: str
+) -> None:
     page = tmp_path / "kept.md"
-    page.write_text(
-        "Captured by PageKeeper on 2026-11-30 07:42 UTC · https://example.org/a\n\n# Title\n",
-        encoding="utf-8",
-    )
-    assert read_document(page, tmp_path).meta.captured == "2026-11-30 07:42"
+    page.write_text(f"{note}\n\n# Title\n", encoding="utf-8")
+    assert read_document(page, tmp_path).meta.captured == captured
 
 
 def test_markdown_headings_keep_levels(tmp_path: Path) -> None:

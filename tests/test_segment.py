@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+from generator.build import process_file
 from generator.clean import clean
 from generator.model import Document, Line
+from generator.rules import split_breadcrumb
 from generator.segment import segment
 
 BODY = "The company said the new plant will start production next year and employ about 2,000 people at full output."
@@ -241,6 +245,44 @@ Related Recalls
         "Ardent Motors recalls 1,200 Lyra sedans for loose seat-belt anchor",
         "Northline Bus recalls electric school buses over charge-port fire risk",
     ]
+
+
+def test_an_article_pasted_into_a_thread_s_reply_is_an_article_and_the_replies_are_not(
+    tmp_path: Path,
+) -> None:
+    headline = "Rivian recalls nearly 12,700 R1 trucks and SUVs over passenger airbag sensor"
+    paragraph = f"{BODY} {BODY} {BODY}"
+    (tmp_path / "thread.txt").write_text(
+        f"""t/R1Owners • Posted by u/gravel_and_glamp 3 days ago
+News
+Rivian recalling ~12.7k R1T/R1S for airbag sensor, says fix is OTA
+187 Comments
+AutoModerator · 3 days ago
+Reminder: this is a News-flaired post. Keep it civil, and no referral codes in replies.
+I am a bot, and this action was performed automatically.
+Reply Share Report Save Follow
+mudflap_mike · 3 days ago
+Article text for anyone getting the autoplay video instead of the page:
+{headline}
+Published: Dec. 5, 2022 at 5:47 PM CST
+{paragraph}
+{paragraph}
+Reply Share Report Save Follow
+gravel_and_glamp OP · 3 days ago
+Thanks. Mine is an Oct 2022 build, VIN lookup says the recall is incomplete already.
+""",
+        encoding="utf-8",
+    )
+    page = process_file(tmp_path / "thread.txt", tmp_path)
+    pasted = [i for i in page.instances if i.headline == headline]
+    assert len(pasted) == 1 and [b.text for b in pasted[0].blocks] == [paragraph, paragraph]
+
+
+def test_a_breadcrumb_glued_to_the_headline_without_spaces_is_split_off() -> None:
+    assert split_breadcrumb("Auto News›Industry›Tata Group firms up plans for a cell plant") == (
+        "Auto News›Industry",
+        "Tata Group firms up plans for a cell plant",
+    )
 
 
 def test_lower_level_heading_with_label_and_byline_starts_an_article() -> None:
