@@ -38,6 +38,7 @@ from .clean import clean, drop_known_headlines, drop_recurring_boilerplate, find
 from .config import site_settings
 from .corrections import apply_corrections
 from .curation import (
+    COMPANIES_FILE,
     STORIES_FILE,
     Curation,
     Problem,
@@ -573,17 +574,20 @@ def check(options: BuildOptions) -> tuple[Curation, BuildResult | None, list[Pro
     """Validate the curation files against the schema and against the articles the seeds
     give: every problem of every file at once, each file's in line order (the result is
     None when the files have schema problems: the topics it would be filed under are not
-    all known)."""
+    all known). With problems, the pins of the topic files without any are still checked:
+    the stories those topics file do not depend on the broken files (unless the company
+    list is one of them)."""
     curation = load_curation(options.topics)
     apart = kept_apart(options, curation)
     result = collect(options, apart=apart.values())
     keep_ids(options, result, write=False, apart=apart)
     problems = curation.problems + unknown_ids(curation, {a.id for a in result.articles})
-    if curation.problems:
-        return curation, None, in_line_order(problems)
-    classify(result.articles, curation)
-    problems += unfiled_pins(curation, {a.id: a.topics for a in result.articles})
-    return curation, result, in_line_order(problems)
+    broken = {problem.file for problem in curation.problems}
+    sound = replace(curation, topics=[t for t in curation.topics if t.file not in broken])
+    if not any(file.endswith(COMPANIES_FILE) for file in broken):
+        classify(result.articles, sound)
+        problems += unfiled_pins(sound, {a.id: a.topics for a in result.articles})
+    return curation, None if broken else result, in_line_order(problems)
 
 
 def build(options: BuildOptions) -> BuildResult:

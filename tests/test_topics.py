@@ -354,3 +354,8 @@ def test_check_catches_pins_that_cannot_show_twin_titles_and_typos(tmp_path: Pat
     unfiled = run_cli("check", "--seeds", str(SEEDS), "--topics", str(topics))
     assert unfiled.returncode == 1
     assert f"zz-grid.yml:4: pinned: '{megapod}' is not filed under this topic" in unfiled.stderr
+    # (in the same pass as another file's schema problem)
+    write(topics, "zz-other.yml", "title: Other\nrules:\n  keywrods: [grid]\n")
+    both = run_cli("check", "--seeds", str(SEEDS), "--topics", str(topics))
+    assert f"zz-grid.yml:4: pinned: '{megapod}' is not filed under this topic" in both.stderr
+    assert "zz-other.yml:3: rules.keywrods: unknown key, did you mean 'keywords'?" in both.stderr
