@@ -951,6 +951,7 @@ def keep_ids(
         stories += [f"retired {i}" for i in assigned.retired]
         stories += [f"new scrapes of {i}" for i in assigned.changed]
         stories += [f"back again {i}" for i in assigned.revived]
+        stories += [f"split {i}" for i in assigned.split]
         raise CurationError([_ledger_problem(options, "the story ledger is stale", stories)])
     result.assigned = assigned
     result.moved_ids = {

@@ -18,7 +18,9 @@ several: the others become `moved` to it, and their addresses redirect); a
 story that shares nothing is new and gets its title's id (never one the ledger
 has held) and today's date; an entry none of whose scrapes remain is `retired`
 (its address says the story was removed; the id is never given to a story of
-another title). A story of the same title (so the same id) that shares none of the
+another title), and so is an entry whose scrapes now make two stories or more (a
+split): each part is a new story, so an id never comes to name a part of what it
+named. A story of the same title (so the same id) that shares none of the
 ledger's scrapes takes the entry back: the same story, its scrapes renamed, moved,
 or added again after they were removed.
 """
@@ -143,9 +145,13 @@ class Assigned:
     changed: list[str] = field(default_factory=list)
     #: retired stories whose title came back: the same story, added again
     revived: list[str] = field(default_factory=list)
+    #: stories whose scrapes now make several stories: retired, each part new
+    split: list[str] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.new or self.moved or self.retired or self.changed or self.revived)
+        return bool(
+            self.new or self.moved or self.retired or self.changed or self.revived or self.split
+        )
 
 
 def assign_ids(articles: list[Article], ledger: Ledger, today: str) -> Assigned:
@@ -166,10 +172,16 @@ def assign_ids(articles: list[Article], ledger: Ledger, today: str) -> Assigned:
             if entry_id is not None:
                 counts = shares.setdefault(entry_id, {})
                 counts[position] = counts.get(position, 0) + 1
+    split = {entry_id for entry_id, counts in shares.items() if len(counts) > 1}
     owned: dict[int, list[Entry]] = {}
     for entry_id, counts in shares.items():
-        best = min(counts, key=lambda p: (-counts[p], p))
-        owned.setdefault(best, []).append(ledger.entries[entry_id])
+        if entry_id not in split:
+            best = min(counts, key=lambda p: (-counts[p], p))
+            owned.setdefault(best, []).append(ledger.entries[entry_id])
+    for entry_id in sorted(split):
+        entry = ledger.entries[entry_id]
+        entry.state, entry.members = RETIRED, ()
+        done.split.append(entry_id)
     taken = set(ledger.entries)
     new: list[Article] = []
     for position, article in enumerate(articles):
@@ -193,7 +205,9 @@ def assign_ids(articles: list[Article], ledger: Ledger, today: str) -> Assigned:
     }
     for article in new:  # (their ids are the build's own: unique among the build's stories)
         entry = ledger.entries.get(article.id)
-        if entry is not None and (article.id in vanished or entry.state == RETIRED):
+        if entry is not None and (
+            article.id in vanished or (entry.state == RETIRED and entry.id not in split)
+        ):
             # the story of an entry whose scrapes all went, under the same title: the same
             # story, its scrapes renamed, moved or added back (a story of another title
             # never takes an old id)

@@ -91,13 +91,19 @@ def test_a_story_whose_scrapes_are_renamed_keeps_its_id() -> None:
     assert ledger.entries["moved"].members == ("2026/a.txt#0",)
 
 
-def test_a_split_story_keeps_its_id_for_the_part_that_shares_most() -> None:
+def test_a_split_story_s_id_is_retired_and_each_part_is_new() -> None:
+    """Its scrapes now make two stories: the id is retired, never reused for a part (an
+    address never comes to name a part of what it named), even the part under its title."""
     ledger = Ledger()
     both = story("a#0", "b#0", "c#0", title="Both")
     assign_ids([both], ledger, "2026-01-01")
-    small, large = story("a#0", title="Small"), story("b#0", "c#0", title="Large")
-    assign_ids([small, large], ledger, "2026-01-02")
-    assert large.id == "both" and small.id == "small"
+    small, large = story("a#0", title="Small"), story("b#0", "c#0", title="Both")
+    done = assign_ids([small, large], ledger, "2026-01-02")
+    assert (small.id, large.id) == ("small", "both-2") and done.split == ["both"]
+    assert ledger.entries["both"].state == RETIRED and ledger.resolve("both") is None
+    assert (small.first_seen, large.first_seen) == ("2026-01-02", "2026-01-02")
+    assign_ids([small, large], ledger, "2026-01-03")  # (the next build: nothing changes)
+    assert (small.id, large.id) == ("small", "both-2")
 
 
 def test_a_ledger_left_with_conflict_marks_is_an_error_with_its_line() -> None:
