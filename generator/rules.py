@@ -1297,6 +1297,18 @@ DATELINE = re.compile(
 _CRUMB_MARK = re.compile(r"\s*([›»])\s*|\s+(>)\s+|\s+([/|])\s+")
 
 
+#: the last crumb glued to a headline that opens with a model year: "Ioniq 62023 Hyundai
+#: Ioniq 6 Limited review" (the crumb, "Ioniq 6", is said again in the headline)
+_GLUED_YEAR = re.compile(r"^(?P<crumb>\S.{0,30}?)(?P<rest>(?:19|20)\d{2} \S.*)$")
+
+
+def _crumb_glued_to_a_year(crumbs: str, headline: str) -> tuple[str, str]:
+    glued = _GLUED_YEAR.match(headline)
+    if glued and glued.group("crumb") in glued.group("rest"):
+        return f"{crumbs}›{glued.group('crumb')}", glued.group("rest")
+    return crumbs, headline
+
+
 def split_breadcrumb(text: str) -> tuple[str, str] | None:
     """(breadcrumb, headline) of a headline printed after its breadcrumb on one line:
     "Home › Business › Tata Motors to build…", "HomeNewsAutosTesla cuts prices…"."""
@@ -1313,7 +1325,8 @@ def split_breadcrumb(text: str) -> tuple[str, str] | None:
             and word_count(headline) >= 4
             and all(1 <= word_count(c) <= 3 and c.strip()[:1].isupper() for c in crumbs)
         ):
-            return text[: last.start()].strip(), headline
+            crumb, headline = _crumb_glued_to_a_year(text[: last.start()].strip(), headline)
+            return crumb, headline
     first, _, rest = text.partition(" ")
     parts = _GLUED_PART.findall(first)
     if rest and len(parts) >= 3 and "".join(parts) == first and parts[-1][:1].isupper():

@@ -283,6 +283,15 @@ def test_a_breadcrumb_glued_to_the_headline_without_spaces_is_split_off() -> Non
         "Auto News›Industry",
         "Tata Group firms up plans for a cell plant",
     )
+    # (the last crumb glued to a model year the headline opens with)
+    assert split_breadcrumb("Reviews›Hyundai›Ioniq 62023 Hyundai Ioniq 6 Limited review") == (
+        "Reviews›Hyundai›Ioniq 6",
+        "2023 Hyundai Ioniq 6 Limited review",
+    )
+    assert split_breadcrumb("Home › Autos › 2023 was the year EVs went mainstream") == (
+        "Home › Autos",
+        "2023 was the year EVs went mainstream",
+    )
 
 
 def test_lower_level_heading_with_label_and_byline_starts_an_article() -> None:
