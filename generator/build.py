@@ -107,6 +107,11 @@ class BuildOptions:
     use_cache: bool = True
     #: processes for the per-file work; None: one per CPU core (at most 8), 1: no pool
     workers: int | None = None
+    #: what runs the parallel stages: "local" (this machine's process pools) or "dask"
+    engine: str = "local"
+    #: with the dask engine, the address of the cluster's scheduler; None: a LocalCluster
+    #: of `workers` processes started for the build
+    scheduler: str | None = None
     #: the head scorers' weights; None: the shipped ones (`head_model.json`)
     head_model: HeadModel | None = None
     #: the story ledger that keeps each story's first id (`ledger`); None: ids are the
@@ -354,8 +359,18 @@ def _workers(options: BuildOptions) -> int:
     return options.workers or min(os.cpu_count() or 1, 8)
 
 
+#: the engines `BuildOptions.engine` names
+ENGINES = ("local", "dask")
+
+
 def executor_for(options: BuildOptions) -> Executor:
     """The engine the build's parallel stages run on (see `executor`)."""
+    if options.engine == "dask":
+        from .dask_executor import DaskExecutor  # (dask only for the builds that ask for it)
+
+        return DaskExecutor(options.scheduler, _workers(options))
+    if options.engine != "local" or options.scheduler is not None:
+        raise ValueError(f"engine {options.engine!r} with scheduler {options.scheduler!r}")
     return LocalExecutor(_workers(options))
 
 
@@ -472,11 +487,14 @@ def _pages(
         if page is None:
             todo.append(len(pages))
         pages.append(page)
+    # absolute paths: a worker of a cluster need not run in this folder
     folder = cache.page_folder()
+    folder = folder and os.path.abspath(folder)
+    seeds = options.seeds.absolute()
     tasks = [
         (
-            inputs.paths[i],
-            options.seeds,
+            inputs.paths[i].absolute(),
+            seeds,
             folder if inputs.keys[i] else None,
             options.head_model,
             inputs.listed[i],

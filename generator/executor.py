@@ -22,6 +22,11 @@ R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
 
 
+class EngineError(Exception):
+    """The engine cannot run the build (a scheduler out of reach, workers running other
+    code): said in one line, nothing written."""
+
+
 class Task(Protocol[R_co]):
     """A submitted task (a `concurrent.futures.Future`, or a Dask future wrapped as one)."""
 

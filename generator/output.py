@@ -371,10 +371,11 @@ def _plan(
 
 
 def _portion(job: _Planning, portable: LazyPages, paths: list[str]) -> _Planning:
-    """What planning `paths` (all portable) reads, and nothing else: it is sent to a worker."""
+    """What planning `paths` (all portable) reads, and nothing else: it is sent to a worker
+    (which need not run in this folder: the docs folder's path is absolute)."""
     recorded = job.fingerprints.files
     return _Planning(
-        job.docs,
+        job.docs.absolute(),
         LazyPages({rel: portable.makers[rel] for rel in paths}),
         {},
         {rel for rel in paths if rel in job.previous},
