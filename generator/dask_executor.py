@@ -34,6 +34,10 @@ R = TypeVar("R")
 
 #: seconds to wait for the scheduler of `--scheduler` to answer
 CONNECT_TIMEOUT = 10
+#: the settings of the cluster the build starts itself: no statistical profiler (its
+#: thread takes the GIL from the task every 10 ms: reading 2,000 pages took 16.5 and
+#: 15.3 s with it, 9.7 and 12.5 s without, and 9.5 and 14.0 s in the local engine's pool)
+LOCAL_CONFIG = {"distributed.worker.profile.enabled": False}
 
 
 class DaskExecutor(Executor):
@@ -55,6 +59,7 @@ class DaskExecutor(Executor):
 
     def _connect(self) -> Client:
         try:
+            import dask
             from distributed import Client, LocalCluster
         except ImportError as error:
             raise EngineError(
@@ -67,12 +72,13 @@ class DaskExecutor(Executor):
                 raise EngineError(
                     f"cannot reach the Dask scheduler at {self._scheduler}: {error}"
                 ) from error
-        self._cluster = LocalCluster(
-            n_workers=self._local_workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-        )
+        with dask.config.set(LOCAL_CONFIG):
+            self._cluster = LocalCluster(
+                n_workers=self._local_workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
         return Client(self._cluster, set_as_default=False)
 
     @property
