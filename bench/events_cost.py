@@ -23,6 +23,7 @@ from generator.curation import load_curation
 from generator.events import link_stories
 from generator.render import related_stories
 from generator.text import content_terms
+from generator.workers import LocalExecutor
 
 from .corpus import make_corpus
 from .run import WORK
@@ -42,7 +43,7 @@ def main() -> None:
     )
     curation = load_curation(topics)
     articles = collect(options).articles
-    classify(articles, curation, workers=2)
+    classify(articles, curation, LocalExecutor(2))
     start = time.perf_counter()
     for article in articles:
         content_terms(article.title, [article.deck or "", *(b.text for b in article.blocks)])

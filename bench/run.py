@@ -159,7 +159,9 @@ def run(cmd: list[str], cwd: Path = SNAPSHOT) -> Run:
     )
 
 
-def generator_build(seeds: Path, docs: Path, cache: Path, topics: Path) -> Run:
+def generator_build(
+    seeds: Path, docs: Path, cache: Path, topics: Path, engine: str = "local"
+) -> Run:
     result = run(
         [
             sys.executable,
@@ -174,6 +176,8 @@ def generator_build(seeds: Path, docs: Path, cache: Path, topics: Path) -> Run:
             str(docs),
             "--cache-dir",
             str(cache),
+            "--engine",
+            engine,
         ]
     )
     if result.returncode != 0:
@@ -257,10 +261,10 @@ class ScaleResult:
 
 
 def measure_scale(
-    n: int, seed: int, topics: Path, add_one: bool = True, repeat: int = 1
+    n: int, seed: int, topics: Path, add_one: bool = True, repeat: int = 1, engine: str = "local"
 ) -> ScaleResult:
     """Cold build (`repeat` times: the median run, with the largest memory of all),
-    then a rebuild with nothing changed, then one with a scrape added."""
+    then a rebuild with nothing changed, then one with a scrape added, each on `engine`."""
     seeds, truth = corpus(n, seed)
     out = WORK / f"run-{n}"
     docs, cache = out / "docs", out / "cache"
@@ -271,7 +275,7 @@ def measure_scale(
     for attempt in range(1, repeat + 1):
         shutil.rmtree(out, ignore_errors=True)
         print(f"  cold build of {n} scrapes ({mb:.0f} MB), run {attempt} …", flush=True)
-        colds.append(generator_build(seeds, docs, cache, topics))
+        colds.append(generator_build(seeds, docs, cache, topics, engine))
         print(f"    {colds[-1].wall:.1f} s", flush=True)
     cold = replace(
         sorted(colds, key=lambda one: one.wall)[(len(colds) - 1) // 2],
@@ -281,7 +285,7 @@ def measure_scale(
     )
     summary = parse_summary(cold.stdout)
     print(f"    {summary['articles']} articles", flush=True)
-    nochange = generator_build(seeds, docs, cache, topics)
+    nochange = generator_build(seeds, docs, cache, topics, engine)
     print(f"    no-change rebuild {nochange.wall:.2f} s", flush=True)
     if not add_one:
         return ScaleResult(
@@ -296,7 +300,7 @@ def measure_scale(
         if path.name != MANIFEST:
             shutil.copy(path, extra / path.name)
     try:
-        added = generator_build(seeds, docs, cache, topics)
+        added = generator_build(seeds, docs, cache, topics, engine)
         print(f"    one scrape added {added.wall:.2f} s", flush=True)
     finally:
         shutil.rmtree(extra, ignore_errors=True)
@@ -796,6 +800,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--repeat", type=int, default=1, help="cold builds per size (the median is reported)"
     )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="the generator's engine (`ev-digest build --engine`; dask: a local cluster)",
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="results file (Markdown)")
     args = parser.parse_args(argv)
     if args.quick:
@@ -808,7 +818,11 @@ def main(argv: list[str] | None = None) -> int:
     scales, serial = [], {}
     for n in sizes:
         print(f"generator, {n} scrapes", flush=True)
-        scales.append(measure_scale(n, args.seed, topics, not args.no_add_one, max(1, args.repeat)))
+        scales.append(
+            measure_scale(
+                n, args.seed, topics, not args.no_add_one, max(1, args.repeat), args.engine
+            )
+        )
         if args.serial:
             seeds, _ = corpus(n, args.seed)
             out = WORK / f"serial-{n}"

@@ -13,6 +13,7 @@ import json
 import os
 import pickle
 import sys
+import threading
 import traceback
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -49,8 +50,9 @@ from .curation import (
 )
 from .dedup import KeptApart, deduplicate
 from .events import event_state, link_stories
+from .executor import Executor, batched
 from .feeds import feed_files
-from .fingerprint import Fingerprint, fingerprint
+from .fingerprint import fingerprint
 from .head import HeadModel, apply_head
 from .incremental import (
     CorpusIndex,
@@ -64,7 +66,7 @@ from .incremental import (
 )
 from .ingest import discover, read_document
 from .ledger import LIVE, Assigned, Ledger, assign_ids, read_ledger
-from .model import Article, Dropped, Instance, Merge, PageResult, Skipped
+from .model import Article, Dropped, Fingerprint, Instance, Merge, PageResult, Skipped
 from .output import (
     Unverified,
     WriteResult,
@@ -87,8 +89,8 @@ from .render import (
 )
 from .review import QueueEntry, queue_counts, queue_head, review_queue
 from .segment import segment
-from .topics import Classifier, article_words, classify_shared
-from .workers import Background, in_order, start_pool
+from .topics import Classifier, article_words, classify_words
+from .workers import Background, LocalExecutor
 
 Progress = Callable[[str, int, int], None]
 
@@ -106,6 +108,11 @@ class BuildOptions:
     use_cache: bool = True
     #: processes for the per-file work; None: one per CPU core (at most 8), 1: no pool
     workers: int | None = None
+    #: what runs the parallel stages: "local" (this machine's process pools) or "dask"
+    engine: str = "local"
+    #: with the dask engine, the address of the cluster's scheduler; None: a LocalCluster
+    #: of `workers` processes started for the build
+    scheduler: str | None = None
     #: the head scorers' weights; None: the shipped ones (`head_model.json`)
     head_model: HeadModel | None = None
     #: the story ledger that keeps each story's first id (`ledger`); None: ids are the
@@ -270,32 +277,39 @@ class CurationError(Exception):
         self.problems = problems
 
 
-#: the pack this process stores the pages it reads in, if it has begun one
-_pack: PagePack | None = None
+#: the pack this thread stores the pages it reads in (`.pack`), if it has begun one: a
+#: worker of a cluster may run several tasks at once, in threads
+_packs = threading.local()
+
+_ReadTask = tuple[Path, Path, str | None, HeadModel | None, Listed | None]
 
 
-def _work(
-    task: tuple[Path, Path, str | None, HeadModel | None, Listed | None],
-) -> tuple[bytes, PageLocation | None]:
-    """`process_file` in a worker process: the result, pickled, and where this process
-    stored it in a page pack in the folder given (stored here: the main process has
-    the whole corpus to merge)."""
-    global _pack
+def _work(task: _ReadTask) -> tuple[bytes, PageLocation | None]:
+    """`process_file` in a worker: the result, pickled, and where this process stored it
+    in a page pack in the folder given (stored here: the main process has the whole
+    corpus to merge)."""
     path, seeds, folder, head_model, listed = task
     data = pickle.dumps(process_file(path, seeds, head_model, listed), pickle.HIGHEST_PROTOCOL)
     if folder is None:
         return data, None
-    if _pack is None or _pack.folder != folder or _pack.pid != os.getpid():
-        _pack = PagePack(folder)  # (a pack inherited through a fork is the parent's)
-    return data, _pack.add(data)
+    pack: PagePack | None = getattr(_packs, "pack", None)
+    if pack is None or pack.folder != folder or pack.pid != os.getpid():
+        pack = _packs.pack = PagePack(folder)  # (a pack inherited through a fork is the parent's)
+    return data, pack.add(data)
+
+
+def _work_all(tasks: list[_ReadTask]) -> list[tuple[bytes, PageLocation | None]]:
+    """`_work` of each of `tasks`: one task of the pool, so that a few dozen small pages
+    cost one round trip."""
+    return [_work(task) for task in tasks]
 
 
 def _close_pack() -> None:
-    """End this process's page pack: the next pages go to a new one."""
-    global _pack
-    if _pack is not None:
-        _pack.close()
-        _pack = None
+    """End this thread's page pack: the next pages go to a new one."""
+    pack: PagePack | None = getattr(_packs, "pack", None)
+    if pack is not None:
+        pack.close()
+        _packs.pack = None
 
 
 def open_cache(options: BuildOptions) -> Cache:
@@ -351,10 +365,25 @@ def _workers(options: BuildOptions) -> int:
     return options.workers or min(os.cpu_count() or 1, 8)
 
 
+#: the engines `BuildOptions.engine` names
+ENGINES = ("local", "dask")
+
+
+def executor_for(options: BuildOptions) -> Executor:
+    """The engine the build's parallel stages run on (see `executor`)."""
+    if options.engine == "dask":
+        from .dask_executor import DaskExecutor  # (dask only for the builds that ask for it)
+
+        return DaskExecutor(options.scheduler, _workers(options))
+    if options.engine != "local" or options.scheduler is not None:
+        raise ValueError(f"engine {options.engine!r} with scheduler {options.scheduler!r}")
+    return LocalExecutor(_workers(options))
+
+
 def classify(
     articles: list[Article],
     curation: Curation,
-    workers: int = 1,
+    executor: Executor | None = None,
     cache: Cache | None = None,
 ) -> None:
     """`Classifier.classify`, remembering each topic's and the companies' decision per article.
@@ -365,7 +394,7 @@ def classify(
     The decisions about articles not in `articles` are forgotten.
     """
     if cache is None or not cache.enabled:
-        _classify(articles, curation, workers)
+        _classify(articles, curation, executor)
         return
     version = cache.output_version[:16]
     topic_keys = [(t.id, _key(version, repr(t))) for t in curation.topics]
@@ -394,7 +423,7 @@ def classify(
             i for i, ak in enumerate(article_keys) if any(ak not in table[key] for key in missing)
         ]
         part = [articles[i] for i in need]
-        _classify(part, sub, workers, terms=terms_key in missing)
+        _classify(part, sub, executor, terms=terms_key in missing)
         sub_keys = [(tid, table[tk]) for tid, tk in topic_keys if tk in missing]
         for i, article in zip(need, part, strict=True):
             filed = set(article.topics)
@@ -430,28 +459,31 @@ def _article_key(article: Article) -> str:
 
 
 def _classify(
-    articles: list[Article], curation: Curation, workers: int, terms: bool = True
+    articles: list[Article], curation: Curation, executor: Executor | None, terms: bool = True
 ) -> None:
-    """`Classifier.classify`, split over a process pool when there are many articles (and
-    without their terms, unless `terms`)."""
+    """`Classifier.classify`, split over the executor's workers when there are many articles
+    (and without their terms, unless `terms`)."""
     classifier = Classifier(curation, terms)
-    if workers <= 1 or len(articles) < CLASSIFY_POOL_MIN_ARTICLES:
+    if len(articles) < CLASSIFY_POOL_MIN_ARTICLES or executor is None or executor.workers <= 1:
         classifier.classify(articles)
         return
-    # each task is the words of at most CLASSIFY_CHUNK articles, so that both workers stay
+    # each task is the words of at most CLASSIFY_CHUNK articles, so that every worker stays
     # busy to the end; they are sent the compiled classifier, and need nothing else
+    workers = executor.workers
     size = min(CLASSIFY_CHUNK, -(-len(articles) // (workers * 4)))
     starts = range(0, len(articles), size)
     tasks = ([article_words(a) for a in articles[start : start + size]] for start in starts)
-    with start_pool(workers, classifier, inherit=False) as pool:
-        done = in_order(pool, classify_shared, tasks, ahead=2 * workers)
+    with executor.pool(shared=classifier) as pool:
+        done = pool.map(classify_words, tasks, ahead=2 * workers)
         for start, results in zip(starts, done, strict=True):
             part = articles[start : start + size]
             for article, (topics, entities, terms) in zip(part, results, strict=True):
                 article.topics, article.entities, article.terms = topics, entities, terms
 
 
-def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[PageResult]:
+def _pages(
+    options: BuildOptions, cache: Cache, inputs: _Inputs, executor: Executor
+) -> Iterator[PageResult]:
     """Every file's `PageResult`, in file order: from the cache, or computed (in a pool)."""
     pages: list[PageResult | None] = []
     todo: list[int] = []
@@ -461,26 +493,40 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
         if page is None:
             todo.append(len(pages))
         pages.append(page)
-    workers = _workers(options)
+    # absolute paths: a worker of a cluster need not run in this folder
     folder = cache.page_folder()
+    folder = folder and os.path.abspath(folder)
+    seeds = options.seeds.absolute()
     tasks = [
         (
-            inputs.paths[i],
-            options.seeds,
+            inputs.paths[i].absolute(),
+            seeds,
             folder if inputs.keys[i] else None,
             options.head_model,
             inputs.listed[i],
         )
         for i in todo
     ]
-    if workers > 1 and len(todo) >= POOL_MIN_FILES:
-        pool = start_pool(workers)
-        chunk = max(1, min(32, len(tasks) // (workers * 8)))
-        computed: Iterator[tuple[bytes, PageLocation | None]]
-        computed = pool.map(_work, tasks, chunksize=chunk)
-    else:
-        pool = None
-        computed = map(_work, tasks)
+    with contextlib.ExitStack() as stack:
+        computed: Iterable[tuple[bytes, PageLocation | None]] = map(_work, tasks)
+        if len(todo) >= POOL_MIN_FILES and executor.workers > 1:
+            # the readers are forked where they can be: the build holds little yet
+            pool = stack.enter_context(executor.pool(inherit=True))
+            workers = executor.workers
+            chunk = max(1, min(32, len(tasks) // (workers * 8)))
+            done = pool.map(_work_all, batched(tasks, chunk), ahead=8 * workers)
+            computed = chain.from_iterable(done)
+        yield from _in_file_order(pages, todo, computed, cache, inputs.keys)
+
+
+def _in_file_order(
+    pages: list[PageResult | None],
+    todo: list[int],
+    computed: Iterable[tuple[bytes, PageLocation | None]],
+    cache: Cache,
+    keys: list[str | None],
+) -> Iterator[PageResult]:
+    """The `pages` from the cache, with the `todo` ones `computed` filled in."""
     try:
         done_new = iter(zip(todo, computed, strict=True))
         next_new = next(done_new, None)
@@ -488,13 +534,11 @@ def _pages(options: BuildOptions, cache: Cache, inputs: _Inputs) -> Iterator[Pag
             if next_new is not None and next_new[0] == i:
                 data, location = next_new[1]
                 page = pickle.loads(data)
-                cache.record_page(inputs.keys[i] or "", location)
+                cache.record_page(keys[i] or "", location)
                 next_new = next(done_new, None)
             assert page is not None
             yield page
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
         _close_pack()
 
 
@@ -505,20 +549,22 @@ def collect(
     merged: dict[str, Article] | None = None,
     index_key: str | None = None,
     apart: Iterable[KeptApart] = (),
+    executor: Executor | None = None,
 ) -> BuildResult:
     """Read, segment, clean and deduplicate every seed file; nothing is written.
 
     `merged` is `deduplicate`'s memo of the stories an earlier build merged; `apart`
     the instances editors said are another story (`kept_apart`).
     With `index_key`, the result has the corpus index a later build that adds
-    pages starts from.
+    pages starts from. The files are read on `executor` (None: this machine's cores).
     """
     cache = cache or open_cache(options)
     inputs = inputs or _inputs(options, cache)
+    executor = executor or LocalExecutor(_workers(options))
     result = BuildResult()
     result.skipped = list(inputs.skipped)
     result.files = len(inputs.paths)
-    for done, page in enumerate(_pages(options, cache, inputs), start=1):
+    for done, page in enumerate(_pages(options, cache, inputs, executor), start=1):
         result.dropped_lines += len(page.dropped)
         if options.report is None and page.dropped:
             # only the report lists them: a 50k build would hold 150 MB of them
@@ -603,12 +649,13 @@ def build(options: BuildOptions) -> BuildResult:
     article pages that come out the same are not rendered again. Either way
     only the pages that differ from what `docs/` holds are written. The
     cyclic garbage collector is held meanwhile (see `cache.no_collection`).
+    The parallel stages run on the engine `options` name (`executor_for`).
     """
-    with no_collection():
-        return _build(options)
+    with no_collection(), executor_for(options) as executor:
+        return _build(options, executor)
 
 
-def _build(options: BuildOptions) -> BuildResult:
+def _build(options: BuildOptions, executor: Executor) -> BuildResult:
     # a build killed while writing left docs/ half-switched: finish (or undo) that first
     recover(options.docs)
     curation = load_curation(options.topics)
@@ -664,7 +711,7 @@ def _build(options: BuildOptions) -> BuildResult:
     if result is None:
         merged = cache.memo(last_collected, "merged")
         last_collected = None  # its articles are in the memo; let the rest go
-        result = collect(options, cache, inputs, merged, index_key, apart.values())
+        result = collect(options, cache, inputs, merged, index_key, apart.values(), executor)
         keep_ids(options, result, apart=apart)
         if options.report is None:
             # only the report lists the instances: at 50k scrapes letting them (and
@@ -697,8 +744,7 @@ def _build(options: BuildOptions) -> BuildResult:
     if result.articles:
         result.doubts = doubtful(result.articles)
     result.curation = curation
-    workers = _workers(options)
-    classify(result.articles, curation, workers, cache)
+    classify(result.articles, curation, executor, cache)
     problems = unfiled_pins(curation, {a.id: a.topics for a in result.articles})
     if problems:
         _stored(saver)
@@ -724,7 +770,7 @@ def _build(options: BuildOptions) -> BuildResult:
 
     def write(site: SitePages, known: dict[str, str]) -> WriteResult:
         lists = ChainMap(site.lists, *others)
-        return write_outputs(options.docs, lists, known, workers, site.articles)
+        return write_outputs(options.docs, lists, known, executor, site.articles)
 
     write_ledger(options, result)
     try:

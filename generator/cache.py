@@ -57,6 +57,7 @@ PAGE_MODULES = (
     "rules",
     "segment",
     "text",
+    "text_reader",
 )
 PAGE_LIBRARIES = ("beautifulsoup4", "markdownify", "charset-normalizer", "pyyaml", "numpy")
 OUTPUT_LIBRARIES = ("pyyaml", "feedgen", "numpy")

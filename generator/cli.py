@@ -11,9 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from .build import BuildOptions, BuildResult, CurationError, build, check, summary
+from .build import ENGINES, BuildOptions, BuildResult, CurationError, build, check, summary
 from .curation import STORIES_FILE, Problem
 from .events import explain_links, link_stories
+from .executor import EngineError
 from .ledger import FROZEN_ENV, LEDGER_FILE
 from .output import recover
 from .render import QUEUE_PAGE
@@ -111,6 +112,8 @@ def _options(args: argparse.Namespace) -> BuildOptions:
         cache_dir=Path(args.cache_dir) if getattr(args, "cache_dir", None) else None,
         use_cache=not getattr(args, "no_cache", False),
         workers=getattr(args, "workers", None),
+        engine=getattr(args, "engine", "local"),
+        scheduler=getattr(args, "scheduler", None),
     )
 
 
@@ -125,6 +128,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not options.seeds.is_dir():
         print(f"ev-digest: seeds folder not found: {options.seeds}", file=sys.stderr)
         return 2
+    if options.scheduler is not None and options.engine != "dask":
+        print(
+            "ev-digest: --scheduler is the address of a Dask cluster: add --engine dask",
+            file=sys.stderr,
+        )
+        return 2
     recovered = recover(options.docs)  # build() would do it too, without saying so
     if recovered:
         print(f"ev-digest: {options.docs}: {recovered}", file=sys.stderr)
@@ -137,6 +146,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             f"{options.docs} was left as it was",
             file=sys.stderr,
         )
+        return 1
+    except EngineError as error:
+        print(f"ev-digest: {error}; {options.docs} was left as it was", file=sys.stderr)
         return 1
     print_summary(result, options.docs, time.monotonic() - start)
     if args.strict and (result.skipped or result.empty_pages or result.written.conflicts):
@@ -312,7 +324,21 @@ def parser() -> argparse.ArgumentParser:
     build_parser.add_argument(
         "--workers",
         type=int,
-        help="processes for reading pages (default: one per CPU core; 1: no pool)",
+        help="processes for reading pages (default: one per CPU core; 1: no pool); with "
+        "--engine dask and no --scheduler, the local cluster's workers",
+    )
+    build_parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="what runs the parallel stages: this machine's process pools (local, the "
+        "default) or a Dask cluster (dask: needs the dask extra)",
+    )
+    build_parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask, the address of the cluster's scheduler "
+        "(tcp://host:8786); default: a local cluster started for the build",
     )
     build_parser.add_argument(
         "--frozen",

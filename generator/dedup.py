@@ -21,8 +21,16 @@ import numpy as np
 
 from .clean import excerpt, summary_of
 from .doubts import doubts
-from .fingerprint import BAND_ROWS, BANDS, NUM_PERM, Fingerprint, fingerprint, opening_keys
-from .model import Article, Block, BlockKind, Instance, Merge
+from .fingerprint import (
+    BAND_ROWS,
+    BANDS,
+    NUM_PERM,
+    block_shingles,
+    fingerprint,
+    opening_keys,
+    shingle_array,
+)
+from .model import Article, Block, BlockKind, Fingerprint, Instance, Merge
 from .rules import CUT_OFF, DATELINE
 from .text import first_sentence, normalize, shorten, slugify, stable_hash
 
@@ -205,7 +213,7 @@ def group_instances(
 
     def array(i: int) -> np.ndarray:
         if i not in arrays:
-            arrays[i] = fingerprints[i].shingle_array
+            arrays[i] = shingle_array(fingerprints[i])
         return arrays[i]
 
     groups = _Groups(len(instances))
@@ -304,12 +312,12 @@ def teaser_home(
     TEASER_CONTAINMENT of them; else the first (by `order`) that prints its headline or
     has its excerpt for a deck (`by_name`, found by `named_keys`).
     Bucket-sized lists only: a key shared by more instances says nothing of which."""
-    shingles = teaser.shingle_array
+    shingles = shingle_array(teaser)
     best, best_share = None, TEASER_CONTAINMENT
     candidates = sorted(set(by_text), key=order)
     if len(shingles) >= MIN_TEASER_SHINGLES and len(candidates) <= MAX_BUCKET:
         for k in candidates:
-            common = len(np.intersect1d(shingles, print_of(k).shingle_array, assume_unique=True))
+            common = len(np.intersect1d(shingles, shingle_array(print_of(k)), assume_unique=True))
             share = common / len(shingles)
             if share > best_share or (best is None and share >= best_share):
                 best, best_share = k, share
@@ -463,7 +471,7 @@ def _pieces(rank: int, instance: Instance, fp: Fingerprint) -> list[_Piece]:
     return [
         (block, frozenset(shingles.tolist()), (rank, index))
         for index, (block, shingles) in enumerate(
-            zip(instance.blocks, fp.block_shingles, strict=True)
+            zip(instance.blocks, block_shingles(fp), strict=True)
         )
     ]
 

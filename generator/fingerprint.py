@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from dataclasses import dataclass
 
 import numpy as np
 
-from .model import Instance, by_position
+from .model import Fingerprint, Instance
 from .rules import DATELINE
 from .text import normalize
 
@@ -56,43 +55,18 @@ del _rng
 _WORD_HASHES: dict[str, int] = {}
 
 
-@by_position
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    """Dedup's view of one instance.
+def shingle_array(fp: Fingerprint) -> np.ndarray:
+    """The body's shingles: sorted, without repeats."""
+    start, stop = np.frombuffer(fp.spans, dtype=np.uint32, count=2)
+    return _distinct(np.frombuffer(fp.hashes, dtype=np.uint32)[start:stop])
 
-    Kept compact: a build holds one per instance until it has grouped them (about
-    200k at 50k scrapes). The body's shingles and each block's are all
-    slices of one array of hashes, as uint32 bytes, rather than copies.
-    """
 
-    #: the hash of every run of SHINGLE_WORDS words of the body, in order (a body
-    #: shorter than one run: the hash of its words), then that of each block shorter
-    #: than one run
-    hashes: bytes
-    #: (start, stop) in `hashes` of the body's runs, then of each body block's own
-    #: runs (those that lie inside it), as uint32 bytes
-    spans: bytes
-    #: NUM_PERM MinHash values, as uint32 bytes; empty when the body has under 2 shingles
-    signature: bytes
-    #: keys of the exact-text, opening and closing buckets; empty for an empty body
-    buckets: tuple[str, ...]
-    #: a hash of the whole instance: a group of the same instances merges the same way
-    digest: str
-
-    @property
-    def shingle_array(self) -> np.ndarray:
-        """The body's shingles: sorted, without repeats."""
-        start, stop = np.frombuffer(self.spans, dtype=np.uint32, count=2)
-        return _distinct(np.frombuffer(self.hashes, dtype=np.uint32)[start:stop])
-
-    @property
-    def block_shingles(self) -> list[np.ndarray]:
-        """Each body block's shingles (repeats kept: read as a set), by which merging
-        lines up the paragraphs of copies."""
-        hashes = np.frombuffer(self.hashes, dtype=np.uint32)
-        spans = np.frombuffer(self.spans, dtype=np.uint32).reshape(-1, 2)[1:].tolist()
-        return [hashes[start:stop] for start, stop in spans]
+def block_shingles(fp: Fingerprint) -> list[np.ndarray]:
+    """Each body block's shingles (repeats kept: read as a set), by which merging
+    lines up the paragraphs of copies."""
+    hashes = np.frombuffer(fp.hashes, dtype=np.uint32)
+    spans = np.frombuffer(fp.spans, dtype=np.uint32).reshape(-1, 2)[1:].tolist()
+    return [hashes[start:stop] for start, stop in spans]
 
 
 def fingerprint(instance: Instance) -> Fingerprint:

@@ -27,10 +27,10 @@ from markdownify import MarkdownConverter
 
 from .attribution import web_address
 from .dates import stated_moment
-from .ingest import canonical_spaces, iso_date, site_in_title, text_lines
 from .model import Document, Dropped, Line, PageMeta
 from .rules import looks_like_organisation
 from .text import canonical
+from .text_reader import canonical_spaces, iso_date, site_in_title, text_lines
 
 # Elements that never hold article text.
 _DROP_TAGS = (

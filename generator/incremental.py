@@ -51,8 +51,8 @@ from .dedup import (
     named_keys,
     teaser_home,
 )
-from .fingerprint import BANDS, Fingerprint, fingerprint, opening_keys
-from .model import Article, BlockKind, Instance, Merge, PageResult, by_position
+from .fingerprint import BANDS, fingerprint, opening_keys, shingle_array
+from .model import Article, BlockKind, Fingerprint, Instance, Merge, PageResult, by_position
 from .text import normalize, normalize_short
 
 #: flags kept with a short line's occurrence
@@ -562,7 +562,7 @@ def _link(
     links = _Links()
     start = {number: -1 - k for k, (number, _, _) in enumerate(cleaned)}  # negative: new
     group = lambda n: start[n] if n in start else index.group_of[n]  # noqa: E731
-    shingles = {number: fp.shingle_array for number, _, fp in cleaned}
+    shingles = {number: shingle_array(fp) for number, _, fp in cleaned}
     made = {number: (inst, fp) for number, inst, fp in cleaned}
     pending: dict[tuple[int, int], list[int]] = {}  # (table, key) -> new members so far
     for number, inst, fp in cleaned:
@@ -586,9 +586,9 @@ def _link(
             pending[(table_id, key)].append(number)
         for other in sorted(candidates, key=order.__getitem__):
             if other not in shingles:
-                shingles[other] = delta.clean_old(other)[1].shingle_array
+                shingles[other] = shingle_array(delta.clean_old(other)[1])
             old = made[other] if other in made else delta.clean_old(other)
-            sim = copies(old, (inst, fp), (shingles[other], fp.shingle_array))
+            sim = copies(old, (inst, fp), (shingles[other], shingle_array(fp)))
             if sim.duplicate:
                 links.union(group(other), group(number), sim)
     return links, start

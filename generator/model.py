@@ -12,11 +12,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
-
-if TYPE_CHECKING:
-    from .fingerprint import Fingerprint
-
+from typing import TypeVar
 
 R = TypeVar("R", bound=type)
 
@@ -172,6 +168,32 @@ class Instance:
     @property
     def key(self) -> str:
         return f"{self.source}#{self.position}"
+
+
+@by_position
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """Dedup's view of one instance (made by `fingerprint.fingerprint`, where the instance is).
+
+    Kept compact: a build holds one per instance until it has grouped them (about
+    200k at 50k scrapes). The body's shingles and each block's are all
+    slices of one array of hashes, as uint32 bytes, rather than copies.
+    """
+
+    #: the hash of every run of `fingerprint.SHINGLE_WORDS` words of the body, in order
+    #: (a body shorter than one run: the hash of its words), then that of each block
+    #: shorter than one run
+    hashes: bytes
+    #: (start, stop) in `hashes` of the body's runs, then of each body block's own
+    #: runs (those that lie inside it), as uint32 bytes
+    spans: bytes
+    #: `fingerprint.NUM_PERM` MinHash values, as uint32 bytes; empty when the body has
+    #: under 2 shingles
+    signature: bytes
+    #: keys of the exact-text, opening and closing buckets; empty for an empty body
+    buckets: tuple[str, ...]
+    #: a hash of the whole instance: a group of the same instances merges the same way
+    digest: str
 
 
 @by_position

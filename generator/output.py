@@ -94,7 +94,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeAlias
 
-from .workers import start_pool
+from .executor import Executor
 
 MANIFEST = ".evdigest-manifest.json"
 STAGING = ".evdigest-staging"
@@ -187,7 +187,7 @@ def write_outputs(
     docs: Path,
     files: Mapping[str, str],
     known: Mapping[str, str] | None = None,
-    workers: int = 1,
+    executor: Executor | None = None,
     portable: LazyPages | None = None,
 ) -> WriteResult:
     """Make the generated files in `docs` exactly `files` (relative path -> content).
@@ -197,8 +197,8 @@ def write_outputs(
     build wrote them. Each must hold that content in `docs` (as its
     fingerprint says, or else as reading it shows); if one does not,
     `Unverified` is raised before anything is written. `portable` adds files
-    whose makers can be pickled: with `workers` > 1 and many of them, they
-    are made and staged by that many other processes (see `_plan`).
+    whose makers can be pickled: with an `executor` of more than one worker
+    and many of them, they are made and staged by its workers (see `_plan`).
     """
     known = known or {}
     if portable:
@@ -216,7 +216,7 @@ def write_outputs(
         fingerprints = _load_fingerprints(docs)
         staging = docs / STAGING
         try:
-            plan = _plan(_Planning(docs, files, known, previous, fingerprints), portable, workers)
+            plan = _plan(_Planning(docs, files, known, previous, fingerprints), portable, executor)
             if plan.unverified:
                 raise Unverified(plan.unverified)
         except BaseException:  # (a page that could not be made, or Ctrl-C)
@@ -332,45 +332,50 @@ PARALLEL_MIN_FILES = 2000
 PLAN_CHUNK = 512
 
 
-def _plan(job: _Planning, portable: LazyPages | None = None, workers: int = 1) -> _Plan:
+def _plan(
+    job: _Planning, portable: LazyPages | None = None, executor: Executor | None = None
+) -> _Plan:
     """Sort the generated files into unchanged, to write, and conflicts (not ours).
 
     Making a page and staging it are independent of every other page, and at
-    100k pages they are most of a cold build's writing. With `workers` > 1
-    and many `portable` pages, they are sent, in chunks, to that many new
-    processes, which make and stage them while this one plans the others,
-    then takes the chunks they have not begun, from the last.
+    100k pages they are most of a cold build's writing. With many `portable`
+    pages and an `executor` of more than one worker, they are sent, in chunks,
+    to its workers, which make and stage them while this process plans the
+    others, then takes the chunks they have not begun, from the last.
     Not forked processes: a build holds its articles, and a forked planner
     that made half the pages touched the memory of nearly all of them, which
     the kernel then copied (1.45 GB at 50k scrapes).
     """
     paths = sorted(itertools.chain(job.files, (rel for rel in job.known if rel not in job.files)))
-    if portable is None or workers <= 1 or len(portable) < PARALLEL_MIN_FILES:
+    if (
+        portable is None
+        or len(portable) < PARALLEL_MIN_FILES
+        or executor is None
+        or executor.workers <= 1
+    ):
         return _plan_paths(job, paths)
     sent = sorted(portable)
     chunks = [sent[start : start + PLAN_CHUNK] for start in range(0, len(sent), PLAN_CHUNK)]
-    pool = start_pool(workers, inherit=False)
-    try:
+    with executor.pool() as pool:  # (after an error, the chunks not begun are let go)
         others = [
             (chunk, pool.submit(_plan_paths, _portion(job, portable, chunk), chunk))
             for chunk in chunks
         ]
         plans = [_plan_paths(job, [rel for rel in paths if rel not in portable])]
-        for chunk, other in reversed(others):  # the chunks no worker has begun: made here
-            if not other.cancel():
-                break
-            plans.append(_plan_paths(job, chunk))
-        plans += [other.result() for _, other in others if not other.cancelled()]
+        begun = len(others)
+        while begun and others[begun - 1][1].cancel():  # not begun by a worker: made here
+            begun -= 1
+            plans.append(_plan_paths(job, others[begun][0]))
+        plans += [other.result() for _, other in others[:begun]]
         return _joined(plans, paths)
-    finally:
-        pool.shutdown(cancel_futures=True)  # (after an error, the chunks not begun are let go)
 
 
 def _portion(job: _Planning, portable: LazyPages, paths: list[str]) -> _Planning:
-    """What planning `paths` (all portable) reads, and nothing else: it is sent to a worker."""
+    """What planning `paths` (all portable) reads, and nothing else: it is sent to a worker
+    (which need not run in this folder: the docs folder's path is absolute)."""
     recorded = job.fingerprints.files
     return _Planning(
-        job.docs,
+        job.docs.absolute(),
         LazyPages({rel: portable.makers[rel] for rel in paths}),
         {},
         {rel for rel in paths if rel in job.previous},

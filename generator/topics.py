@@ -34,7 +34,6 @@ from typing import NamedTuple
 from .curation import Company, Curation, Topic
 from .model import Article
 from .text import content_terms
-from .workers import shared_object
 
 TITLE_WEIGHT = 2
 
@@ -333,11 +332,12 @@ class Classifier:
         return topics, self._entities(text)
 
 
-def classify_shared(words: list[ArticleWords]) -> list[tuple[list[str], list[str], bytes]]:
-    """In a worker of a pool that shares a `Classifier` (see `workers.start_pool`): the
-    topics, companies and terms of these articles. Here, so that a worker started afresh
-    imports only this module."""
-    classifier: Classifier = shared_object()  # type: ignore[assignment]
+def classify_words(
+    classifier: Classifier, words: list[ArticleWords]
+) -> list[tuple[list[str], list[str], bytes]]:
+    """The topics, companies and terms of these articles: a task of the pool that shares
+    `classifier` (see `executor.Pool`). Here, so that a worker started afresh imports
+    this module and not the build's."""
     return [classifier.classified(one) for one in words]
 
 

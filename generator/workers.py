@@ -1,5 +1,5 @@
-"""Process pools for the build's parallel work, and a thread for the work whose result
-only the cache keeps.
+"""The local engine: process pools for the build's parallel work (`LocalExecutor`), and a
+thread for the work whose result only the cache keeps.
 
 A pool's workers are forked or new interpreters. Forked, they inherit
 everything the build holds at that moment for nothing: right for the page
@@ -21,21 +21,55 @@ import queue
 import sys
 import threading
 import traceback
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
+
+from .executor import Executor, Pool
 
 CAN_FORK = "fork" in multiprocessing.get_all_start_methods()
 
-T = TypeVar("T")
 R = TypeVar("R")
 
 _shared: object = None
 
 
+class LocalExecutor(Executor):
+    """This machine's cores: a pool of `workers` processes for each stage that opens one."""
+
+    def __init__(self, workers: int):
+        self._workers = workers
+
+    @property
+    def workers(self) -> int:
+        return self._workers
+
+    @contextmanager
+    def pool(self, shared: object = None, inherit: bool = False) -> Iterator[Pool]:
+        pool = start_pool(self._workers, shared, inherit)
+        try:
+            yield _LocalPool(pool, shared is not None)
+        finally:
+            pool.shutdown(cancel_futures=True)  # (after an error, the tasks not begun go)
+
+    def close(self) -> None:
+        pass  # (each pool ends with its stage)
+
+
+class _LocalPool(Pool):
+    def __init__(self, pool: ProcessPoolExecutor, shared: bool):
+        self._pool = pool
+        self._shared = shared
+
+    def submit(self, work: Callable[..., R], *args: Any) -> Future[R]:
+        if self._shared:
+            return self._pool.submit(_with_shared, work, *args)
+        return self._pool.submit(work, *args)
+
+
 def start_pool(workers: int, shared: object = None, inherit: bool = True) -> ProcessPoolExecutor:
-    """A pool of `workers` processes, in which `shared_object()` gives `shared`.
+    """A pool of `workers` processes, each holding `shared` (see `_with_shared`).
 
     With `inherit` False they are new interpreters (`shared` is pickled to
     them), which hold only what their work needs: classify's two workers,
@@ -47,24 +81,9 @@ def start_pool(workers: int, shared: object = None, inherit: bool = True) -> Pro
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_start, initargs=(shared,))
 
 
-def shared_object() -> object:
-    """In a worker of `start_pool`: the object the pool was made to share."""
-    return _shared
-
-
-def in_order(
-    pool: ProcessPoolExecutor, work: Callable[[T], R], tasks: Iterable[T], ahead: int
-) -> Iterator[R]:
-    """`pool.map(work, tasks)`, taking a task from `tasks` only when fewer than `ahead`
-    are waiting: `map` makes and holds every task at once, and tasks made from
-    the build's articles would hold a copy of all their text."""
-    waiting: deque[Future[R]] = deque()
-    for task in tasks:
-        waiting.append(pool.submit(work, task))
-        if len(waiting) >= ahead:
-            yield waiting.popleft().result()
-    while waiting:
-        yield waiting.popleft().result()
+def _with_shared(work: Callable[..., R], *args: Any) -> R:
+    """In a worker of `start_pool`: `work` given the object the pool was made to share."""
+    return work(_shared, *args)
 
 
 def _start(shared: object) -> None:

@@ -14,7 +14,6 @@ from generator.build import BuildOptions, build
 from generator.curation import Curation, Topic
 from generator.feeds import feed_files
 from generator.html_reader import read_html
-from generator.ingest import page_meta
 from generator.model import Article, Block, BlockKind, Origin
 from generator.render import (
     Activity,
@@ -25,6 +24,7 @@ from generator.render import (
     repeats_title,
     reported_by,
 )
+from generator.text_reader import page_meta
 
 from .conftest import SEEDS, read_page
 

@@ -22,7 +22,7 @@ from generator.cache import Cache
 from generator.curation import Curation, load_curation
 from generator.model import Article
 from generator.render import Related
-from generator.workers import BACKGROUND_THREAD, in_order, start_pool
+from generator.workers import BACKGROUND_THREAD, LocalExecutor, start_pool
 
 ROOT = Path(__file__).resolve().parent.parent
 PAST = 1_600_000_000  # a modification time well before the build (see cache.RACY_NS)
@@ -212,12 +212,12 @@ def test_classifying_in_a_pool_gives_the_same_topics(
 ) -> None:
     articles, curation = collected(tmp_path, corpus)
     assert len(articles) > 8
-    build_module.classify(articles, curation, workers=1)
+    build_module.classify(articles, curation)
     expected = [(a.topics, a.entities) for a in articles]
     for a in articles:
         a.topics, a.entities = [], []
     monkeypatch.setattr(build_module, "CLASSIFY_POOL_MIN_ARTICLES", 1)
-    build_module.classify(articles, curation, workers=2)
+    build_module.classify(articles, curation, LocalExecutor(2))
     assert [(a.topics, a.entities) for a in articles] == expected
 
 
@@ -230,8 +230,8 @@ def test_pool_tasks_are_made_only_as_the_workers_catch_up() -> None:
             made.append(number)
             yield number
 
-    with start_pool(2) as pool:
-        results = in_order(pool, operator.neg, tasks(), ahead=3)
+    with LocalExecutor(2).pool() as pool:
+        results = pool.map(operator.neg, tasks(), ahead=3)
         first = next(results)
         assert made == [0, 1, 2]
         assert [first, *results] == [-number for number in range(10)]
@@ -403,11 +403,11 @@ def test_cached_classification_matches_a_fresh_one_after_a_topic_edit(
     cache = Cache(tmp_path / "cache")
 
     def topics_of(curation) -> list:
-        build_module.classify(articles, curation, 1)
+        build_module.classify(articles, curation)
         fresh = [(a.topics, a.entities) for a in articles]
         for a in articles:
             a.topics, a.entities = ["stale"], ["stale"]
-        build_module.classify(articles, curation, 1, cache)
+        build_module.classify(articles, curation, None, cache)
         assert [(a.topics, a.entities) for a in articles] == fresh
         return fresh
 

@@ -10,6 +10,7 @@ import pytest
 from generator import output as output_module
 from generator.output import LazyPages, write_outputs
 from generator.render import escape
+from generator.workers import LocalExecutor
 
 
 def test_writes_only_changes_and_never_touches_hand_written_files(tmp_path: Path) -> None:
@@ -53,7 +54,12 @@ def test_planning_in_other_processes_writes_what_one_does(
         (docs / "topics").mkdir()
         (docs / "topics" / "a.md").write_text("mine\n", encoding="utf-8")  # a conflict
         (docs / "articles" / "3.md").write_text("edited\n", encoding="utf-8")
-        results.append((write_outputs(docs, lists, workers=workers, portable=portable), tree(docs)))
+        results.append(
+            (
+                write_outputs(docs, lists, executor=LocalExecutor(workers), portable=portable),
+                tree(docs),
+            )
+        )
     (serial, serial_tree), (pooled, pooled_tree) = results
     assert pooled == serial and pooled_tree == serial_tree
     assert serial.conflicts == ["topics/a.md"] and serial.removed == ["gone.md"]
@@ -78,7 +84,10 @@ def test_portable_pages_are_made_by_other_processes_and_the_rest_here(
 
     docs = tmp_path / "docs"
     result = write_outputs(
-        docs, LazyPages({"index.md": slow_home}), workers=2, portable=LazyPages(portable)
+        docs,
+        LazyPages({"index.md": slow_home}),
+        executor=LocalExecutor(2),
+        portable=LazyPages(portable),
     )
     assert len(result.written) == 13
     makers = {path.read_text(encoding="utf-8").split()[1] for path in docs.glob("articles/*.md")}
@@ -97,7 +106,9 @@ def test_a_page_that_fails_in_another_process_fails_the_write_and_changes_nothin
     makers = {f"articles/{n}.md": partial(str, f"{n}!\n") for n in range(9)}
     makers["articles/5.md"] = partial(int, "not a number")
     with pytest.raises(ValueError, match="not a number"):
-        write_outputs(docs, {"index.md": "new\n"}, workers=2, portable=LazyPages(makers))
+        write_outputs(
+            docs, {"index.md": "new\n"}, executor=LocalExecutor(2), portable=LazyPages(makers)
+        )
     assert tree(docs) == before
 
 

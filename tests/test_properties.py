@@ -36,11 +36,12 @@ from generator.build import process_file
 from generator.dedup import MIN_CONTAINMENT, deduplicate
 from generator.fingerprint import shingles
 from generator.html_reader import read_html
-from generator.ingest import _markdown_line, canonical_spaces, decode, text_lines
+from generator.ingest import decode
 from generator.model import Block, BlockKind, Document, Instance, Line, PageMeta, PageResult
 from generator.render import escape, front_matter
 from generator.rules import CHROME_LINES
 from generator.text import normalize
+from generator.text_reader import _markdown_line, canonical_spaces, text_lines
 
 from .conftest import ROOT
 
