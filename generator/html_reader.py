@@ -61,7 +61,7 @@ _DROP_TAGS = (
 )
 _CHROME_CLASS = re.compile(
     r"(?:^|[-_ ])(share|sharing|social|newsletter|subscribe|related|recommended|comments?|"
-    r"sidebar|widget|menu|breadcrumbs?|advert|ads?|promo|cookie|banner|popup|modal|"
+    r"sidebar|widget|menu|preheader|breadcrumbs?|advert|ads?|promo|cookie|banner|popup|modal|"
     r"author-bio|bio|tags|pagination|paywall|signup|footer|header|nav)(?:$|[-_ ])",
     re.I,
 )
@@ -153,6 +153,7 @@ def read_html(rel: str, html: str) -> Document:
     if len(articles) == 1 and (articles[0].find(".//h1") is not None or top.find(".//h1") is None):
         top = articles[0]
     _head_each_post(top)
+    _unwrap_layout_tables(top)
     markdown = _MARKDOWN.convert_soup(_as_soup(top)).strip("\n")
     lines = text_lines(markdown, markdown=True, source=rel, dropped=dropped, page_header=False)
     if meta.title and not any(line.level == 1 for line in lines):
@@ -163,6 +164,31 @@ def read_html(rel: str, html: str) -> Document:
 
 #: the words of paragraphs that make an <article> a post printed whole, not a card
 _POST_WORDS = 120
+
+
+#: what a table holds when it lays a page out (an e-mail's, an old site's), not data
+_LAYOUT_CONTENT = ("h1", "h2", "h3", "h4", "p", "ul", "ol", "blockquote")
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def _unwrap_layout_tables(top: etree._Element) -> None:
+    """A table that holds headings, paragraphs or other tables lays the page out (an
+    e-mail newsletter's, an old site's): its cells are blocks of the page, read in order,
+    not the cells of a one-row Markdown table holding the whole article. A table of data
+    inside it stays a table."""
+
+    def owner(el: etree._Element) -> etree._Element | None:  # (a stray cell has none)
+        return el if el.tag == "table" else next(el.iterancestors("table"), None)
+
+    layout = {
+        table
+        for table in top.iter("table")
+        if any(el is not table and owner(el) is table for el in table.iter(*_LAYOUT_CONTENT))
+        or any(inner is not table for inner in table.iter("table"))
+    }
+    parts = [el for el in top.iter(*_TABLE_PARTS) if owner(el) in layout]
+    for el in parts:
+        el.tag = "div"
 
 
 #: the class of an element holding one post of a blog, a newsroom or a feed

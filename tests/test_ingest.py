@@ -136,6 +136,25 @@ def test_a_capture_note_naming_its_tool_gives_the_capture_day(
     assert read_document(page, tmp_path).meta.captured == captured
 
 
+def test_an_e_mail_s_layout_tables_are_blocks_of_the_page_and_a_data_table_stays() -> None:
+    doc = read_html(
+        "issue.html",
+        "<html><body><table><tr><td class='preheader'>A pilot line in Kyushu.</td></tr>"
+        "<tr><td><table><tr><td><h1>Toyota's small line is a big tell</h1>"
+        "<p>By Nate Calloway, editor</p><p>Good morning. Most weeks the news is a big number.</p>"
+        "<table><tr><th>Plant</th><th>GWh</th></tr><tr><td>Kanda</td><td>1</td></tr></table>"
+        "</td></tr></table></td></tr></table></body></html>",
+    )
+    assert [(line.text, line.level) for line in doc.lines] == [
+        ("Toyota's small line is a big tell", 1),
+        ("By Nate Calloway, editor", 0),
+        ("Good morning. Most weeks the news is a big number.", 0),
+        ("| Plant | GWh |", 0),
+        ("| --- | --- |", 0),
+        ("| Kanda | 1 |", 0),
+    ]
+
+
 def test_markdown_headings_keep_levels(tmp_path: Path) -> None:
     page = tmp_path / "a.md"
     page.write_text(
