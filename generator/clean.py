@@ -55,7 +55,7 @@ _STAT_LINE = re.compile(r"^[A-Z][^:]{1,40}:\s+[$€£¥]?\d[\d,.]*\s*%?(?:\s*[A-
 _HEADING_CHROME = frozenset(
     ("comments", "comment-form", "related-block", "newsletter", "share-bar", "navigation")
     + ("pagination", "tags", "qa-site", "live-blog", "paywall", "ad", "continue-reading")
-    + ("press-release",)
+    + ("press-release", "author-bio")
 )
 
 

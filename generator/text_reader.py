@@ -234,6 +234,9 @@ def _headline_link(line: str) -> bool:
     return len(_MD_LINK.findall(line)) == 1 and 4 <= len(text.split()) <= 30 and text[:1].isupper()
 
 
+_LINK_AND_SOURCE = re.compile(r"^(?P<link>\[[^\[\]]+\]\([^()\s]+\))\s*\((?P<source>[^()]{2,40})\)$")
+
+
 def _markdown_line(stripped: str) -> tuple[str, int, str | None]:
     """(text, heading level, rule) for one Markdown line; a rule means it is page chrome."""
     if _MD_RULE.match(stripped):
@@ -247,6 +250,10 @@ def _markdown_line(stripped: str) -> tuple[str, int, str | None]:
     without_images = _MD_IMAGE.sub("", item) if has_image else item
     if not without_images.strip(" |·•"):
         return stripped, 0, "inline-image" if has_image else "markdown-syntax"
+    sourced = _LINK_AND_SOURCE.match(without_images) if bullet else None
+    if sourced and _link_only(sourced.group("link")):
+        # a list of links each with its outlet: "* [Headline](https://…) (WPRN NewsChannel 19)"
+        return bullet.group(0) + sourced.group("link"), 0, "link-list"
     if _link_only(without_images):
         if bullet:
             return stripped, 0, "link-list"
@@ -320,7 +327,12 @@ def text_lines(
                 if dropped is not None and rule is not None:
                     dropped.append(Dropped(source, number, raw.strip(), rule))
                 continue
-            if lines and last_number == number - 1 and _continues(lines[-1], raw, level, stripped):
+            if (
+                lines
+                and last_number == number - 1
+                and not raw_lines[number - 2].endswith(("  ", "\\"))  # (a hard line break)
+                and _continues(lines[-1], raw, level, stripped)
+            ):
                 # a soft line break: the paragraph goes on (HTML and wrapped Markdown)
                 lines[-1] = Line(lines[-1].number, f"{lines[-1].text} {stripped}", 0)
                 last_number = number

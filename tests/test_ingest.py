@@ -155,6 +155,39 @@ def test_an_e_mail_s_layout_tables_are_blocks_of_the_page_and_a_data_table_stays
     ]
 
 
+def test_a_list_of_links_with_their_outlets_gives_headline_lines(tmp_path: Path) -> None:
+    page = tmp_path / "notes.md"
+    page.write_text(
+        "## Links from this episode\n\n"
+        "  * [Toyota picks Kyushu site for pilot solid-state battery line](https://a.example/t)"
+        " (Nippon Mobility)\n",
+        encoding="utf-8",
+    )
+    (line,) = [line for line in read_document(page, tmp_path).lines if not line.level]
+    assert (line.text, line.aside) == (
+        "Toyota picks Kyushu site for pilot solid-state battery line",
+        "link-list",
+    )
+
+
+def test_a_hard_line_break_ends_the_line_in_html_and_markdown(tmp_path: Path) -> None:
+    doc = read_html(
+        "links.html",
+        "<html><body><p><a href='https://a.example/t'><strong>Tata Group firms up plans for a cell"
+        " plant</strong></a><br>AutoBharat Times · India’s biggest EV seller wants its own cells…"
+        "</p></body></html>",
+    )
+    assert [line.text for line in doc.lines] == [
+        "Tata Group firms up plans for a cell plant",
+        "AutoBharat Times · India’s biggest EV seller wants its own cells…",
+    ]
+    page = tmp_path / "wrapped.md"
+    page.write_text("A paragraph wrapped\nat sixty columns.\n", encoding="utf-8")
+    assert [line.text for line in read_document(page, tmp_path).lines] == [
+        "A paragraph wrapped at sixty columns."
+    ]
+
+
 def test_markdown_headings_keep_levels(tmp_path: Path) -> None:
     page = tmp_path / "a.md"
     page.write_text(
