@@ -231,8 +231,11 @@ class Zone:
         a headline; what comes after a paragraph is the article, and choosing it would
         drop the paragraph)."""
         found, prose = [], 0
+        printed = Counter(line.text for line in self.lines)
         for i in self.candidates():
             text = self.lines[i].text
+            if printed[text] >= _OVER_EACH_POST:
+                continue  # (a channel's name printed over each of its posts)
             if looks_like_prose(text):
                 prose += 1
                 if prose == 2 or word_count(text) >= 25:
@@ -247,6 +250,8 @@ class Zone:
 
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")
+#: a line printed this many times in an article's zone names who posts, not what
+_OVER_EACH_POST = 3
 
 
 def article_lines(raw: RawArticle) -> tuple[list[Line], int | None]:

@@ -731,7 +731,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         re.compile(
             r"^(?:pinned message|forwarded from .{1,60}|edited \d{1,2}:\d{2}"
             r"|(?:\d{1,2}[smhdw]\s*[•·]\s*)?edited\s*[•·]?"
-            r"|(?:#[^\W\d][\w-]*\s*){1,15})$",
+            r"|(?:#[^\W\d][\w-]*\s*){1,15}"
+            # a channel's own asks and polls: "📌 Join our discussion group: t.me/…",
+            # "📊 Poll: Which corridor needs fast chargers first?", "Anonymous Poll"
+            r"|\W*join (?:our|the) (?:\S+ ){0,3}(?:group|channel|chat|community|discord|server)\b.{0,60}"
+            r"|\W*(?:anonymous |quiz )?poll(?::.{1,120})?"
+            # a post's pointer to what follows: "📰 Details + what operators are saying 👇"
+            r"|\W*.{1,80}\s*👇)$",
             re.I,
         ),
     ),

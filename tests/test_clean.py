@@ -554,6 +554,9 @@ FURNITURE = [
     ("0:00 / 11:48", "audio-player"),
     ("Apr 18, 2023 08:02 (GMT+8) · Last updated Apr 18, 2023 17:46 (GMT+8)", "byline"),
     ("Mar 02, 2023 ID: 315980", "byline"),
+    ("📌 Join our discussion group: t.me/evbharat_chat", "social-post"),
+    ("📊 Poll: Which corridor needs fast chargers first?", "social-post"),
+    ("📰 Details + what operators are saying 👇", "social-post"),
     (
         "Denna information är sådan information som Volvo Car AB (publ) är skyldigt att "
         "offentliggöra enligt EU:s marknadsmissbruksförordning.",
@@ -598,6 +601,8 @@ def test_furniture_any_site_prints_is_chrome(line: str, rule: str) -> None:
         "Subscribe to the idea that batteries will get cheaper, analysts said on Friday.",
         "The plant in Skelleftea, Sweden, will make cells for Volvo and other carmakers.",
         "Credits for the cells will be paid from 2024, the ministry said on Friday.",
+        "Joint venture partners will build the plant in 2025, the ministry said.",
+        "Polling stations opened at 8am across the state, officials said.",
     ],
 )
 def test_article_text_is_not_furniture(line: str) -> None:

@@ -90,6 +90,17 @@ def test_a_video_page_s_tabs_player_and_channel_between_deck_and_byline(tmp_path
     assert inst.date == "2022-12-07"
 
 
+def test_a_channel_s_name_printed_over_each_post_is_no_headline(tmp_path: Path) -> None:
+    (tmp_path / "channel.txt").write_text(
+        "\n".join(
+            ["EV Daily ⚡", "Pinned message", "EV Daily ⚡", *BODY, "EV Daily ⚡", "👁 3.1K", ""]
+        ),
+        encoding="utf-8",
+    )
+    (inst,) = process_file(tmp_path / "channel.txt", tmp_path).instances
+    assert inst.headline is None and inst.blocks[0].text == BODY[0]
+
+
 def test_a_deck_that_scores_like_a_headline_stays_under_it(tmp_path: Path) -> None:
     deck = "Panasonic will put a third plant in Kansas, and state incentives cover part of it."
     inst = build_page(
