@@ -1522,7 +1522,27 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
             rules[i] = "teaser-end"
     _box_lines(texts, rules)
     _about_the_company(texts, rules)
+    _chapter_lists(texts, rules)
     return rules
+
+
+#: a video's or a podcast's chapters: "0:00 Intro", "10:45 What to watch in 2023", in a run
+_CHAPTER = re.compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s+\S.{0,70}$")
+_CHAPTER_RUN = 3
+
+
+def _chapter_lists(texts: list[str], rules: list[str | None]) -> None:
+    """Three or more chapter lines in a row are the player's chapter list (a live blog's
+    timed entries have their text between them)."""
+    i = 0
+    while i < len(texts):
+        end = i
+        while end < len(texts) and rules[end] is None and _CHAPTER.match(texts[end]):
+            end += 1
+        if end - i >= _CHAPTER_RUN:
+            for k in range(i, end):
+                rules[k] = "chapters"
+        i = max(end, i + 1)
 
 
 #: the section a press release ends with: "About Kestrel Lithium Corp."

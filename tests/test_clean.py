@@ -609,6 +609,13 @@ def test_article_text_is_not_furniture(line: str) -> None:
     assert chrome_rule(line) is None
 
 
+def test_a_run_of_chapter_lines_is_the_player_s_list_and_a_live_blog_s_times_are_not() -> None:
+    chapters = ["Chapters", "0:00 Intro", "1:12 What the permit allows", "10:45 What to watch"]
+    assert chrome_rules(chapters)[1:] == ["chapters"] * 3
+    live = ["16:20 Zeekr X opens for pre-orders", LONG, "14:05 NIO updates ES6", LONG]
+    assert chrome_rules(live) == [None] * 4
+
+
 def test_a_box_takes_its_short_lines_along() -> None:
     lines = ["Newsletter", "The Weekly Charge", "Five stories, every Friday.", "Enter your email"]
     assert chrome_rules(lines)[1:3] == ["newsletter", "newsletter"]

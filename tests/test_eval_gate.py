@@ -107,7 +107,7 @@ FLOORS = {
     ("holdout", False): {
         "event_precision": 1.0,
         "event_f1": 0.87,
-        "title_f1": 0.89,
+        "title_f1": 0.91,
         "body_start_accuracy": 1.0,
         "dup_pair_precision": 1.0,
         "dup_pair_recall": 1.0,
@@ -220,7 +220,7 @@ CEILINGS = {
         "truncated_headlines": 0,
     },
     ("holdout", False): {
-        "junk_articles": 2,
+        "junk_articles": 1,
         "boilerplate_leaks": 3,
         "body_lines_wrongly_dropped": 5,
         "teaser_pages": 0,
