@@ -148,7 +148,7 @@ class _Page:
         if looks_like_heading(text):
             after = self.after_headline(i)
             follows = self.byline_follows(i) or self.is_body(after) or self._deck_then_body(after)
-            return follows and (labelled or self.byline_follows(i))
+            return (follows and (labelled or self.byline_follows(i))) or self.next_story(i, i + 1)
         if labelled and looks_like_period_headline(text):
             # the byline may follow directly or after a one-sentence deck
             after = self.after_headline(i)
@@ -157,6 +157,18 @@ class _Page:
                 and (word_count(self.text(after)) >= 25 or self.byline_follows(after))
             )
         return False
+
+    def next_story(self, i: int, deck: int) -> bool:
+        """Line i right under a listing's label ("Next Story"), with its deck and byline
+        under it: the next article's headline, not a teaser's."""
+        return (
+            i > 0
+            and deck < len(self.lines)
+            and self.chrome[i - 1] == "related-block"
+            and self.chrome[deck] is None
+            and 5 <= word_count(self.text(deck)) <= 40
+            and self.byline_follows(deck)
+        )
 
     def _deck_then_body(self, i: int | None) -> bool:
         return i is not None and self.is_body(self.next_content(i + 1))
@@ -343,6 +355,8 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
         ):
             return _Teaser(_meta_above(page, i, previous), j, i, j)
     bare = related and (looks_like_heading(text) or one_sentence or page.lines[i].aside) and n >= 4
+    if bare and page.next_story(i, i + 1):
+        return None  # (under "Next Story", a headline with its deck and byline: an article)
     if bare and _ends_listing_item(page, j):  # a headline alone in a list
         return _Teaser(i, j - 1, i, None)
     return None

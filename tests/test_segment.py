@@ -278,6 +278,27 @@ Thanks. Mine is an Oct 2022 build, VIN lookup says the recall is incomplete alre
     assert len(pasted) == 1 and [b.text for b in pasted[0].blocks] == [paragraph, paragraph]
 
 
+def test_the_headline_under_next_story_with_its_deck_and_byline_heads_the_next_article() -> None:
+    page = doc(f"""
+Tata Group firms up plans for a cell plant at Dholera
+By Rohit Sen
+{BODY}
+{BODY}
+Next Story
+Tata Motors to raise Nexon EV prices by up to Rs 25,000 from January 1
+Company cites an 18% rise in battery cell costs since April
+Sharmila Iyer
+Updated On Dec 01, 2022 | 06:15 PM IST
+{BODY}
+{BODY}
+""")
+    articles = segment(page)
+    assert [(a.headline, a.teaser) for a in articles][-1] == (
+        "Tata Motors to raise Nexon EV prices by up to Rs 25,000 from January 1",
+        False,
+    )
+
+
 def test_a_breadcrumb_glued_to_the_headline_without_spaces_is_split_off() -> None:
     assert split_breadcrumb("Auto News›Industry›Tata Group firms up plans for a cell plant") == (
         "Auto News›Industry",
