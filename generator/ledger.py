@@ -12,9 +12,9 @@ saw the story and the scrapes that carried it (their `file#position` keys):
     tesla-s-first-solar-…-1a2b3c	2026-12-01	moved	tesla-semi-spotted-…-f8e2e3
     a-story-whose-scrapes-went-…	2026-11-30	retired
 
-A build matches each story to the entries whose scrapes it shares: the story
-keeps the id of the entry it shares most with (the oldest, when it joins
-several: the others become `moved` to it, and their addresses redirect); a
+A build matches each story to the entries whose scrapes it carries: the story
+keeps the id of that entry (the oldest, when it joins several: the others
+become `moved` to it, and their addresses redirect); a
 story that shares nothing is new and gets its title's id (never one the ledger
 has held) and today's date; an entry none of whose scrapes remain is `retired`
 (its address says the story was removed; the id is never given to a story of
@@ -163,21 +163,21 @@ def assign_ids(articles: list[Article], ledger: Ledger, today: str) -> Assigned:
         if entry.state == LIVE:
             for key in entry.members:
                 owner_of.setdefault(key, entry.id)
-    # each live entry goes to the article that shares most of its scrapes (ties: the
-    # article first in the build's order)
-    shares: dict[str, dict[int, int]] = {}
+    # each live entry goes to the article that carries its scrapes; one whose scrapes
+    # several articles carry is split, and retired
+    shares: dict[str, set[int]] = {}  # entry id -> the positions of its articles
     for position, article in enumerate(articles):
         for key in article.instances:
             entry_id = owner_of.get(key)
             if entry_id is not None:
-                counts = shares.setdefault(entry_id, {})
-                counts[position] = counts.get(position, 0) + 1
-    split = {entry_id for entry_id, counts in shares.items() if len(counts) > 1}
+                shares.setdefault(entry_id, set()).add(position)
     owned: dict[int, list[Entry]] = {}
-    for entry_id, counts in shares.items():
-        if entry_id not in split:
-            best = min(counts, key=lambda p: (-counts[p], p))
-            owned.setdefault(best, []).append(ledger.entries[entry_id])
+    split: set[str] = set()
+    for entry_id, positions in shares.items():
+        if len(positions) > 1:
+            split.add(entry_id)
+        else:
+            owned.setdefault(next(iter(positions)), []).append(ledger.entries[entry_id])
     for entry_id in sorted(split):
         entry = ledger.entries[entry_id]
         entry.state, entry.members = RETIRED, ()
