@@ -203,13 +203,9 @@ def _head_each_post(top: etree._Element) -> None:
     posts = [
         el
         for el in top.iter("article", "div", "section", "li")
-        if (el.tag == "article" or _POST_CLASS.search(el.get("class") or ""))
+        if _holds_a_post(el)
         and el is not top
-        and not any(
-            parent.tag == "article" or _POST_CLASS.search(parent.get("class") or "")
-            for parent in el.iterancestors()
-            if parent is not top
-        )
+        and not any(_holds_a_post(parent) for parent in el.iterancestors() if parent is not top)
         and _first_heading(el) is not None
         and sum(len(" ".join(_strings(p)).split()) for p in el.iter("p")) >= _POST_WORDS
     ]
@@ -220,6 +216,10 @@ def _head_each_post(top: etree._Element) -> None:
     for heading in top.iter("h1"):
         if not any(parent in posts for parent in heading.iterancestors()):
             heading.tag = "p"
+
+
+def _holds_a_post(el: etree._Element) -> bool:
+    return el.tag == "article" or bool(_POST_CLASS.search(el.get("class") or ""))
 
 
 def _first_heading(el: etree._Element) -> etree._Element | None:

@@ -148,7 +148,7 @@ class _Page:
         if looks_like_heading(text):
             after = self.after_headline(i)
             follows = self.byline_follows(i) or self.is_body(after) or self._deck_then_body(after)
-            return (follows and (labelled or self.byline_follows(i))) or self.next_story(i, i + 1)
+            return (follows and (labelled or self.byline_follows(i))) or self.next_story(i)
         if labelled and looks_like_period_headline(text):
             # the byline may follow directly or after a one-sentence deck
             after = self.after_headline(i)
@@ -158,9 +158,10 @@ class _Page:
             )
         return False
 
-    def next_story(self, i: int, deck: int) -> bool:
+    def next_story(self, i: int) -> bool:
         """Line i right under a listing's label ("Next Story"), with its deck and byline
         under it: the next article's headline, not a teaser's."""
+        deck = i + 1
         return (
             i > 0
             and deck < len(self.lines)
@@ -355,7 +356,7 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
         ):
             return _Teaser(_meta_above(page, i, previous), j, i, j)
     bare = related and (looks_like_heading(text) or one_sentence or page.lines[i].aside) and n >= 4
-    if bare and page.next_story(i, i + 1):
+    if bare and page.next_story(i):
         return None  # (under "Next Story", a headline with its deck and byline: an article)
     if bare and _ends_listing_item(page, j):  # a headline alone in a list
         return _Teaser(i, j - 1, i, None)
