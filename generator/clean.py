@@ -156,7 +156,9 @@ def _summary_rule(deck: str | None, blocks: list[Block]) -> str | None:
     return chrome_rule(summary) if summary else None
 
 
-_LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|[*•])\s+(?=\S)")
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)]\s+(?=\S)")
+#: what a listing prints before an item's headline: its number or its bullet
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.)]|[*•])\s+(?=\S)")
 
 
 def _clean_teaser(raw: RawArticle, meta: PageMeta | None) -> tuple[Instance, list[Dropped]]:
@@ -181,8 +183,8 @@ def _clean_teaser(raw: RawArticle, meta: PageMeta | None) -> tuple[Instance, lis
         dropped.append(Dropped(raw.source, line.number, text, rule or "teaser"))
     headline = raw.headline
     if headline:
-        # (a listing's numbering or a "Read also:" is no part of the story's headline)
-        headline = _LIST_NUMBER.sub("", related_headline(headline) or headline)
+        # (a listing's numbering or bullet, or a "Read also:", is no part of its headline)
+        headline = _LIST_MARK.sub("", related_headline(headline) or headline)
         if headline != raw.headline:
             line = raw.headline_line or raw.start_line
             dropped.append(Dropped(raw.source, line, raw.headline, "teaser-label"))
