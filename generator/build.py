@@ -219,6 +219,10 @@ def could_not_process(error: BaseException) -> str:
 #: an article says something: fewer words than a one-sentence news brief is a page's
 #: leftover (a listing's description, a caption), not an article
 MIN_ARTICLE_WORDS = 25
+#: a page of this many teasers is a listing: its lead needs this many words to be an
+#: article, not the listing's intro ("Hello again. Spring was busy, so this issue …")
+LISTING_TEASERS = 3
+LISTING_INTRO_WORDS = 60
 
 
 def _words(instance: Instance) -> int:
@@ -235,10 +239,14 @@ def _process_file(
         doc = replace(doc, meta=with_listed(doc.meta, listed))
     instances: list[Instance] = []
     dropped: list[Dropped] = list(doc.dropped)
-    for raw in segment(doc):
+    raws = segment(doc)
+    listing = sum(raw.teaser for raw in raws) >= LISTING_TEASERS
+    for raw in raws:
         instance, lines = clean(apply_head(raw, doc.meta, head_model), doc.meta)
         dropped += lines
-        if instance.teaser or _words(instance) >= MIN_ARTICLE_WORDS:
+        # (over a listing's teasers, a few lines of the editor's are its intro)
+        shortest = LISTING_INTRO_WORDS if listing and raw.position == 0 else MIN_ARTICLE_WORDS
+        if instance.teaser or _words(instance) >= shortest:
             instances.append(instance)
         else:
             # nothing to publish: its headline, section label and deck go to the report

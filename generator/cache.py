@@ -58,6 +58,7 @@ PAGE_MODULES = (
     "segment",
     "text",
     "text_reader",
+    "unwrap",
 )
 PAGE_LIBRARIES = ("beautifulsoup4", "markdownify", "charset-normalizer", "pyyaml", "numpy")
 OUTPUT_LIBRARIES = ("pyyaml", "feedgen", "numpy")

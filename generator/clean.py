@@ -20,6 +20,7 @@ from .dates import parse_date, relative_date
 from .model import Block, BlockKind, Dropped, Instance, Line, PageMeta, RawArticle
 from .rules import (
     CUT_OFF,
+    DATELINE,
     TWEET_ATTRIBUTION,
     bio_author,
     byline_name,
@@ -112,6 +113,7 @@ def clean(raw: RawArticle, meta: PageMeta | None = None) -> tuple[Instance, list
     deck = _find_deck(page) if raw.headline else None
     published = _header_date(page, meta)
     blocks = _blocks(page, deck)
+    published = published or _dateline_date(blocks, meta)
     if meta is not None and raw.position == 0:
         authors = list(meta.authors) + authors
         published = meta.date or published
@@ -460,9 +462,20 @@ def _header_date(page: _Lines, meta: PageMeta | None) -> str | None:
     return min(found, key=lambda ranked: ranked[:2])[2] if found else None
 
 
+def _dateline_date(blocks: list[Block], meta: PageMeta | None) -> str | None:
+    """The date a wire story's dateline gives with its year ("OSLO, 3 June 2025 – …",
+    "RENO, Nev., Nov. 29, 2022 /PR Wirelink/ -- …"), when no byline dates the story."""
+    first = next((block.text for block in blocks if block.kind is BlockKind.PARAGRAPH), "")
+    dateline = DATELINE.match(first)
+    if dateline is None:
+        return None
+    return parse_date(dateline.group(0), meta is not None and meta.day_first)
+
+
 #: a byline line that says which date it gives: the publication's, or an update's
 _STATED_DATE = re.compile(
-    r"^(?:(?P<updated>(?:last )?(?:updated|modified))|(?:first |originally )?published|posted|released|"
+    r"^(?:(?P<updated>(?:last )?(?:updated|modified|revised))|(?:first |originally )?published|posted|released|"
+    r"input|online first|first online|"
     r"(?:pub(?:lication)?[ _]?)?date(?:[ _]?published)?)\b",
     re.I,
 )

@@ -50,6 +50,8 @@ _DATE_FORMS = [
     # with dashes or dots the order of the rest of the world (day first)
     re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"),
     re.compile(r"\b(?P<d>\d{1,2})[-.](?P<m>\d{1,2})[-.](?P<y>\d{4})\b"),
+    # the year first with dots or slashes, as East Asian sites print it: "2024.03.19 14:20"
+    re.compile(r"\b(?P<y>\d{4})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})\b(?![./]\d)"),
 ]
 
 

@@ -566,11 +566,15 @@ def _after_the_byline(zone: Zone, body: int) -> int:
     its byline is a deck or a caption. (Further down, a date or a name is the body's:
     a quoted post's, a related story's.)"""
     info = zone.lines_info()
-    block = [
-        k
-        for k in range(body + 1, min(zone.end, len(zone.lines)))
-        if info.byline[k] and _says_who_or_when(zone.lines[k].text)  # (not a post's time)
-    ]
+    seen = {normalize(zone.lines[k].text) for k in range(body) if info.byline[k]}
+    block: list[int] = []
+    for k in range(body + 1, min(zone.end, len(zone.lines))):
+        if info.byline[k] and _says_who_or_when(zone.lines[k].text):  # (not a post's time)
+            text = normalize(zone.lines[k].text)
+            if text in seen:
+                break  # the same byline again: a thread's next post
+            seen.add(text)
+            block.append(k)
     if not block or not _byline_under(zone, body):
         return body
     if word_count(zone.lines[body].text) > _DECK_WORDS:
@@ -652,6 +656,16 @@ def _said_fuller(zone: Zone, headline: int, likely: list[int]) -> int:
     """The likely line below the chosen one that says all it says and more: a page title,
     an image's alt text or a breadcrumb repeats the headline shortened, above it."""
     info = zone.lines_info()
+    text = zone.lines[headline].text
+    if text.endswith(("…", "...")):  # a headline cut short: the line that prints it whole
+        stem = normalize(text.rstrip(".… "))
+        whole = [
+            j
+            for j in zone.headline_candidates()
+            if j > headline and normalize(zone.lines[j].text).startswith(stem + " ")
+        ]
+        if whole:
+            return whole[0]
     if not info.said_fuller_below[headline]:
         return headline
     words = info.words[headline]

@@ -24,7 +24,7 @@ DATE_TEXT = (
     rf"(?i:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{MONTH_NAMES})\.?,?\s+(?:de\s+)?\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
-    r"|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4})"
+    r"|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}[-.]\d{1,2}[-.]\d{4}|\d{4}[./]\d{1,2}[./]\d{1,2})"
 )
 #: a name in a byline: capitalised words, with the particles of names ("Sanne de Vries")
 _BYLINE_NAME = (
@@ -32,10 +32,13 @@ _BYLINE_NAME = (
     r"[A-Z][\w.'’-]*){0,3}"
 )
 #: "by" in the languages sites print bylines in
-_BY = r"(?:[Bb]y|BY|[Dd]oor|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Aa]v|[Aa]f)"
+_BY = r"(?:[Bb]y|BY|[Dd]oor|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Aa]v|[Aa]f|[Rr]eporter)"
 
 #: a rule a scraper draws around the text: "----- TEXT -----", "--- END ARTICLE TEXT ---"
-SEPARATOR_LINE = re.compile(r"^[-=*_#~]{3,}(?:\s*[A-Z][A-Z ]{0,38}[A-Z]\s*[-=*_#~]{3,})?$")
+#: a rule drawn with characters ("-----", "- - - - -", "== BRIEFING ==")
+SEPARATOR_LINE = re.compile(
+    r"^(?:[-=*_#~]{3,}|(?:[-=*_#~] ){2,}[-=*_#~]|\+[-=]{3,}\+)(?:\s*[A-Z][A-Z ]{0,38}[A-Z]\s*[-=*_#~]{3,})?$"
+)
 
 #: Whole lines that are page chrome wherever they appear (compared lower-case,
 #: without trailing punctuation).
@@ -268,6 +271,11 @@ _SOCIAL_WORDS = {
     "permalink",
     "embed",
     "download",
+    # (a fediverse post's: "Reply Boost Favourite")
+    "boost",
+    "favourite",
+    "favorite",
+    "bookmark",
 }
 
 #: a person or agency name before a date ("Jane Doe", "Reuters" glued to "March 4, 2025")
@@ -278,6 +286,15 @@ _TIME_TAIL = (
     r"(?:\s*[·•|]\s*\d+\s*min(?:ute)?s?\s+read)?"
     r"(?:\s*[·•|]?\s*(?i:updated|modified)\b.{0,30})?"
 )
+
+#: a link's site under its title, in a link aggregator: "(nipponmobility.jp)"
+LINKED_SITE = re.compile(r"^\((?:[a-z0-9-]+\.)+[a-z]{2,6}\)$")
+#: a link aggregator's comment header: "sulfide_sam 6 hours ago | parent | next [–]"
+_COMMENT_HEADER = re.compile(
+    r"^[a-z0-9_-]{2,30} \d+ (?:minutes?|hours?|days?|months?|years?) ago\b", re.I
+)
+#: a thread of comments has at least this many headers
+_THREAD_COMMENTS = 3
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 70 words
     (
@@ -502,7 +519,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         re.compile(
             r"^(?=(?:\S+\s+){0,25}\S+$)(?:.*\b(?:our|read|see|view|accept|agree to)\b.{0,40}\b(?:privacy policy|terms of (?:use|service)|cookie policy)\b|.*\ball rights reserved\b)"
             r"|^(?=(?:\S+\s+){0,40}\S+$).*\b(?:(?:is )?authori[sz]ed and regulated by|registered in (?:england|scotland|ireland)"
-            r"(?: and wales)?|company (?:registration )?(?:no|number)\.?:? ?\d)",
+            r"(?: and wales)?|company (?:registration )?(?:no|number)\.?:? ?\d)"
+            r"|^(?=(?:\S+\s+){0,12}\S+$)(?:unauthori[sz]ed|any) (?:reproduction|redistribution|copying|"
+            r"use)\b.{0,60}\b(?:prohibited|forbidden|not permitted)\.?$",
             re.I,
         ),
     ),
@@ -558,11 +577,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|^(?=(?:\S+\s+){0,80}\S+$)(?:good (?:morning|afternoon|evening)|happy (?:monday|tuesday|"
             r"wednesday|thursday|friday|weekend))\b.*\b(?:here[’']s|here is) what (?:you need to know|"
             r"(?:we[’']re|we are) (?:watching|reading|following))\b"
+            # a sponsor's name over its box, and an editor's dashed sign-off: "-- Ana"
+            r"|^(?=(?:\S+\s+){0,6}\S+$)(?:sponsored|presented|brought to you) by\b"
+            r"|^\[? ?(?-i:SPONSOR(?:ED)?|ADVERTISEMENT|PARTNER CONTENT)\b ?\]?"
+            r"|^(?:--|—|–) ?(?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,2}$"
             r"|^you(?:[’']re| are) receiving this (?:e-?mail|newsletter|because)\b"
             r"|\bforward (?:this )?to a friend\b|\bwas this forwarded to you\b"
             r"|\bhow you receive (?:these|our) e-?mails\b"
             r"|^(?=(?:\S+\s+){0,5}\S+$)subscribe to (?-i:[A-Z])[\w&.'’ -]{1,40}$"
             # a sponsor's line: "This issue is brought to you by GridNest, …"
+            r"|^(?=(?:\S+\s+){0,30}\S+$).{0,60}\bis an? (?:reader|listener|subscriber|member)-(?:supported|"
+            r"funded) (?:newsletter|publication|podcast|site|magazine)\b"
             r"|^this (?:issue|edition|episode|newsletter|briefing|email) is (?:brought to you|"
             r"sponsored|supported|presented|made possible) by\b",
             re.I,
@@ -661,7 +686,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|this (?:summary|content|article|story|page|translation|bulletin|newsletter) (?:was|is|has been) "
             r"(?:prepared|provided|aggregated|syndicated|republished|reproduced|generated|intended|sent)\b"
             r"|.*\b(?:to request (?:its )?removal|forwarding is (?:not )?(?:permitted|allowed)|does not edit "
-            r"(?:aggregated|syndicated|partner) (?:articles|content|stories))\b)",
+            r"(?:aggregated|syndicated|partner) (?:articles|content|stories))\b"
+            # "(With inputs from agencies. This story has been published from a syndicated feed …)"
+            r"|\W*with inputs from (?:agencies|wire services|[A-Z]{2,5})\b"
+            r"|.*\b(?:published|generated) from an? (?:syndicated|agency|wire|news) feed\b"
+            # "Statement: This article is reproduced for the purpose of conveying more information."
+            r"|.*\b(?:reproduced|reprinted|republished) (?:for the purpose of|in order to|to) (?:convey|"
+            r"conveying|pass(?:ing)? on|shar(?:e|ing)) (?:more )?information\b)",
             re.I,
         ),
     ),
@@ -679,6 +710,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("teaser-end", re.compile(r"(?:\[(?:…|\.\.\.)\]|\[?read more\]?)\s*$", re.I)),
+    # a listing's link to the story: "Read more: https://…/r/412-1"
+    (
+        "continue-reading",
+        re.compile(r"^(?:read (?:more|on)|full (?:story|article))\s*:\s*<?https?://\S+$", re.I),
+    ),
+    # a numbered list's counter over each item: "[2/5]"
+    ("pagination", re.compile(r"^\[\d{1,3}/\d{1,3}\]$")),
     (  # a link to the story elsewhere: "Read more at Great Lakes Business Daily →"
         "continue-reading",
         re.compile(
@@ -690,9 +728,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ("capture-note", CAPTURE_NOTE),
     ("separator", SEPARATOR_LINE),
     ("feed-field", re.compile(r"^(?:enclosure|guid|media:content|media:thumbnail):\s", re.I)),
-    ("bare-link", re.compile(r"^<?https?://\S+>?$")),  # a link printed on its own line
-    # a link's site under its title, in a link aggregator: "(nipponmobility.jp)"
-    ("bare-link", re.compile(r"^\((?:[a-z0-9-]+\.)+[a-z]{2,6}\)$")),
+    # a link printed on its own line, or pointed at: "-> https://…"
+    ("bare-link", re.compile(r"^(?:(?:->|→|=>|»|>>)\s*)?<?https?://\S+>?$")),
+    ("bare-link", LINKED_SITE),
     # a form's text field and button as a text browser prints them: "____________ [ Subscribe ]"
     ("form-field", re.compile(r"^_{4,}(?:\s*\[[^\]]{0,30}\])*$")),
     # the editor who handled the copy, not its author: "(Editor in charge: Wang Lei)"
@@ -723,6 +761,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "site-name",  # the address a reader view prints above the headline
         re.compile(
             r"^(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,12}/?$", re.I
+        ),
+    ),
+    (
+        "site-name",  # the site's name and motto: "EV Bharat Wire | Clean mobility news from India"
+        re.compile(
+            r"^(?-i:[A-Z])[\w&.'’ -]{1,40}\s+[|–—]\s+(?:the |your )?(?:[\w'’-]+ ){0,4}(?:news|updates|"
+            r"magazine|journal|insights|intelligence|coverage|reporting)"
+            r"(?: (?:from|for|on|about|in|of|since) [\w'’ -]{1,30})?$",
+            re.I,
         ),
     ),
     (
@@ -840,7 +887,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"^(?:download|get|install) (?:the|our) .{0,50}\bapp\b.{0,80}$|^closed captioning (?:provided )?by\b.{0,80}$"
             r"|^continue reading (?:this (?:story|article) )?in the .{1,40} app\b.{0,20}$"
             # a site's own plug closing its articles: "(Catch all the Auto News … on X.)"
-            r"|^\(?catch all the (?:latest )?.{0,80}\bnews\b.{0,120}\bon [A-Z].{0,60}$",
+            r"|^\(?catch all the (?:latest )?.{0,80}\bnews\b.{0,120}\bon [A-Z].{0,100}$",
             re.I,
         ),
     ),
@@ -863,10 +910,12 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "receiving this",
         "briefing", "bulletin", "what you need to know", "forward", "receive these", "receive our",
         "brought to you", "sponsored by", "supported by", "presented by", "made possible", "what we're", "what we’re", "what we are",
+        "--", "—", "–", "-supported", "-funded", "sponsor", "advertisement", "partner content",
     ),
     "legal": (
         "privacy", "terms of", "cookie", "rights reserved", "regulated by", "registered in",
-        "company no", "company number", "company registration",
+        "company no", "company number", "company registration", "prohibited", "forbidden",
+        "not permitted",
     ),
     "social-follow": ("subscribe", "follow"),
     "teaser-end": ("[", "read more"),
@@ -889,7 +938,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "published by", "produced by", "translated",
         "low-bandwidth", "under licen", "this summary", "this content", "this article", "this story",
         "this page", "this translation", "this bulletin", "this newsletter", "removal", "forwarding",
-        "does not edit",
+        "does not edit", "with inputs from", " feed", "information",
     ),
     "author-note": ("i write", "i cover", "i report", "i blog", "i post"),
     "reader-ask": ("favour to ask", "favor to ask", "as little as", "from just", "remind me"),
@@ -1234,9 +1283,12 @@ def other_language(text: str) -> bool:
     )
 
 
-_MENU_SEPARATOR = re.compile(r"\s+[|·•»›>]\s+")
-_MENU_MARK = re.compile(r"[|·•»›>]")
+_MENU_SEPARATOR = re.compile(r"\s+[|·•»›>/]\s+")
+_MENU_MARK = re.compile(r"[|·•»›>]|\s/\s")
 _CRUMB_SEPARATOR = re.compile(r"\s[»›>]\s")
+
+
+_ISSUE_NUMBER = re.compile(r"^\d{1,4}(?:-\d{1,4})?$")
 
 
 def _is_menu_line(text: str) -> bool:
@@ -1247,9 +1299,12 @@ def _is_menu_line(text: str) -> bool:
     items = _MENU_SEPARATOR.split(text.strip(" |·•"))
     enough = len(items) >= 3 or (len(items) == 2 and bool(_CRUMB_SEPARATOR.search(text)))
     longest = 4 if len(items) >= 4 else 3  # ("Skip to story | Go to full site | Sections | …")
+    # (a breadcrumb's last crumb may be an issue's number: "Bulletins / Safety / 2024-11")
     return enough and all(
-        1 <= len(item.split()) <= longest and item[:1].isupper() and item[-1] not in ".,;:!?"
-        for item in items
+        1 <= len(item.split()) <= longest
+        and (item[:1].isupper() or (k == len(items) - 1 and _ISSUE_NUMBER.match(item)))
+        and item[-1] not in ".,;:!?"
+        for k, item in enumerate(items)
     )
 
 
@@ -1294,13 +1349,14 @@ def _glued_words(text: str) -> bool:
 #: where one sentence ends and another begins
 SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z0-9]")
 #: the mark of a text a listing cut off: "…", "...", "[…]", "[...]"
-CUT_OFF = re.compile(r"\s*(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*$")
+CUT_OFF = re.compile(r"\s*(?:…|\.\.\.|\[(?:…|\.\.\.)\]|\((?:more|cont(?:inued)?)\.?\))\s*$")
 
 #: a wire story's dateline: "BERLIN, Feb 20 (Reuters) - ", "NORMAL, Ill. — ", "RENO, Nev.,
 #: Nov. 29, 2022 /PR Newswire/ -- ", "TOKYO -- " (a city in capitals, what may follow it, a dash)
 DATELINE = re.compile(
     r"^[A-Z]{3}[A-Z .'’/-]{0,40}(?:,(?:\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*\.?,?){0,2}"
-    r"(?:\s*\(?[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?\)?,?)?(?:\s*\([^()]{2,40}\))?\s*(?:[-–—:]+|/[^/]{2,40}/\s*--)"
+    r"(?:\s*\(?(?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?)(?:,? \d{4})?\)?,?)?"
+    r"(?:\s*\([^()]{2,40}\))?\s*(?:[-–—:]+|/[^/]{2,40}/\s*--)"
     r"|(?:\s*\([^()]{2,40}\))?\s*[-–—]{1,2})\s+"
 )
 
@@ -1358,16 +1414,16 @@ _CLOCK = (
 _DATE_LABEL = (
     r"(?:(?:pub(?:lication)?|release)?[ _]?date(?:[ _]?published)?|published|posted|released|"
     r"updated|last updated|last modified|modified|asked|answered|lastbuilddate|"
-    r"(?:first|originally) published)(?:\s+on)?\s*:?"
+    r"(?:first|originally) published|online first|first online|input|revised)(?:\s+on)?\s*:?"
 )
 _META_WHEN = re.compile(
-    rf"^(?:\[[^\]]{{1,30}}\]\s*)?(?:{_DATE_LABEL}\s*)?(?:{_WEEKDAY}\s*)?(?:{DATE_TEXT})(?:,?\s*(?:at\s+)?{_CLOCK})?"
+    rf"^(?:\[[^\]]{{1,40}}\]\s*)?(?:{_DATE_LABEL}\s*)?(?:{_WEEKDAY}\s*)?(?:{DATE_TEXT})(?:,?\s*(?:at\s+)?{_CLOCK})?"
     r"(?:\s*\((?:[A-Z][a-z]+ time|[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\))?"  # "(Beijing time)", "(GMT+8)"
     r"(?:\s+\d+\s*min(?:ute)?s?\s+read)?$"
     rf"|^(?:(?:updated|published|posted)\s+)?(?:at\s+)?{_CLOCK}$"
     r"|^(?:(?:updated|published|posted|asked|answered|streamed live|streamed|premiered)\s+)?(?:\d{1,3}|an?)\s*"
     r"(?:[smhdw]|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago$"
-    r"|^(?:yesterday|today|just now)$"
+    r"|^(?:yesterday|today|just now)$|^\d{1,2}[mhdw]$"  # ("3d": a social network's age of a post)
     rf"|^(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?$"  # (the year left out: "May 10")
     r"|^\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?(?:\s+read)?$",
     re.I,
@@ -1390,8 +1446,9 @@ _META_FILED = re.compile(
 #: what parts a line of particulars: a mark, or the next field's label ("… Source: Qingche
 #: Net Author: Zhao Mingyuan Editor: Liu Jia")
 _META_SEPARATOR = re.compile(
-    r"\s*[·•|]\s*|\s+[–—]\s+|\s+(?=(?:source|author|editor|reporter|writer|photo|id)s?\s*:)"
-    r"|(?<=[a-z])\s+(?=\d{4}-\d{2}-\d{2}\b)",  # ("… Author: Li Wenjun 2026-11-27 09:15")
+    r"\s*[·•|]\s*|\s+(?:[–—]|--)\s+|\s+(?=(?:source|author|editor|reporter|writer|photo|id)s?\s*:)"
+    r"|(?<=[a-z])\s+(?=\d{4}-\d{2}-\d{2}\b)"  # ("… Author: Li Wenjun 2026-11-27 09:15")
+    r"|(?<=\d-\d\d \d\d:\d\d)\s+(?=(?-i:[A-Z]))",  # ("Xinche Net 2024-03-13 09:25 Zhou Min")
     re.I,
 )
 
@@ -1401,6 +1458,27 @@ _CREDIT_IN_PARENS = re.compile(
     r"\((?:(?:photo|image|picture)s?:?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:for|/)\s+"
     r"[A-Z][\w&.'’ -]{1,40}\)\.?$"
 )
+#: a photo's credit after its caption's sentence: "… in Seoul on the 19th. Ⓒ Hanbit Motors"
+_CREDIT_AFTER_CAPTION = re.compile(r"[.!?]\s+[©Ⓒ]\s*[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\.?$")
+_FEDIVERSE_HANDLE = re.compile(r"^@[\w.]{1,30}@[\w-]+(?:\.[\w-]+)+$")
+#: a display name with emoji and symbols after it: "Lena Wei 🚕🔋"
+_DECORATION = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+")
+#: a text browser's bracketed labels of pictures and buttons, with counts between them
+_BRACKETED = re.compile(r"\[[^\[\]]{1,80}\]")
+_NAME_AND_ADDRESS = re.compile(
+    r"^[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){1,3}\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+$"
+)
+
+
+def _only_brackets(text: str) -> bool:
+    """A line of bracketed labels ("[like] 36 [collect] [share]", "[banner-ad-320x50]"): what
+    is left outside the brackets is at most a few words or counts."""
+    if not text.startswith("[") or not _BRACKETED.search(text):
+        return False
+    rest = _BRACKETED.sub(" ", text)
+    return len([word for word in rest.split() if any(char.isalpha() for char in word)]) <= 3
+
+
 #: a date of another calendar beside the Gregorian one: "16 Chaabane 1444"
 _OTHER_CALENDAR = re.compile(r"^\d{1,2} [A-Z][\w’'-]+ \d{4}$")
 
@@ -1439,6 +1517,8 @@ def chrome_rule(text: str) -> str | None:
     # the key's words are one space apart: ten spaces make more than ten tokens
     if key.count(" ") < 10:
         tokens = key.replace("|", " ").replace("/", " ").split()
+        if _counts_with_symbols(key):
+            return "social-count"  # "♡ 214 · 💬 37 · Share"
         if 1 <= len(tokens) <= 10 and all(t in _SOCIAL_WORDS for t in tokens):
             # (a post's buttons, "Reply Share Report": what follows is another post)
             return "post-actions" if "reply" in tokens and len(tokens) > 1 else "share-bar"
@@ -1454,6 +1534,14 @@ def chrome_rule(text: str) -> str | None:
         return "byline"
     if text.endswith((")", ").")) and _CREDIT_IN_PARENS.search(text):
         return "caption"
+    if word_count(text) <= 60 and _CREDIT_AFTER_CAPTION.search(text):
+        return "caption"
+    if _only_brackets(text):
+        return "image-alt"  # a text browser's picture and button labels: "[logo] [menu]"
+    if _FEDIVERSE_HANDLE.match(text):
+        return "byline"  # the author's address on a social network: "@lenawei@transit.social"
+    if _NAME_AND_ADDRESS.match(text):
+        return "contact-line"  # an author's sign-off: "Park Ji-hoon park.jh@herald.example"
     if looks_like_image_alt(text):
         return "image-alt"
     if other_language(text):
@@ -1462,6 +1550,14 @@ def chrome_rule(text: str) -> str | None:
 
 
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+#: a count behind a symbol or an emoji: "♡ 214", "💬 37"
+_SYMBOL_COUNT = re.compile(r"^[^\w\s#]{1,3}\s*[\d.,]+\s*[km]?$")  # ("#1" numbers a post)
+
+
+def _counts_with_symbols(key: str) -> bool:
+    parts = [part.strip() for part in re.split(r"[·•|]", key) if part.strip()]
+    counts = sum(bool(_SYMBOL_COUNT.match(part)) for part in parts)
+    return counts >= 1 and all(_SYMBOL_COUNT.match(part) or part in _SOCIAL_WORDS for part in parts)
 
 
 #: a credit printed on its own line under a photo ("(Credit: Tesla)", "Photo by: Lucid")
@@ -1474,6 +1570,13 @@ _CREDIT_LINE = re.compile(
 
 def _is_credit_line(text: str, rule: str | None) -> bool:
     return rule == "caption" and word_count(text) <= 8 and bool(_CREDIT_LINE.match(text))
+
+
+#: a briefing's note from its editor: a short paragraph opening with a greeting, signed
+_GREETING = re.compile(
+    r"^(?=(?:\S+\s+){0,80}\S+$)(?:good (?:morning|afternoon|evening)|hello|hi|hey)\b", re.I
+)
+_SIGN_OFF = re.compile(r"^(?:--|—|–) ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}$")
 
 
 def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> list[str | None]:
@@ -1516,11 +1619,25 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
         text, after = texts[i], texts[i + 1]
         # (a caption may be a sentence or two long: "A Ridgeback pickup moves down the line
         # at … The company said …", over "Photo: Rick Lomas for The Ledger Post")
-        if _is_credit_line(after, rules[i + 1]) and word_count(text) <= 60 and caption_place(i):
+        if (
+            _is_credit_line(after, rules[i + 1])
+            and word_count(text) <= 60
+            and not text.endswith(("…", "..."))  # (a teaser's excerpt over its source)
+            and caption_place(i)
+        ):
             rules[i] = "caption"
         elif text.endswith(("…", "...")) and rules[i + 1] == "continue-reading":
             rules[i] = "teaser-end"
+        elif (
+            rules[i + 1] == "byline"
+            and _FEDIVERSE_HANDLE.match(after)
+            and looks_like_person_name(_DECORATION.sub("", text))
+        ):
+            rules[i] = "byline"  # the display name over the handle
+        elif _GREETING.match(text) and rules[i + 1] == "newsletter" and _SIGN_OFF.match(after):
+            rules[i] = "newsletter"  # an editor's note over the items: "Good morning. …" / "-- Ana"
     _box_lines(texts, rules)
+    _comments(texts, rules)
     _about_the_company(texts, rules)
     _chapter_lists(texts, rules)
     return rules
@@ -1571,6 +1688,7 @@ _BOX_RULES = frozenset(
 )
 #: a line of a box is short: a tagline, a field's help, a button's caption
 _BOX_LINE_WORDS = 25
+_RULED_BOX_LINE_WORDS = 60
 
 
 #: a box prints at most this many lines of its own between its chrome lines
@@ -1579,6 +1697,25 @@ _BOX_RUN = 3
 
 #: chrome that opens an article's head: a run of lines before it holds a headline
 _HEAD_RULES = frozenset(("byline", "image-alt", "caption", "inline-image"))
+
+
+def _comments(texts: list[str], rules: list[str | None]) -> None:
+    """A link aggregator's thread: what a commenter wrote, from the comment's header to its
+    "reply" button, is a comment, not an article's text (the story is behind the link)."""
+    headers = [i for i, text in enumerate(texts) if rules[i] and _COMMENT_HEADER.match(text)]
+    if len(headers) < _THREAD_COMMENTS:
+        return
+    for i in headers:
+        end = i + 1
+        while end < len(texts) and rules[end] is None and end - i <= _COMMENT_LINES:
+            end += 1
+        if end < len(texts) and rules[end] in ("share-bar", "post-actions") and end > i + 1:
+            for j in range(i + 1, end):
+                rules[j] = "comment"
+
+
+#: a comment runs over at most this many lines
+_COMMENT_LINES = 12
 
 
 def _box_lines(texts: list[str], rules: list[str | None]) -> None:
@@ -1597,8 +1734,10 @@ def _box_lines(texts: list[str], rules: list[str | None]) -> None:
         before = found[i - 1] if i else None
         after = found[end] if end < len(texts) else None
         # a box's lines are short, and none is a headline (the box closes above it)
+        # (a box drawn with a rule under it may hold a sponsor's pitch of a few sentences)
+        longest = _RULED_BOX_LINE_WORDS if after == "separator" else _BOX_LINE_WORDS
         short = all(
-            word_count(texts[j]) <= _BOX_LINE_WORDS
+            word_count(texts[j]) <= longest
             and not (word_count(texts[j]) >= 5 and looks_like_heading(texts[j]))
             for j in range(i, end)
         )
@@ -1641,6 +1780,9 @@ def byline_name(previous: str, text: str) -> list[str]:
     """
     if previous.strip().lower().rstrip(":") == "by" and _NAME.match(text):
         return [text.strip()]
+    shown = _DECORATION.sub("", text).strip()
+    if shown != text.strip() and looks_like_person_name(shown):
+        return [shown]  # a display name over its handle: "Lena Wei 🚕🔋"
     if _META_SEPARATOR.search(text):  # "Theo Marchetti · 2 days ago", "… · Von Jonas Albrecht"
         named = [name for part in _META_SEPARATOR.split(text) for name in _names_in(part)]
         if named:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from .model import Document, Line, RawArticle
 from .rules import (
     CUT_OFF,
+    LINKED_SITE,
     SENTENCE_BREAK,
     chrome_rules,
     looks_like_heading,
@@ -33,6 +34,9 @@ from .text import normalize, word_count
 class _Start:
     label: int | None  # index of the section label line
     headline: int  # index of the headline line
+    #: an article a forum member pasted into their post: the line of their words that
+    #: announces it (the lines above are the thread's, not the article's)
+    announced_by: int | None = None
 
     @property
     def first(self) -> int:
@@ -205,7 +209,10 @@ def find_starts(page: _Page) -> list[_Start]:
                 ):
                     start = _Start(i, headline)
             elif (
-                page.is_headline(i, labelled=False)
+                (
+                    page.is_headline(i, labelled=False)
+                    or (_announced_paste(page, i) and page.is_headline(i, labelled=True))
+                )
                 and not page.is_headline(page.prev_content(i), labelled=False)
                 and not page.under_name(i)
             ):
@@ -213,16 +220,22 @@ def find_starts(page: _Page) -> list[_Start]:
         if start is not None and in_comments and not page.byline_follows(start.headline):
             start = None  # (among comments, only a headline with its byline heads an article)
         # (a section label, or a page's own h1, announces the next article for sure)
+        pasted = start is not None and _announced_paste(page, start.headline)
         announced = start is not None and (
             start.label is not None or line.level == 1 or _pasted_under_a_post(page, start)
         )
-        if start is not None and page.in_head(
-            starts[-1].headline + 1 if starts else 0, start.first, announced
+        if (
+            start is not None
+            and not pasted
+            and page.in_head(starts[-1].headline + 1 if starts else 0, start.first, announced)
         ):
             # the article above has no body yet: this line is in its head (an outlet's
             # name under the byline, a caption), not the headline of another
             start = None
         if start is not None:
+            if pasted:
+                page.chrome[start.headline - 1] = "forum"  # (the member's words, not the article's)
+                start = replace(start, announced_by=start.headline - 1)
             starts.append(start)
             i, seen_body, in_comments = start.headline + 1, False, False
         else:
@@ -242,6 +255,19 @@ def _pasted_under_a_post(page: _Page, start: _Start) -> bool:
     before = range(max(0, start.first - 3), start.first)
     return any(page.chrome[k] == "byline" and "·" in page.text(k) for k in before) and any(
         page.chrome[k] == "post-actions" for k in range(start.first)
+    )
+
+
+def _announced_paste(page: _Page, i: int) -> bool:
+    """Line i right under a forum member's words that announce it with a colon ("Copying
+    the article here because their site is unreadable:"), in their post: the headline of
+    an article pasted into the post (it needs no byline)."""
+    before = page.prev_content(i)
+    return (
+        before == i - 1
+        and page.text(before).endswith(":")
+        and word_count(page.text(before)) >= 5
+        and any(page.chrome[k] == "forum" for k in range(max(0, before - 3), before))
     )
 
 
@@ -311,7 +337,7 @@ _BULLET = re.compile(r"^[*•]\s+(?=\S)")
 
 
 def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | None:
-    text = _BULLET.sub("", page.text(i)) if related else page.text(i)
+    text = _BULLET.sub("", page.text(i))
     n = word_count(text)
     if not 3 <= n <= 30 or page.lines[i].level == 1 or not starts_like_heading(text):
         return None
@@ -326,6 +352,8 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
         and page.lines[i].aside != "related-block"  # (the page lists it beside its article)
     ):
         return None  # a subheading of the article above
+    if page.chrome[i + 1 : i + 2] == ["bare-link"] and LINKED_SITE.match(page.text(i + 1)):
+        return _Teaser(i, i + 1, i, None)  # a link aggregator's submission: the story is elsewhere
     j = i + 1
     while j < len(page.lines) and page.chrome[j] in _TEASER_META and j - i <= 3:
         j += 1
@@ -335,9 +363,13 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
             rule is None and word_count(after) >= 5 and bool(CUT_OFF.search(after))
         )
         if cut and word_count(after) <= 80 and not page.lines[j].level:
-            # (a link on to the story ends the item, whatever follows it)
-            linked_on = page.chrome[j + 1 : j + 2] in (["continue-reading"], ["pagination"])
-            last = j + 1 if linked_on else j
+            # (a link on to the story ends the item, whatever follows it, even under the
+            # story's source: "Source: Haul Electric" / "Read more: https://…")
+            k = j + 1
+            while k < len(page.lines) and page.chrome[k] in _TEASER_META and k - j <= 2:
+                k += 1
+            linked_on = page.chrome[k : k + 1] in (["continue-reading"], ["pagination"])
+            last = k if linked_on else j
             if linked_on or _ends_listing_item(page, last + 1):
                 return _Teaser(_meta_above(page, i, previous), last, i, j)
             return None
@@ -410,14 +442,25 @@ def segment(doc: Document) -> list[RawArticle]:
         if line.aside and page.chrome[k] is None:
             page.chrome[k] = line.aside
     starts = find_starts(page)
+    announcing = {start.announced_by for start in starts} - {None}
+    if announcing:  # (cleaning reads the page's rules again: a member's words are marked)
+        doc = replace(
+            doc,
+            lines=tuple(
+                replace(line, aside="forum") if k in announcing else line
+                for k, line in enumerate(doc.lines)
+            ),
+        )
     articles: list[RawArticle] = []
     lead_end = starts[0].first if starts else len(page.lines)
     # what comes before the first appended article belongs to it when there is no
     # lead: chrome, and the site name and menu words of a page without body text there
     carried: tuple[Line, ...] = doc.lines[:lead_end]
     content = [i for i in range(lead_end) if page.chrome[i] is None]
-    if (content and (not starts or any(page.is_body(i) for i in content))) or (
-        not starts and doc.lines  # only chrome: cleaning drops each line under its rule
+    if (
+        (content and (not starts or any(page.is_body(i) for i in content)))
+        or (not starts and doc.lines)  # only chrome: cleaning drops each line under its rule
+        or (starts and starts[0].announced_by is not None)  # the thread's, not the pasted article's
     ):
         articles.append(_lead(doc, page, lead_end))
         carried = ()

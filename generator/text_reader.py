@@ -23,6 +23,7 @@ from .dates import capture_date, parse_date, stated_moment
 from .model import Document, Dropped, Line, PageMeta
 from .rules import SEPARATOR_LINE
 from .text import canonical
+from .unwrap import unwrapped
 
 #: longer lines are cut into pieces of at most this many characters (nothing is dropped)
 MAX_LINE_CHARS = 20_000
@@ -33,6 +34,8 @@ def read_text(rel: str, text: str, markdown: bool) -> Document:
     if not markdown:
         text = _without_link_numbers(rel, text, dropped)
     lines = text_lines(text, markdown=markdown, source=rel, dropped=dropped)
+    if not markdown:
+        lines = unwrapped(lines, text.split("\n"), rel, dropped)
     meta = page_meta(text, markdown)
     if meta.captured is None:
         meta = replace(meta, captured=captured_in(lines))
@@ -87,6 +90,7 @@ _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # No pattern here may scan to the end of the line from every start: "[[[[…" or "*a *a …"
 # 20,000 characters long would take seconds (tests/test_robustness.py times them). So
 # bracketed text stops at the next bracket, and emphasis spans at most 500 characters.
+_MD_ALT = re.compile(r"!\[([^\[\]]*)\]")
 _MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)|!\[[^\[\]]*\]\[[^\[\]]*\]")
 _MD_LINK = re.compile(
     r"\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)|\[([^\[\]]+)\]\[[^\[\]]*\]"
@@ -158,6 +162,9 @@ def _field_header_end(raw: list[str], first: int) -> int:
         for i in range(first, min(len(raw), first + 30)):
             line = raw[i].strip()
             if not line and fields:
+                continue
+            if fields and raw[i][:1] in (" ", "\t") and i == end:
+                end = i + 1  # a mail header folded onto the next line goes on
                 continue
             if not _FIELD_LINE.match(line):
                 break
@@ -287,6 +294,7 @@ def text_lines(
     lines: list[Line] = []
     previous_blank = True
     after_image = False
+    alts: set[str] = set()  # the alt texts of the picture right above
     last_number = 0  # the raw line the last line returned ends on
     for number, raw in _numbered(raw_lines):
         stripped = canonical_spaces(raw)
@@ -316,7 +324,13 @@ def text_lines(
                 stripped, level, rule = _markdown_line(stripped)
                 if rule is None and after_image and _MD_EMPHASIZED.match(original):
                     rule = "caption"  # an italic line under a picture
+                elif rule is None and not level and canonical(stripped) in alts:
+                    rule = "caption"  # the line under a picture that repeats its alt text
             after_image = rule == "inline-image" or (after_image and rule == "markdown-syntax")
+            if rule == "inline-image":
+                alts = {canonical(alt) for alt in _MD_ALT.findall(original)} - {""}
+            elif after_image is False:
+                alts = set()
             previous_blank = False
             if rule == "link-list" and _headline_link(stripped):
                 # a link to a story by its headline: perhaps a teaser (segmentation decides)
@@ -337,9 +351,15 @@ def text_lines(
                 lines[-1] = Line(lines[-1].number, f"{lines[-1].text} {stripped}", 0)
                 last_number = number
                 continue
+        if not markdown and _BOXED.match(stripped):
+            stripped = stripped[1:-1].strip()  # a line inside a box drawn with characters
         lines.append(Line(number, stripped, level))
         last_number = number
     return tuple(lines)
+
+
+#: a line of a text box: "| SPONSOR  Charge your fleet … |"
+_BOXED = re.compile(r"^\|\s.*\S\s+\|$")
 
 
 #: a Markdown line that starts a block of its own, never a paragraph's next line

@@ -14,6 +14,8 @@ change improves a figure, never lower them to let a change through. The corpora:
 - `tests/corpus/fresh-a|b`, `fresh-c|d` and `fresh-e|f`: three times 36 pages of new kinds
   of site written blind for issue 17, `fresh-a`, `fresh-c` and `fresh-e` to fix classes of
   page on (read), `fresh-b`, `fresh-d` and `fresh-f` to test them on (never read);
+  `fresh-g`: 12 hard-wrapped text pages (lynx, w3m, pdftotext, plain-text mail), written
+  blind to develop reading wrapped text on (read);
 - `tests/corpus/events-a|b|c`: the event corpora (related coverage), written blind,
   every article labelled with its event; the event decision (`event_model.json`) learns
   from `events-a` (with `sites` and `unseen`), `events-b` and `events-c` are its test.
@@ -183,9 +185,9 @@ FLOORS = {
     },
     ("fresh-d", False): {
         "title_f1": 0.72,
-        "body_start_accuracy": 0.71,
+        "body_start_accuracy": 0.8,
         "dup_pair_precision": 1.0,
-        "dup_pair_recall": 0.75,
+        "dup_pair_recall": 1.0,
         "teasers_attached": 0.87,
         "dates_found": 0.6,
         "event_precision": 1.0,
@@ -193,22 +195,33 @@ FLOORS = {
     # (first scored at f17af10, before the fixes made on fresh-e: titles 0.750 and 0.824,
     # body starts 0.706 and 0.765: tests/corpus/fresh-e|f/README.md)
     ("fresh-e", False): {
-        "title_f1": 0.75,
-        "body_start_accuracy": 0.7,
+        "title_f1": 1.0,
+        "body_start_accuracy": 1.0,
         "dup_pair_precision": 1.0,
         "dup_pair_recall": 1.0,
         "event_f1": 1.0,
-        "dates_found": 0.92,
+        "teasers_attached": 1.0,
+        "dates_found": 1.0,
         "headless_leads_found": 1.0,
     },
     ("fresh-f", False): {
         "title_f1": 0.82,
-        "body_start_accuracy": 0.76,
+        "body_start_accuracy": 0.82,
         "dup_pair_precision": 1.0,
-        "dup_pair_recall": 0.75,
-        "teasers_attached": 0.66,
-        "dates_found": 0.57,
+        "dup_pair_recall": 1.0,
+        "teasers_attached": 0.7,
+        "dates_found": 0.6,
         "event_precision": 1.0,
+    },
+    # (first scored at f17af10, before reading wrapped text: titles 0.333, body starts
+    # 0.000, junk 8: tests/corpus/fresh-g/README.md)
+    ("fresh-g", False): {
+        "title_f1": 0.9,
+        "body_start_accuracy": 0.9,
+        "dup_pair_precision": 1.0,
+        "dup_pair_recall": 1.0,
+        "teasers_attached": 0.63,
+        "dates_found": 0.88,
     },
 }
 _EVENTS = {"event_merges": 0, "copies_linked": 0, "dates_wrong": 0, "junk_articles": 0}
@@ -223,7 +236,7 @@ CEILINGS = {
     | {"dates_wrong": 0},
     ("unseen", True): _NONE_OF | {"teasers_misattached": 0, "dates_wrong": 0},
     ("sites", False): {
-        "junk_articles": 4,
+        "junk_articles": 3,
         "boilerplate_leaks": 9,
         "body_lines_wrongly_dropped": 5,
         "teaser_pages": 1,
@@ -233,14 +246,14 @@ CEILINGS = {
         "truncated_headlines": 0,
     },
     ("sites", True): {
-        "junk_articles": 4,
+        "junk_articles": 3,
         "boilerplate_leaks": 10,
         "dates_wrong": 0,
         "event_merges": 0,
         "truncated_headlines": 0,
     },
     ("holdout", False): {
-        "junk_articles": 1,
+        "junk_articles": 0,
         "boilerplate_leaks": 3,
         "body_lines_wrongly_dropped": 5,
         "teaser_pages": 0,
@@ -253,34 +266,30 @@ CEILINGS = {
     ("fresh-b", False): {
         "junk_articles": 1,
         "boilerplate_leaks": 10,
-        "teaser_pages": 1,
+        "teaser_pages": 0,
         "dates_wrong": 0,
         "event_merges": 0,
         "truncated_headlines": 0,
     },
     ("fresh-c", False): _NONE_OF
     | {"boilerplate_leaks": 1, "body_lines_wrongly_dropped": 0, "dates_wrong": 0},
-    ("fresh-d", False): _NONE_OF | {"boilerplate_leaks": 17, "dates_wrong": 2},
-    ("fresh-e", False): {
-        "junk_articles": 3,
-        "boilerplate_leaks": 19,
-        "body_lines_wrongly_dropped": 2,
-        "dates_wrong": 0,
-        "event_merges": 0,
-        "truncated_headlines": 0,
-    },
+    ("fresh-d", False): _NONE_OF | {"boilerplate_leaks": 15, "dates_wrong": 2},
+    ("fresh-e", False): _NONE_OF
+    | {"boilerplate_leaks": 2, "body_lines_wrongly_dropped": 2, "dates_wrong": 0},
     ("fresh-f", False): {
-        "junk_articles": 3,
-        "boilerplate_leaks": 23,
-        "body_lines_wrongly_dropped": 4,
+        "junk_articles": 1,
+        "boilerplate_leaks": 21,
+        "body_lines_wrongly_dropped": 3,
         "teaser_pages": 0,
         "dates_wrong": 0,
         "event_merges": 0,
         "truncated_headlines": 0,
     },
+    # (one wrong date: a mailed briefing dated by its Date: header, the story a day before)
+    ("fresh-g", False): _NONE_OF | {"boilerplate_leaks": 17, "dates_wrong": 1},
     ("events-a", False): _EVENTS | {"boilerplate_leaks": 5},
     ("events-b", False): _EVENTS | {"boilerplate_leaks": 10},
-    ("events-c", False): _EVENTS | {"boilerplate_leaks": 5, "teaser_pages": 1},
+    ("events-c", False): _EVENTS | {"boilerplate_leaks": 3, "teaser_pages": 1},
 }
 
 
