@@ -240,8 +240,8 @@ class Zone:
                 prose += 1
                 if prose == 2 or word_count(text) >= 25:
                     break
-            if 3 <= word_count(text) <= 40:  # (a headline says something, briefly)
-                found.append(i)
+            if 3 <= word_count(text) <= 40 and not _GOES_ON.match(text):
+                found.append(i)  # (a headline says something, briefly, from its start)
         return found
 
     def number(self, i: int) -> int:
@@ -250,6 +250,9 @@ class Zone:
 
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")
+#: a line that goes on from another, in lower case: "new grid connection was GBP1.1 million
+#: and a" (a brand's name in lower case has a capital next: "eActros", "iX3")
+_GOES_ON = re.compile(r"^[a-z][a-z]")
 #: a line printed this many times in an article's zone names who posts, not what
 _OVER_EACH_POST = 3
 

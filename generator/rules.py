@@ -121,6 +121,11 @@ CHROME_LINES = {
     "related links": "related-block",
     "top": "navigation",
     "you may also like": "related-block",
+    "also worth your time": "related-block",
+    "worth your time": "related-block",
+    "elsewhere on the web": "related-block",
+    "also worth reading": "related-block",
+    "comments are closed": "comments",
     "more from": "related-block",
     "more for you": "related-block",
     "read next": "related-block",
@@ -296,6 +301,14 @@ _COMMENT_HEADER = re.compile(
 #: a thread of comments has at least this many headers
 _THREAD_COMMENTS = 3
 
+#: a magazine's credits for a feature's words and pictures, often in capitals:
+#: "TEXT PAVLA HORÁKOVÁ · PHOTOS JAN STRNAD", "WORDS CALLUM BRIGHT | PICTURES ANNA KEMP"
+_CREDIT_NAME = r"[^\W\d_][\w.'’-]*(?: [^\W\d_][\w.'’-]*){1,3}"
+CREDITS = re.compile(
+    rf"^(?i:text|words|story|reporting)(?: (?i:by))? (?P<name>{_CREDIT_NAME})\s*[·|/•,]\s*"
+    rf"(?i:photos?|pictures?|images?|photography|illustrations?)(?: (?i:by))? {_CREDIT_NAME}$"
+)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 70 words
     (
         "forum",  # a member's card ("Joined Nov 20, 2021") before any byline pattern takes it
@@ -317,6 +330,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ),
     ("byline", re.compile(r"^(?:published|posted|updated)(?: on)?:?\s*$", re.I)),
     ("byline", re.compile(r"^news provided by\b.{1,120}$", re.I)),  # a release wire's
+    ("byline", CREDITS),  # a magazine's: "TEXT PAVLA HORÁKOVÁ · PHOTOS JAN STRNAD"
     (
         "audio-player",
         re.compile(
@@ -520,8 +534,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"^(?=(?:\S+\s+){0,25}\S+$)(?:.*\b(?:our|read|see|view|accept|agree to)\b.{0,40}\b(?:privacy policy|terms of (?:use|service)|cookie policy)\b|.*\ball rights reserved\b)"
             r"|^(?=(?:\S+\s+){0,40}\S+$).*\b(?:(?:is )?authori[sz]ed and regulated by|registered in (?:england|scotland|ireland)"
             r"(?: and wales)?|company (?:registration )?(?:no|number)\.?:? ?\d)"
-            r"|^(?=(?:\S+\s+){0,12}\S+$)(?:unauthori[sz]ed|any) (?:reproduction|redistribution|copying|"
-            r"use)\b.{0,60}\b(?:prohibited|forbidden|not permitted)\.?$",
+            r"|^(?=(?:\S+\s+){0,12}\S+$)(?:(?:unauthori[sz]ed|any) )?(?:reproduction|republication|"
+            r"redistribution|copying|use)\b.{0,60}\b(?:prohibited|forbidden|not permitted)\.?$"
+            # a site's own small print: "Text (c) Ewan Corrie, CC BY-NC.", "… | powered by …"
+            r"|^(?=(?:\S+\s+){0,20}\S+$).*(?:\((?:c)\)|©).{0,60}\bcc[ -]by\b"
+            r"|^(?=(?:\S+\s+){0,12}\S+$)\S.{0,60}\s[|·•]\s+(?:proudly )?powered by\b.{0,60}$",
             re.I,
         ),
     ),
@@ -582,7 +599,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|^\[? ?(?-i:SPONSOR(?:ED)?|ADVERTISEMENT|PARTNER CONTENT)\b ?\]?"
             r"|^(?:--|—|–) ?(?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,2}$"
             r"|^you(?:[’']re| are) receiving this (?:e-?mail|newsletter|because)\b"
-            r"|\bforward (?:this )?to a friend\b|\bwas this forwarded to you\b"
+            r"|\bforward (?:this )?to a (?:friend|colleague)\b|\bwas this forwarded to you\b"
+            r"|^(?=(?:\S+\s+){0,20}\S+$).{0,40}\bis read by [\d,.]+[km]? .{0,60}\bevery (?:day|weekday|week|morning)\b"
+            r"|^(?:manage|update) (?:your )?(?:e-?mail )?(?:preferences|subscription)\b"
             r"|\bhow you receive (?:these|our) e-?mails\b"
             r"|^(?=(?:\S+\s+){0,5}\S+$)subscribe to (?-i:[A-Z])[\w&.'’ -]{1,40}$"
             # a sponsor's line: "This issue is brought to you by GridNest, …"
@@ -715,6 +734,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "continue-reading",
         re.compile(r"^(?:read (?:more|on)|full (?:story|article))\s*:\s*<?https?://\S+$", re.I),
     ),
+    # a blog's links to its neighbouring posts: "<- Previous post: Shore power at …"
+    (
+        "pagination",
+        re.compile(
+            r"^(?:<-|←|«)\s*(?:previous|next|older|newer)\b.{0,150}$"
+            r"|^(?:previous|next|older|newer)(?: (?:post|article|story|entry))?\s*:\s+\S.{0,140}?\s*(?:->|→|»)$"
+            r"|^(?:previous|next|older|newer) (?:post|article|story|entry)\s*:\s+\S.{0,140}$",
+            re.I,
+        ),
+    ),
     # a numbered list's counter over each item: "[2/5]"
     ("pagination", re.compile(r"^\[\d{1,3}/\d{1,3}\]$")),
     (  # a link to the story elsewhere: "Read more at Great Lakes Business Daily →"
@@ -761,6 +790,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "site-name",  # the address a reader view prints above the headline
         re.compile(
             r"^(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,12}/?$", re.I
+        ),
+    ),
+    (
+        "site-name",  # a masthead's motto: "The magazine of electric industry"
+        re.compile(
+            r"^(?:the|your) (?:\w+ )?(?:magazine|newsletter|journal|voice|home|weekly|daily) (?:of|for) "
+            r"[\w'’ &-]{2,40}$",
+            re.I,
         ),
     ),
     (
@@ -911,11 +948,12 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "briefing", "bulletin", "what you need to know", "forward", "receive these", "receive our",
         "brought to you", "sponsored by", "supported by", "presented by", "made possible", "what we're", "what we’re", "what we are",
         "--", "—", "–", "-supported", "-funded", "sponsor", "advertisement", "partner content",
+        "colleague", "is read by", "preferences",
     ),
     "legal": (
         "privacy", "terms of", "cookie", "rights reserved", "regulated by", "registered in",
         "company no", "company number", "company registration", "prohibited", "forbidden",
-        "not permitted",
+        "not permitted", "cc by", "cc-by", "powered by",
     ),
     "social-follow": ("subscribe", "follow"),
     "teaser-end": ("[", "read more"),
@@ -1780,6 +1818,10 @@ def byline_name(previous: str, text: str) -> list[str]:
     """
     if previous.strip().lower().rstrip(":") == "by" and _NAME.match(text):
         return [text.strip()]
+    credits = CREDITS.match(text.strip())
+    if credits:
+        name = credits.group("name")
+        return [name.title() if name.isupper() else name]
     shown = _DECORATION.sub("", text).strip()
     if shown != text.strip() and looks_like_person_name(shown):
         return [shown]  # a display name over its handle: "Lena Wei 🚕🔋"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from generator.build import process_file
 from generator.dates import parse_date
-from generator.model import Dropped
+from generator.head import make_zone
+from generator.model import Dropped, Line, RawArticle
 from generator.rules import byline_name, chrome_rule
 from generator.text_reader import read_text
 from generator.unwrap import wrap_width
@@ -263,10 +264,27 @@ def test_lines_around_articles_on_new_sites() -> None:
         "Marta Kelnerova, Ampere Ledger -- 14.03.2025 16:05": "byline",
         "-> https://ampereledger.eu/batteries/voltaris-ostrava-40-gwh/": "bare-link",
         "SPONSOR Charge your fleet, not your patience.": "newsletter",
+        "TEXT PAVLA HORÁKOVÁ · PHOTOS JAN STRNAD": "byline",
+        "<- Previous post: Shore power at Craignure: where the money went": "pagination",
+        "Newer: Halvorsen Haulage picks the E6 corridor ->": "pagination",
+        "Harbour Volts is a one-person blog. Text (c) Ewan Corrie, CC BY-NC.": "legal",
+        "nordictrucknotes.no | powered by a very old text editor": "legal",
+        "Republication outside the licence terms is prohibited.": "legal",
+        "FleetBrief is read by 41,000 fleet managers every weekday.": "newsletter",
+        "Manage preferences | Unsubscribe: <https://fleetbrief.news/u/7731>": "newsletter",
+        ">> ALSO WORTH YOUR TIME": "related-block",
+        "The magazine of electric industry": "site-name",
     }
     assert {text: chrome_rule(text) for text in rules} == rules
     # (lines of text that must stay text)
-    for text in ("Home / News", "0:00 Intro", "#1", "Price war: Tesla / BYD / Xpeng cut again."):
+    assert byline_name("", "TEXT PAVLA HORÁKOVÁ · PHOTOS JAN STRNAD") == ["Pavla Horáková"]
+    for text in (
+        "Home / News",
+        "0:00 Intro",
+        "#1",
+        "Price war: Tesla / BYD / Xpeng cut again.",
+        "Next: the company plans to expand to Europe.",
+    ):
         assert chrome_rule(text) in (None, "forum"), text
 
 
@@ -299,3 +317,16 @@ def test_a_line_under_a_picture_that_repeats_its_alt_text_is_its_caption() -> No
         "Volvo Cars reports 46,712 cars sold in February"
     ]
     assert Dropped("page.md", 3, "Volvo Cars sales, February 2023", "caption") in document.dropped
+
+
+def test_a_line_going_on_in_lower_case_is_never_a_headline() -> None:
+    texts = [
+        "new grid connection was GBP1.1 million and a",
+        "eActros trucks reach 500 km on a single charge",
+        " ".join(SECOND.split()),
+    ]
+    lines = tuple(Line(n, text) for n, text in enumerate(texts, start=1))
+    raw = RawArticle(source="page.txt", position=0, section=None, headline=None,
+                     start_line=1, lines=lines)  # fmt: skip
+    zone = make_zone(raw, None)
+    assert [zone.lines[i].text for i in zone.headline_candidates()] == [texts[1]]
