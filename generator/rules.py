@@ -122,6 +122,8 @@ CHROME_LINES = {
     "top": "navigation",
     "you may also like": "related-block",
     "also worth your time": "related-block",
+    "links from this episode": "related-block",
+    "show notes": "related-block",
     "worth your time": "related-block",
     "elsewhere on the web": "related-block",
     "also worth reading": "related-block",
@@ -331,6 +333,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ("byline", re.compile(r"^(?:published|posted|updated)(?: on)?:?\s*$", re.I)),
     ("byline", re.compile(r"^news provided by\b.{1,120}$", re.I)),  # a release wire's
     ("byline", CREDITS),  # a magazine's: "TEXT PAVLA HORÁKOVÁ · PHOTOS JAN STRNAD"
+    # a show's credits: "Hosted by Cass Moreland and Deon Pryce. Produced by Juniper Audio. …"
+    (
+        "byline",
+        re.compile(
+            r"^(?i:hosted|presented) by [A-Z].{0,120}\. (?i:produced|edited|mixed) by\b.{0,200}$"
+        ),
+    ),
     (
         "audio-player",
         re.compile(
@@ -709,6 +718,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             # "(With inputs from agencies. This story has been published from a syndicated feed …)"
             r"|\W*with inputs from (?:agencies|wire services|[A-Z]{2,5})\b"
             r"|.*\b(?:published|generated) from an? (?:syndicated|agency|wire|news) feed\b"
+            # a dealer's or a partner's: "… is not owned or operated by Lumetra Motors, Inc."
+            r"|.*\bis not (?:owned|operated|affiliated|endorsed)(?: or (?:owned|operated|affiliated|"
+            r"endorsed))? (?:by|with)\b"
             # "Statement: This article is reproduced for the purpose of conveying more information."
             r"|.*\b(?:reproduced|reprinted|republished) (?:for the purpose of|in order to|to) (?:convey|"
             r"conveying|pass(?:ing)? on|shar(?:e|ing)) (?:more )?information\b)",
@@ -976,7 +988,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "published by", "produced by", "translated",
         "low-bandwidth", "under licen", "this summary", "this content", "this article", "this story",
         "this page", "this translation", "this bulletin", "this newsletter", "removal", "forwarding",
-        "does not edit", "with inputs from", " feed", "information",
+        "does not edit", "with inputs from", " feed", "information", "is not owned",
+        "is not operated", "is not affiliated", "is not endorsed",
     ),
     "author-note": ("i write", "i cover", "i report", "i blog", "i post"),
     "reader-ask": ("favour to ask", "favor to ask", "as little as", "from just", "remind me"),
@@ -1499,6 +1512,7 @@ _CREDIT_IN_PARENS = re.compile(
 #: a photo's credit after its caption's sentence: "… in Seoul on the 19th. Ⓒ Hanbit Motors"
 _CREDIT_AFTER_CAPTION = re.compile(r"[.!?]\s+[©Ⓒ]\s*[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\.?$")
 _FEDIVERSE_HANDLE = re.compile(r"^@[\w.]{1,30}@[\w-]+(?:\.[\w-]+)+$")
+_CONNECTION_DEGREE = re.compile(r"^(?:[•·]\s*)?(?:1st|2nd|3rd\+?)$")
 #: a display name with emoji and symbols after it: "Lena Wei 🚕🔋"
 _DECORATION = re.compile("[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+")
 #: a text browser's bracketed labels of pictures and buttons, with counts between them
@@ -1576,8 +1590,10 @@ def chrome_rule(text: str) -> str | None:
         return "caption"
     if _only_brackets(text):
         return "image-alt"  # a text browser's picture and button labels: "[logo] [menu]"
-    if _FEDIVERSE_HANDLE.match(text):
-        return "byline"  # the author's address on a social network: "@lenawei@transit.social"
+    if _FEDIVERSE_HANDLE.match(text) or _CONNECTION_DEGREE.match(text):
+        # the author's address on a social network ("@lenawei@transit.social"), or how
+        # far the author is from the reader in it ("• 1st")
+        return "byline"
     if _NAME_AND_ADDRESS.match(text):
         return "contact-line"  # an author's sign-off: "Park Ji-hoon park.jh@herald.example"
     if looks_like_image_alt(text):
@@ -1668,10 +1684,12 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
             rules[i] = "teaser-end"
         elif (
             rules[i + 1] == "byline"
-            and _FEDIVERSE_HANDLE.match(after)
+            and (_FEDIVERSE_HANDLE.match(after) or _CONNECTION_DEGREE.match(after))
             and looks_like_person_name(_DECORATION.sub("", text))
         ):
-            rules[i] = "byline"  # the display name over the handle
+            rules[i] = "byline"  # the display name over the handle or the degree
+        elif rules[i + 1] == "byline" and text == after and looks_like_person_name(text):
+            rules[i] = "byline"  # (the name printed twice over it: a link and its text)
         elif _GREETING.match(text) and rules[i + 1] == "newsletter" and _SIGN_OFF.match(after):
             rules[i] = "newsletter"  # an editor's note over the items: "Good morning. …" / "-- Ana"
     _box_lines(texts, rules)
@@ -1823,8 +1841,10 @@ def byline_name(previous: str, text: str) -> list[str]:
         name = credits.group("name")
         return [name.title() if name.isupper() else name]
     shown = _DECORATION.sub("", text).strip()
-    if shown != text.strip() and looks_like_person_name(shown):
-        return [shown]  # a display name over its handle: "Lena Wei 🚕🔋"
+    if (shown != text.strip() or previous.strip() == shown) and looks_like_person_name(shown):
+        # a display name over its handle ("Lena Wei 🚕🔋"), or printed twice (a link's
+        # text and its label) over the author's degree of connection
+        return [shown]
     if _META_SEPARATOR.search(text):  # "Theo Marchetti · 2 days ago", "… · Von Jonas Albrecht"
         named = [name for part in _META_SEPARATOR.split(text) for name in _names_in(part)]
         if named:

@@ -274,6 +274,11 @@ def test_lines_around_articles_on_new_sites() -> None:
         "Manage preferences | Unsubscribe: <https://fleetbrief.news/u/7731>": "newsletter",
         ">> ALSO WORTH YOUR TIME": "related-block",
         "The magazine of electric industry": "site-name",
+        "Sun Valley EV Motors is an authorized service partner and is not owned or operated by"
+        " Lumetra Motors, Inc.": "site-notice",
+        "Hosted by Cass Moreland and Deon Pryce. Produced by Juniper Audio.": "byline",
+        "Links from this episode": "related-block",
+        "• 1st": "byline",
     }
     assert {text: chrome_rule(text) for text in rules} == rules
     # (lines of text that must stay text)
@@ -330,3 +335,17 @@ def test_a_line_going_on_in_lower_case_is_never_a_headline() -> None:
                      start_line=1, lines=lines)  # fmt: skip
     zone = make_zone(raw, None)
     assert [zone.lines[i].text for i in zone.headline_candidates()] == [texts[1]]
+
+
+def test_a_social_network_post_names_its_author_over_the_degree_of_connection(
+    tmp_path: Path,
+) -> None:
+    post = (
+        "On Saturday we let thousands of drivers down. Our network went dark for six hours,"
+        " and for many of you that meant a missed shift, a cold car or a long wait."
+    )
+    page = "\n".join(["Feed post", "Anouk de Vries", "Anouk de Vries", "• 1st", post, post])
+    (tmp_path / "post.txt").write_text(page, encoding="utf-8")
+    [article] = process_file(tmp_path / "post.txt", tmp_path).instances
+    assert article.authors == ("Anouk de Vries",)
+    assert article.blocks[0].text == post
