@@ -603,10 +603,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|^(?=(?:\S+\s+){0,80}\S+$)(?:good (?:morning|afternoon|evening)|happy (?:monday|tuesday|"
             r"wednesday|thursday|friday|weekend))\b.*\b(?:here[’']s|here is) what (?:you need to know|"
             r"(?:we[’']re|we are) (?:watching|reading|following))\b"
-            # a sponsor's name over its box, and an editor's dashed sign-off: "-- Ana"
+            # a sponsor's name over its box
             r"|^(?=(?:\S+\s+){0,6}\S+$)(?:sponsored|presented|brought to you) by\b"
             r"|^\[? ?(?-i:SPONSOR(?:ED)?|ADVERTISEMENT|PARTNER CONTENT)\b ?\]?"
-            r"|^(?:--|—|–) ?(?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,2}$"
             r"|^you(?:[’']re| are) receiving this (?:e-?mail|newsletter|because)\b"
             r"|\bforward (?:this )?to a (?:friend|colleague)\b|\bwas this forwarded to you\b"
             r"|^(?=(?:\S+\s+){0,20}\S+$).{0,40}\bis read by [\d,.]+[km]? .{0,60}\bevery (?:day|weekday|week|morning)\b"
@@ -805,7 +804,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     (
-        "site-name",  # a masthead's motto: "The magazine of electric industry"
+        "site-motto",  # a masthead's motto: "The magazine of electric industry"
         re.compile(
             r"^(?:the|your) (?:\w+ )?(?:magazine|newsletter|journal|voice|home|weekly|daily) (?:of|for) "
             r"[\w'’ &-]{2,40}$",
@@ -813,7 +812,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     (
-        "site-name",  # the site's name and motto: "EV Bharat Wire | Clean mobility news from India"
+        "site-motto",  # the site's name and motto: "EV Bharat Wire | Clean mobility news from India"
         re.compile(
             r"^(?-i:[A-Z])[\w&.'’ -]{1,40}\s+[|–—]\s+(?:the |your )?(?:[\w'’-]+ ){0,4}(?:news|updates|"
             r"magazine|journal|insights|intelligence|coverage|reporting)"
@@ -949,6 +948,10 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "image", "photo", "pic", "video", "credit", "courtesy", "source", "via", "gallery",
         "slideshow", "©", ". (",
     ),
+    "site-motto": (
+        "news", "updates", "magazine", "journal", "insights", "intelligence", "coverage",
+        "reporting", "newsletter", "voice", "home", "weekly", "daily",
+    ),
     "contact-line": (
         "tip", "hesitate", "contact", "reach", "email", "shoot", "drop", "follow", "send",
         "story", "scoop", "@",
@@ -959,7 +962,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "receiving this",
         "briefing", "bulletin", "what you need to know", "forward", "receive these", "receive our",
         "brought to you", "sponsored by", "supported by", "presented by", "made possible", "what we're", "what we’re", "what we are",
-        "--", "—", "–", "-supported", "-funded", "sponsor", "advertisement", "partner content",
+        "-supported", "-funded", "sponsor", "advertisement", "partner content",
         "colleague", "is read by", "preferences",
     ),
     "legal": (
@@ -988,7 +991,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "published by", "produced by", "translated",
         "low-bandwidth", "under licen", "this summary", "this content", "this article", "this story",
         "this page", "this translation", "this bulletin", "this newsletter", "removal", "forwarding",
-        "does not edit", "with inputs from", " feed", "information", "is not owned",
+        "does not edit", "with inputs from", "syndicated feed", "agency feed", "wire feed",
+        "news feed", "reproduced", "reprinted", "republished", "is not owned",
         "is not operated", "is not affiliated", "is not endorsed",
     ),
     "author-note": ("i write", "i cover", "i report", "i blog", "i post"),
@@ -1569,7 +1573,7 @@ def chrome_rule(text: str) -> str | None:
     # the key's words are one space apart: ten spaces make more than ten tokens
     if key.count(" ") < 10:
         tokens = key.replace("|", " ").replace("/", " ").split()
-        if _counts_with_symbols(key):
+        if _SYMBOL_THEN_DIGIT.search(key) and _counts_with_symbols(key):
             return "social-count"  # "♡ 214 · 💬 37 · Share"
         if 1 <= len(tokens) <= 10 and all(t in _SOCIAL_WORDS for t in tokens):
             # (a post's buttons, "Reply Share Report": what follows is another post)
@@ -1586,15 +1590,21 @@ def chrome_rule(text: str) -> str | None:
         return "byline"
     if text.endswith((")", ").")) and _CREDIT_IN_PARENS.search(text):
         return "caption"
-    if word_count(text) <= 60 and _CREDIT_AFTER_CAPTION.search(text):
+    if (
+        ("©" in text or "Ⓒ" in text)
+        and word_count(text) <= 60
+        and _CREDIT_AFTER_CAPTION.search(text)
+    ):
         return "caption"
     if _only_brackets(text):
         return "image-alt"  # a text browser's picture and button labels: "[logo] [menu]"
+    if _SIGN_OFF.match(text):
+        return "newsletter"  # an editor's dashed sign-off: "-- Ana"
     if _FEDIVERSE_HANDLE.match(text) or _CONNECTION_DEGREE.match(text):
         # the author's address on a social network ("@lenawei@transit.social"), or how
         # far the author is from the reader in it ("• 1st")
         return "byline"
-    if _NAME_AND_ADDRESS.match(text):
+    if "@" in text and _NAME_AND_ADDRESS.match(text):
         return "contact-line"  # an author's sign-off: "Park Ji-hoon park.jh@herald.example"
     if looks_like_image_alt(text):
         return "image-alt"
@@ -1605,6 +1615,7 @@ def chrome_rule(text: str) -> str | None:
 
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 #: a count behind a symbol or an emoji: "♡ 214", "💬 37"
+_SYMBOL_THEN_DIGIT = re.compile(r"[^\w\s#]\s*\d")
 _SYMBOL_COUNT = re.compile(r"^[^\w\s#]{1,3}\s*[\d.,]+\s*[km]?$")  # ("#1" numbers a post)
 
 
@@ -1690,7 +1701,7 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
             rules[i] = "byline"  # the display name over the handle or the degree
         elif rules[i + 1] == "byline" and text == after and looks_like_person_name(text):
             rules[i] = "byline"  # (the name printed twice over it: a link and its text)
-        elif _GREETING.match(text) and rules[i + 1] == "newsletter" and _SIGN_OFF.match(after):
+        elif rules[i + 1] == "newsletter" and _SIGN_OFF.match(after) and _GREETING.match(text):
             rules[i] = "newsletter"  # an editor's note over the items: "Good morning. …" / "-- Ana"
     _box_lines(texts, rules)
     _comments(texts, rules)

@@ -337,7 +337,8 @@ _BULLET = re.compile(r"^[*•]\s+(?=\S)")
 
 
 def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | None:
-    text = _BULLET.sub("", page.text(i))
+    text = page.text(i)
+    text = _BULLET.sub("", text) if text[:1] in "*•" else text
     n = word_count(text)
     if not 3 <= n <= 30 or page.lines[i].level == 1 or not starts_like_heading(text):
         return None

@@ -247,7 +247,7 @@ def test_a_fediverse_thread_names_its_author_and_starts_at_the_first_post(
 def test_lines_around_articles_on_new_sites() -> None:
     rules = {
         "Bulletins / Safety / 2024-11": "navigation",
-        "EV Bharat Wire | Clean mobility news from India": "site-name",
+        "EV Bharat Wire | Clean mobility news from India": "site-motto",
         "Statement: This article is reproduced for the purpose of conveying more information."
         " If the source is wrongly labeled, please contact us.": "site-notice",
         "*(With inputs from agencies. This story has been published from a syndicated feed;"
@@ -273,7 +273,7 @@ def test_lines_around_articles_on_new_sites() -> None:
         "FleetBrief is read by 41,000 fleet managers every weekday.": "newsletter",
         "Manage preferences | Unsubscribe: <https://fleetbrief.news/u/7731>": "newsletter",
         ">> ALSO WORTH YOUR TIME": "related-block",
-        "The magazine of electric industry": "site-name",
+        "The magazine of electric industry": "site-motto",
         "Sun Valley EV Motors is an authorized service partner and is not owned or operated by"
         " Lumetra Motors, Inc.": "site-notice",
         "Hosted by Cass Moreland and Deon Pryce. Produced by Juniper Audio.": "byline",
