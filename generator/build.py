@@ -219,8 +219,9 @@ def could_not_process(error: BaseException) -> str:
 #: an article says something: fewer words than a one-sentence news brief is a page's
 #: leftover (a listing's description, a caption), not an article
 MIN_ARTICLE_WORDS = 25
-#: a page of this many teasers is a listing: its lead needs this many words to be an
-#: article, not the listing's intro ("Hello again. Spring was busy, so this issue …")
+#: a page of this many teasers and no other article than its lead is a listing: its lead
+#: needs this many words to be an article, not the listing's intro ("Hello again. Spring
+#: was busy, so this issue …")
 LISTING_TEASERS = 3
 LISTING_INTRO_WORDS = 60
 
@@ -240,7 +241,10 @@ def _process_file(
     instances: list[Instance] = []
     dropped: list[Dropped] = list(doc.dropped)
     raws = segment(doc)
-    listing = sum(raw.teaser for raw in raws) >= LISTING_TEASERS
+    # (a page of teasers and nothing else but its lead)
+    listing = sum(raw.teaser for raw in raws) >= LISTING_TEASERS and all(
+        raw.teaser for raw in raws[1:]
+    )
     for raw in raws:
         instance, lines = clean(apply_head(raw, doc.meta, head_model), doc.meta)
         dropped += lines

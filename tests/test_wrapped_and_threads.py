@@ -349,3 +349,28 @@ def test_a_social_network_post_names_its_author_over_the_degree_of_connection(
     [article] = process_file(tmp_path / "post.txt", tmp_path).instances
     assert article.authors == ("Anouk de Vries",)
     assert article.blocks[0].text == post
+
+
+def test_a_short_lead_over_other_articles_and_teasers_stays_an_article(tmp_path: Path) -> None:
+    brief = (
+        "Engineers from Quisol reaffirmed the recycling line at a Sparks test site, and some"
+        " Reno dealers say free cash flow will follow once the second shift starts."
+    )
+    long = " ".join(PARAGRAPH.split() + SECOND.split())
+    teasers = [
+        ("Ora Good Cat spotted with a new cell near Setubal", "The hatchback was seen …"),
+        ("Lynzenra lands a battery swap station deal worth $305 million", "The deal …"),
+        ("Why a vertically integrated range extender matters to fleets", "Fleets …"),
+    ]
+    headlines = [
+        "Sunwoda to invest $12.1 billion in Xi'an charging corridor plant",
+        "Why Honda's cautious financing offer matters for lease penetration",
+    ]
+    page = [f"# {headlines[0]}", "By Kai Young April 9, 2025", brief]
+    page += ["Policy", f"# {headlines[1]}", "By Ivan Cole March 25, 2024", long, "Related"]
+    for headline, excerpt in teasers:
+        page += [headline, f"{excerpt} The rest of the story is on its page, one click away …"]
+    (tmp_path / "index.md").write_text("\n\n".join(page), encoding="utf-8")
+    found = process_file(tmp_path / "index.md", tmp_path).instances
+    assert [i.headline for i in found if not i.teaser] == headlines
+    assert sum(i.teaser for i in found) == 3
