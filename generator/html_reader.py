@@ -29,8 +29,8 @@ from .attribution import web_address
 from .dates import stated_moment
 from .model import Document, Dropped, Line, PageMeta
 from .rules import looks_like_organisation
-from .text import canonical
-from .text_reader import canonical_spaces, iso_date, site_in_title, text_lines
+from .text import canonical, canonical_spaces
+from .text_reader import iso_date, site_in_title, text_lines
 
 # Elements that never hold article text.
 _DROP_TAGS = (

@@ -296,10 +296,10 @@ _TIME_TAIL = (
 
 #: a link's site under its title, in a link aggregator: "(nipponmobility.jp)"
 LINKED_SITE = re.compile(r"^\((?:[a-z0-9-]+\.)+[a-z]{2,6}\)$")
-#: a link aggregator's comment header: "sulfide_sam 6 hours ago | parent | next [–]"
-_COMMENT_HEADER = re.compile(
-    r"^[a-z0-9_-]{2,30} \d+ (?:minutes?|hours?|days?|months?|years?) ago\b", re.I
-)
+#: a link aggregator's comment header: "sulfide_sam 6 hours ago | parent | next [–]" (the
+#: "forum" pattern takes the whole line; a thread's comments start under it)
+_COMMENT_HEADER_TEXT = r"[a-z0-9_-]{2,30} \d+ (?:minutes?|hours?|days?|months?|years?) ago"
+_COMMENT_HEADER = re.compile(rf"^{_COMMENT_HEADER_TEXT}\b", re.I)
 #: a thread of comments has at least this many headers
 _THREAD_COMMENTS = 3
 
@@ -318,7 +318,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"^(?:location|joined|messages|posts|reaction score|trophy points|member since)\b:?\s*\S.{0,40}$"
             # a forum's robot, a link aggregator's comment header and its lower-case menu
             r"|^i am a bot\b.{0,200}$"
-            r"|^[a-z0-9_-]{2,30} \d+ (?:minutes?|hours?|days?|months?|years?) ago"
+            rf"|^{_COMMENT_HEADER_TEXT}"
             r"(?:\s*\|\s*(?:next|prev|parent|root|context|flag|favorite)(?:\s*\[[–-]\])?)*$"
             r"|^(?:[a-z]+ \| ){4,}[a-z]+$",
             re.I,

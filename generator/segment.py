@@ -34,9 +34,9 @@ from .text import normalize, word_count
 class _Start:
     label: int | None  # index of the section label line
     headline: int  # index of the headline line
-    #: an article a forum member pasted into their post: the line of their words that
-    #: announces it (the lines above are the thread's, not the article's)
-    announced_by: int | None = None
+    #: an article a forum member pasted into their post, announced by their words on the
+    #: line above it (the lines above are the thread's, not the article's)
+    pasted: bool = False
 
     @property
     def first(self) -> int:
@@ -235,7 +235,7 @@ def find_starts(page: _Page) -> list[_Start]:
         if start is not None:
             if pasted:
                 page.chrome[start.headline - 1] = "forum"  # (the member's words, not the article's)
-                start = replace(start, announced_by=start.headline - 1)
+                start = replace(start, pasted=True)
             starts.append(start)
             i, seen_body, in_comments = start.headline + 1, False, False
         else:
@@ -443,7 +443,7 @@ def segment(doc: Document) -> list[RawArticle]:
         if line.aside and page.chrome[k] is None:
             page.chrome[k] = line.aside
     starts = find_starts(page)
-    announcing = {start.announced_by for start in starts} - {None}
+    announcing = {start.headline - 1 for start in starts if start.pasted}
     if announcing:  # (cleaning reads the page's rules again: a member's words are marked)
         doc = replace(
             doc,
@@ -461,7 +461,7 @@ def segment(doc: Document) -> list[RawArticle]:
     if (
         (content and (not starts or any(page.is_body(i) for i in content)))
         or (not starts and doc.lines)  # only chrome: cleaning drops each line under its rule
-        or (starts and starts[0].announced_by is not None)  # the thread's, not the pasted article's
+        or (starts and starts[0].pasted)  # the thread's, not the pasted article's
     ):
         articles.append(_lead(doc, page, lead_end))
         carried = ()

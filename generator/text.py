@@ -59,6 +59,11 @@ def _plain(text: str) -> str:
     return text
 
 
+def canonical_spaces(text: str) -> str:
+    """Runs of spaces, no-break spaces and other whitespace as one space, ends trimmed."""
+    return " ".join(text.split())
+
+
 @lru_cache(maxsize=1 << 16)
 def canonical(text: str) -> str:
     """NFKC with typographic quotes, dashes and ellipses made plain, spaces collapsed."""

@@ -22,7 +22,7 @@ from .attribution import web_address
 from .dates import capture_date, parse_date, stated_moment
 from .model import Document, Dropped, Line, PageMeta
 from .rules import SEPARATOR_LINE
-from .text import canonical
+from .text import canonical, canonical_spaces
 from .unwrap import unwrapped
 
 #: longer lines are cut into pieces of at most this many characters (nothing is dropped)
@@ -329,7 +329,7 @@ def text_lines(
             after_image = rule == "inline-image" or (after_image and rule == "markdown-syntax")
             if rule == "inline-image":
                 alts = {canonical(alt) for alt in _MD_ALT.findall(original)} - {""}
-            elif after_image is False:
+            elif not after_image:
                 alts = set()
             previous_blank = False
             if rule == "link-list" and _headline_link(stripped):
@@ -507,11 +507,6 @@ def _as_list(value: object) -> list:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
-
-
-def canonical_spaces(text: str) -> str:
-    """Runs of spaces, no-break spaces and other whitespace as one space, ends trimmed."""
-    return " ".join(text.split())
 
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

@@ -22,6 +22,7 @@ import re
 
 from .model import Dropped, Line
 from .rules import DATELINE, chrome_rule
+from .text import canonical_spaces
 
 #: a wrapped page's lines stop at about the same width, at most this wide; and at least
 #: this wide: in a narrower column (a multi-column print page) a headline or a label
@@ -153,14 +154,14 @@ def _page_furniture(raw_lines: list[str]) -> tuple[set[int], set[int]]:
     for edge in [_nearby(raw_lines, 1, +1), _nearby(raw_lines, len(raw_lines), -1)] + [
         lines for _, lines in edges
     ]:
-        for text in {_plain(raw_lines[number - 1]) for number in edge}:
+        for text in {canonical_spaces(raw_lines[number - 1]) for number in edge}:
             at_edges[text] = at_edges.get(text, 0) + 1
     furniture: set[int] = set()
     bridged: set[int] = set()
     for at, edge in edges:
         for number in edge:
             raw = raw_lines[number - 1].replace("\f", " ").strip()
-            if _FOLIO.match(raw) or at_edges[_plain(raw)] > 1:
+            if _FOLIO.match(raw) or at_edges[canonical_spaces(raw)] > 1:
                 furniture.add(number)
         following = next(
             (
@@ -173,10 +174,6 @@ def _page_furniture(raw_lines: list[str]) -> tuple[set[int], set[int]]:
         if following is not None:
             bridged.add(following)
     return furniture, bridged
-
-
-def _plain(raw: str) -> str:
-    return " ".join(raw.split())
 
 
 def _nearby(raw_lines: list[str], start: int, step: int) -> list[int]:

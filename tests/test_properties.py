@@ -40,8 +40,8 @@ from generator.ingest import decode
 from generator.model import Block, BlockKind, Document, Instance, Line, PageMeta, PageResult
 from generator.render import escape, front_matter
 from generator.rules import CHROME_LINES
-from generator.text import normalize
-from generator.text_reader import _markdown_line, canonical_spaces, text_lines
+from generator.text import canonical_spaces, normalize
+from generator.text_reader import _markdown_line, text_lines
 
 from .conftest import ROOT
 
