@@ -513,8 +513,9 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
     best = model.headline_threshold
     likely: list[int] = []  # the candidates the scorer finds likely headlines
     plausible: list[int] = []  # and those it does not rule out
+    scores: dict[int, float] = {}
     for i in zone.headline_candidates() if not headline_fixed else ():
-        p = model.probability(model.headline, line_features(zone, i, None))
+        p = scores[i] = model.probability(model.headline, line_features(zone, i, None))
         if p >= model.headline_threshold:
             likely.append(i)
         if p >= PLAUSIBLE:
@@ -525,7 +526,7 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
         headline = _over_the_byline(zone, plausible)
     if headline is not None and not headline_fixed:
         headline = _said_fuller(zone, headline, likely)
-        headline = _above_its_byline(zone, _over_its_deck(zone, headline, plausible), likely)
+        headline = _above_its_byline(zone, _over_its_deck(zone, headline, scores), likely)
     body = zone.end
     below = zone.candidates(0 if headline is None else headline + 1, through_end=True)
     for i in below:
@@ -591,21 +592,35 @@ _DECK_WORDS = 60
 _PARAGRAPH_WORDS = 35
 
 
+#: a headline this long, and a line under it saying as much, are a headline and its deck
+_HEADLINE_WORDS = 8
 #: a line the headline scorer gives this much may still be the headline over a deck: on
 #: a site it has not seen, a deck (a sentence over the byline) takes the headline's score
 PLAUSIBLE = 0.1
 
 
-def _over_its_deck(zone: Zone, headline: int, plausible: list[int]) -> int:
+def _over_its_deck(zone: Zone, headline: int, scores: dict[int, float]) -> int:
     """The plausible headline right above the chosen one, when the chosen one reads as a
-    sentence and that one does not: a deck scores like a headline, and sits under it."""
-    above = [i for i in plausible if i < headline]
-    if not above or not _sentence(zone.lines[headline].text):
+    deck and that one does not: a deck scores like a headline, and sits under it. The
+    chosen line reads as a deck when it is a sentence, or when it says as much as the
+    line right over it, which scores nearly as well (two title-like lines of one weight
+    stacked over the byline: a headline and its deck, in that order, on any site)."""
+    above = [i for i, p in scores.items() if i < headline and p >= PLAUSIBLE]
+    if not above:
+        return headline
+    i = max(above)
+    upper, chosen = zone.lines[i].text, zone.lines[headline].text
+    stacked = (
+        i == headline - 1
+        and word_count(upper) >= _HEADLINE_WORDS
+        and word_count(chosen) >= word_count(upper)
+        and scores[i] >= scores[headline] / 2
+    )
+    if not (_sentence(chosen) or stacked):
         return headline
     if not _byline_under(zone, headline):
         return headline  # (a deck stands right over the byline; a headline over its deck)
-    i = above[-1]
-    if looks_like_label(zone.lines[i].text):
+    if looks_like_label(upper):
         return headline
     between = range(i + 1, headline)
     if _sentence(zone.lines[i].text) or any(

@@ -122,6 +122,35 @@ def test_a_deck_that_scores_like_a_headline_stays_under_it(tmp_path: Path) -> No
     assert inst.blocks[0].text == BODY[0]
 
 
+def test_a_headline_and_a_deck_of_one_weight_stacked_over_the_byline(tmp_path: Path) -> None:
+    """A deck without a full stop, as long as the headline over it and scoring as well:
+    the upper of the two is the headline (pages print the headline over its deck)."""
+    headline = "Panasonic to build third battery plant in Kansas in bid to cut reliance on imports"
+    deck = (
+        "Company says De Soto plant will supply cells to automakers in North America, where "
+        "demand for batteries has grown faster than expected"
+    )
+    inst = build_page(
+        tmp_path,
+        [
+            "Skip to main content",
+            "Sign in",
+            "News",
+            "Business",
+            "Automotive industry",
+            headline,
+            deck,
+            "The De Soto site under construction. Photograph: Kansas Ledger",
+            "Dana Whitcomb",
+            "The Kansas Ledger",
+            "Fri 2 Dec 2022 13.02 GMT",
+            "Share",
+        ],
+    )
+    assert (inst.headline, inst.deck) == (headline, deck)
+    assert inst.blocks[0].text == BODY[0]
+
+
 def test_a_caption_with_its_credit_and_a_breadcrumb_above_the_headline(tmp_path: Path) -> None:
     inst = build_page(
         tmp_path,
