@@ -21,6 +21,7 @@ from .model import Block, BlockKind, Dropped, Instance, Line, PageMeta, RawArtic
 from .rules import (
     CUT_OFF,
     DATELINE,
+    GALLERY_BYLINE,
     TWEET_ATTRIBUTION,
     bio_author,
     byline_name,
@@ -48,6 +49,8 @@ TWEET_BUDGET = 320
 #: a tweet line with this much text of its own is a whole tweet glued into one line
 GLUED_TWEET_TEXT = 40
 #: "Deliveries: 348,450", "Range: 520 km": a figure under a label, not a subheading
+#: an interviewer's question, the text of an interview: "Q: What changed?", "Question: …"
+_INTERVIEW_QUESTION = re.compile(r"^(?:Q|Question)\s?[:.–—-]\s+\S")
 _STAT_LINE = re.compile(r"^[A-Z][^:]{1,40}:\s+[$€£¥]?\d[\d,.]*\s*%?(?:\s*[A-Za-z]{1,6})?$")
 
 
@@ -266,7 +269,10 @@ _COMMENTS_OPEN = frozenset(("comments", "comment-form", "comment-notice"))
 
 
 def _collect_authors(page: _Lines) -> list[str]:
+    """The people the article's bylines, bios and contact lines name; its photographer
+    ("Photos by …") only when nobody else is named (a gallery's)."""
     authors: list[str] = []
+    photographers: list[str] = []
     comments = False
     start = page.raw.body_start or 0  # (the head chose it; comments come after)
     body = next((i for i, line in enumerate(page.lines) if line.number >= start), len(page.rule))
@@ -274,7 +280,11 @@ def _collect_authors(page: _Lines) -> list[str]:
         text = page.texts[i]
         comments = comments or (i > body and rule in _COMMENTS_OPEN)  # (not a "Comments" link)
         if rule == "byline" and not comments:
-            authors += byline_name(page.texts[i - 1] if i else "", text)
+            named = byline_name(page.texts[i - 1] if i else "", text)
+            if GALLERY_BYLINE.match(text):
+                photographers += named
+            else:
+                authors += named
         elif rule == "contact-line":
             name = bio_author(text) or contact_author(text)
             authors += [name] if name else []
@@ -286,7 +296,7 @@ def _collect_authors(page: _Lines) -> list[str]:
             elif contact_author(text) and word_count(text) <= 70 and "@" in text:
                 page.drop(i, "contact-line")
                 authors.append(contact_author(text) or "")
-    return authors
+    return authors or photographers
 
 
 _TWEET_MEDIA = re.compile(r"(?:pic\.twitter\.com|https?://t\.co|t\.co)/\w+")
@@ -490,7 +500,12 @@ def _blocks(page: _Lines, deck: str | None) -> list[Block]:
         bracketed = text[:1] in "([" and text[-1:] in ")]"  # ("(Translator's note: …)")
         if related_headline(text):
             page.drop(i, "inline-related-headline")
-        elif level or (looks_like_heading(text) and not _STAT_LINE.match(text) and not bracketed):
+        elif level or (
+            looks_like_heading(text)
+            and not _STAT_LINE.match(text)
+            and not bracketed
+            and not _INTERVIEW_QUESTION.match(text)
+        ):
             # (a listicle numbers its subheadings: "3. Your EV won't change overnight")
             longest = MAX_SUBHEADING_WORDS * 2 if _LIST_NUMBER.match(text) else MAX_SUBHEADING_WORDS
             if not level and word_count(text) > longest:

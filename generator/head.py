@@ -503,6 +503,8 @@ def deck_then_byline(zone: Zone) -> bool:
     if zone.proposed is None or candidates[:1] != [zone.proposed] or len(candidates) != 3:
         return False
     deck, body = candidates[1:]
+    if _printed_whole_below(zone, zone.proposed) == deck:
+        return False  # (not a deck: the headline printed whole)
     return body == zone.end and any(zone.rules[j] in _BYLINE_RULES for j in range(deck + 1, body))
 
 
@@ -522,6 +524,8 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
             plausible.append(i)
         if p >= best:
             headline, best = i, p
+    if headline_fixed and headline is not None:
+        headline = _printed_whole_below(zone, headline)
     if headline is None and not headline_fixed:
         headline = _over_the_byline(zone, plausible)
     if headline is not None and not headline_fixed:
@@ -689,6 +693,22 @@ def _said_fuller(zone: Zone, headline: int, likely: list[int]) -> int:
     words = info.words[headline]
     fuller = [j for j in likely if j > headline and words <= info.words[j]]
     return fuller[0] if fuller else headline
+
+
+def _printed_whole_below(zone: Zone, headline: int) -> int:
+    """The line right under the headline segmentation found, when it starts with the whole
+    of it and says more: the page printed a short title (an image's alt text, a teaser's)
+    over the headline."""
+    below = headline + 1
+    if below >= len(zone.lines) or zone.rules[below] is not None:
+        return headline
+    stem = normalize(zone.lines[headline].text)
+    fuller = normalize(zone.lines[below].text)
+    return (
+        below
+        if stem and fuller.startswith(stem + " ") and len(fuller) < 2 * len(stem) + 40
+        else headline
+    )
 
 
 def _above_its_byline(zone: Zone, headline: int, likely: list[int]) -> int:

@@ -447,10 +447,11 @@ class _HeadTags:
                     self.canonical = el.get("href")
             elif el.tag == "meta":
                 prop, name = el.get("property"), el.get("name")
+                # (names in any case: "DC.date.issued", "dcterms.issued")
                 if prop is not None:
-                    self.meta_by_property.setdefault(prop, el)
+                    self.meta_by_property.setdefault(prop.lower(), el)
                 if name is not None:
-                    self.meta_by_name.setdefault(name, el)
+                    self.meta_by_name.setdefault(name.lower(), el)
             elif el.tag == "script":
                 if el.get("type") == "application/ld+json":
                     self.json_ld.append(el.text or "")
@@ -463,7 +464,7 @@ class _HeadTags:
 
     def meta_content(self, *keys: str) -> str | None:
         """The content of the first <meta> with one of `keys` as property or name."""
-        for key in keys:
+        for key in map(str.lower, keys):
             el = self.meta_by_property.get(key)
             if el is None:
                 el = self.meta_by_name.get(key)
@@ -486,6 +487,12 @@ def _html_meta(root: etree._Element) -> PageMeta:
             "publishdate",
             "date",
             "dc.date",
+            # (Dublin Core's, as public bodies' and libraries' pages print it)
+            "dcterms.issued",
+            "dcterms.created",
+            "dc.date.issued",
+            "dcterms.date",
+            "citation_publication_date",
         )
         or ld.get("datePublished")
     )

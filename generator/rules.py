@@ -31,6 +31,12 @@ _BYLINE_NAME = (
     r"[A-Z][\w.'’-]*(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al|el)\s+)?"
     r"[A-Z][\w.'’-]*){0,3}"
 )
+#: a photo essay's or a gallery's byline: "Photos by Mara Lindqvist" (one picture's credit
+#: says "Photo:" or "Photo by")
+_GALLERY_BY = r"(?:[Pp]hotos|[Pp]hotographs|[Pp]hotography|[Pp]ictures)"
+GALLERY_BYLINE = re.compile(rf"^{_GALLERY_BY} by\b")
+#: a live blog's: "Live reporting by Saskia Brandvold and Emil Thorsrud"
+_LIVE_BY = r"(?:[Ll]ive (?:[Rr]eporting|[Cc]overage|[Uu]pdates)|[Rr]eporting)"
 #: "by" in the languages sites print bylines in
 _BY = r"(?:[Bb]y|BY|[Dd]oor|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Aa]v|[Aa]f|[Rr]eporter)"
 
@@ -60,6 +66,15 @@ CHROME_LINES = {
     "story continues": "ad",
     "article continues": "ad",
     "add to watchlist": "share-bar",
+    # a video page's player and its transcript's buttons
+    "play video": "video-player",
+    "watch video": "video-player",
+    "autoplay": "related-block",
+    "show transcript": "video-player",
+    "hide transcript": "video-player",
+    "follow along using the transcript": "video-player",
+    "show less": "navigation",
+    "show more": "navigation",
     "hot comments": "comments",
     "add your comments": "comments",
     "be the first to comment": "comments",
@@ -128,6 +143,29 @@ CHROME_LINES = {
     "elsewhere on the web": "related-block",
     "also worth reading": "related-block",
     "comments are closed": "comments",
+    "comments are closed for this article": "comments",
+    "comments are closed for this story": "comments",
+    "comments are closed for this post": "comments",
+    "related reviews": "related-block",
+    "feed post": "social-post",  # (a professional network's label over a post)
+    "related videos": "related-block",
+    "related galleries": "related-block",
+    "also interesting": "related-block",
+    "you might also be interested in": "related-block",
+    # a feed reader's and a forum's own chrome
+    "username or email": "navigation",
+    "log in register": "navigation",
+    "log in or register": "navigation",
+    "sign in register": "navigation",
+    "login register": "navigation",
+    "log in sign up": "navigation",
+    "sign in sign up": "navigation",
+    "username": "navigation",
+    "password": "navigation",
+    "forgot your password": "navigation",
+    "forgot password": "navigation",
+    "member login": "navigation",
+    "remember me": "navigation",
     "more from": "related-block",
     "more for you": "related-block",
     "read next": "related-block",
@@ -283,14 +321,28 @@ _SOCIAL_WORDS = {
     "favourite",
     "favorite",
     "bookmark",
+    "pin",  # (Pinterest's button)
+    "clip",  # (a video page's: "3.1K Share Download Clip Save")
+    "parent",  # (a thread's, under a reply: "permalink embed save parent report reply")
+    "hide",
+    "context",
+    # (a feed reader's, under each item: "☆ Star ✉ Email ↗ Open")
+    "star",
+    "open",
 }
+#: a count printed with a post's or a video's buttons: "3.1K", "212"
+_BUTTON_COUNT = re.compile(r"^\d[\d.,]*[km]?$")
 
 #: a person or agency name before a date ("Jane Doe", "Reuters" glued to "March 4, 2025")
 _NAME_WORDS = r"(?:[A-Z][\w.'’-]*?(?:\s+[A-Z][\w.'’-]*?){0,3})"
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|"
+    r"fri|sat|sun)\.?,?"
+)
 #: what may follow a byline date: a time, a zone, a read time
 _TIME_TAIL = (
     r"(?:\s*(?:,|·|•|-|–|—|at)?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
-    r"(?:\s*[·•|]\s*\d+\s*min(?:ute)?s?\s+read)?"
+    r"(?:\s*[·•|]?\s*\d+\s*min(?:ute)?s?\s+read)?"
     r"(?:\s*[·•|]?\s*(?i:updated|modified)\b.{0,30})?"
 )
 
@@ -298,7 +350,7 @@ _TIME_TAIL = (
 LINKED_SITE = re.compile(r"^\((?:[a-z0-9-]+\.)+[a-z]{2,6}\)$")
 #: a link aggregator's comment header: "sulfide_sam 6 hours ago | parent | next [–]" (the
 #: "forum" pattern takes the whole line; a thread's comments start under it)
-_COMMENT_HEADER_TEXT = r"[a-z0-9_-]{2,30} \d+ (?:minutes?|hours?|days?|months?|years?) ago"
+_COMMENT_HEADER_TEXT = r"(?:\[[–-]\] )?@?[a-z0-9_-]{2,30}(?: \[s\])?(?: \d+ points?)? \d+ (?:minutes?|hours?|days?|months?|years?) ago"
 _COMMENT_HEADER = re.compile(rf"^{_COMMENT_HEADER_TEXT}\b", re.I)
 #: a thread of comments has at least this many headers
 _THREAD_COMMENTS = 3
@@ -363,12 +415,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ),
     (
         "byline",  # "Jane Doe | Jun 12 2025 - 9:30 am PT", "ReutersMarch 4, 2025 · 10:42 AM"
-        re.compile(rf"^(?:{_NAME_WORDS}\s*[|/·•,–—-]?\s*)?(?:{DATE_TEXT}){_TIME_TAIL}$"),
+        re.compile(
+            rf"^(?:{_NAME_WORDS}\s*[|/·•,–—-]?\s*)?"
+            rf"(?:(?i:{_WEEKDAY})\s+)?(?:{DATE_TEXT}){_TIME_TAIL}$"
+        ),
     ),
     (
         "byline",
         re.compile(
-            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext) by|{_BY})\s+{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,40}}|[,|·•–—-]\s*.{{0,40}}))?$"
+            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext|{_GALLERY_BY}|{_LIVE_BY}) by|{_BY})\s+{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,40}}|[,|·•–—-]\s*.{{0,40}}))?$"
         ),
     ),
     (
@@ -379,6 +434,71 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("byline", re.compile(r"^(?:·|•)\s*\d+\s*min(?:ute)?s?\s+read$", re.I)),
+    (
+        "navigation",  # a feed reader's own lines, over and under its items
+        re.compile(
+            r"^(?:keyboard(?: shortcuts)?:.{0,120}|mark all (?:as )?read\b.{0,80}"
+            r"|last (?:fetched|updated|refreshed|checked) .{0,40}\d.{0,60}"
+            r"|\W{0,2}(?:older|newer|earlier|more) items\b.{0,60}"
+            # menu items with their counts: "All items (212)   Unread (37)   Starred (5)"
+            r"|(?!(?:comments?|replies|responses|reviews)\b)"
+            r"(?:[A-Z][\w&'’-]*(?: [\w&'’-]+){0,3} \((?!(?:19|20)\d\d\))\d{1,4}\)\s*){2,6})$",
+            re.I,
+        ),
+    ),
+    (
+        "ticker",  # quotes: "NRVK+7.21%CLDR-0.82%", "S&P 500 5,912.40 +0.62%Dow 43,118.22 +0.41%…"
+        re.compile(
+            r"^(?:[A-Z][\w&.]*(?: [\w&.]+){0,2}\s*(?:\d[\d,]*\.\d+\s*)?[+\-−]\d+(?:\.\d+)?%\s*)+$"
+        ),
+    ),
+    (
+        "byline",  # a member's role on a professional network: "CEO at Voltara | Building …"
+        re.compile(
+            r"^(?:[A-Z][\w&.-]*\s){0,3}(?i:ceo|cto|cfo|coo|founder|co-founder|director|manager|"
+            r"engineer|analyst|editor|reporter|partner|president|vice president|vp|head of [\w ]{2,30}|"
+            r"lead|consultant|advisor|adviser|specialist|officer|owner|tester|driver|student)"
+            r" (?:at|@) [A-Z][\w&.'’ -]{1,40}(?:\s*[|·•]\s*.{1,100})?$"
+        ),
+    ),
+    (
+        "ad",  # an upsell in a site's menu: "Try Premium for €0", "Try Plus free for 30 days"
+        re.compile(r"^(?i:try) (?:[A-Z][\w+]*) (?i:for|free)\b.{0,30}$"),
+    ),
+    (
+        "provided-by",  # a portal's credit for a story it carries: "Provided by Meridian Wire"
+        re.compile(r"^(?i:provided|supplied|distributed) by [A-Z][\w&.'’ -]{1,50}$"),
+    ),
+    (
+        "legal",  # a finance page's: "Quotes delayed at least 15 minutes. Market data provided by …"
+        re.compile(
+            r"^(?:(?:stock )?(?:quotes|prices) (?:are )?delayed\b|"
+            r"market data (?:provided|powered|supplied) by\b).{0,400}$",
+            re.I,
+        ),
+    ),
+    (
+        "byline",  # a forum thread's: "Thread starter quietwatt · Start date 3 days ago · Tags …"
+        re.compile(
+            r"^(?:thread starter|original poster|started by) \S{2,40} [·•|] .{0,40}\b(?:date|ago)\b.{0,80}$",
+            re.I,
+        ),
+    ),
+    (
+        "mail-signature",  # an app's or a phone's: "Sent from my iPhone", "Shared from X on Android"
+        re.compile(
+            r"^(?:sent|shared) (?:from|via) (?:my (?:iphone|ipad|android|phone|mobile|samsung|galaxy)\b"
+            r".{0,30}|[\w&.'’ -]{1,40} (?:for|on) (?:iphone|ipad|android|ios|mac|windows|mobile)\b.{0,20})$",
+            re.I,
+        ),
+    ),
+    (
+        "byline",  # a video's: "48,310 views  Jun 15, 2024  #corvane #evbatteries"
+        re.compile(
+            rf"^[\d.,]+\s*[KkMm]?\s+views?\s*[·•|]?\s*(?:{DATE_TEXT}|\d+\s+\w+\s+ago)(?:\s+#\w+)*$",
+            re.I,
+        ),
+    ),
     (
         "byline",  # an aggregator's "Source · 21h" / "Site | 3 hours ago"
         re.compile(
@@ -626,7 +746,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"^(?:this (?:article|story|content) is (?:for|available to) (?:subscribers|members)|subscribe to (?:read|continue|unlock)|already a (?:subscriber|member)\?|log ?in to (?:read|continue))"
             # a metered paywall's offer: "Keep reading for $1", "Then $75 per month. …"
             r"|^(?:keep reading|continue reading|read on|start (?:your|a) (?:free )?trial)\b.{0,40}?[$€£]\s?\d"
-            r"|^then [$€£]\s?\d[\d.,]*\s*(?:per|a|/)\s*(?:month|week|year|mo|yr)\b",
+            r"|^then [$€£]\s?\d[\d.,]*\s*(?:per|a|/)\s*(?:month|week|year|mo|yr)\b"
+            # a metered paywall's wall: "Continue reading with a … subscription", "You have
+            # reached your limit of free articles this month."
+            r"|^(?:continue|keep) reading with (?:an? )?.{1,60}\b(?:subscription|membership|account)\.?$"
+            r"|^you(?:'ve| have) (?:reached|used up|run out of) (?:your|the)\b.{0,40}\b(?:free )?(?:articles?|stories|story|reads)\b.{0,40}$",
             re.I,
         ),
     ),
@@ -651,7 +775,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "comments",
         re.compile(
             r"^(?:(?:sign|log) in\b.{0,60}\bto (?:join|comment|post|reply)\b.{0,40}|"
-            r"\d+\s+comments?|comments?\s*\(\d+\)|join the (?:conversation|discussion)|top comments?(?: by .{1,40})?|\d+ (?:thoughts|responses|replies) on\b.{0,200}|what do you think\?? (?:let us know|share your thoughts).{0,80})$",
+            r"\d+\s+comments?|comments?\s*(?:\(\d+\)|\d+)|join the (?:conversation|discussion)|top comments?(?: by .{1,40})?|\d+ (?:thoughts|responses|replies) on\b.{0,200}|what do you think\?? (?:let us know|share your thoughts).{0,80})$",
             re.I,
         ),
     ),
@@ -666,7 +790,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "qa-site",  # a Q&A site's: "Improve this question", "answered 6 days ago user 14.2k"
         re.compile(
-            r"^(?:improve this (?:question|answer)|accepted answer|add a comment|share improve this\b.{0,40}"
+            r"^(?:improve this (?:question|answer)|accepted answer|add a comment(?:…|\.{3})?|share improve this\b.{0,40}"
             r"|sorted by:.{0,40}"
             r"|(?:answered|edited)\s+(?:\d{1,3} \w+ ago|[A-Z][a-z]{2}\.? \d{1,2}(?:, \d{4})?"
             r"(?: at \d{1,2}:\d{2})?)\b.{0,40}|not the answer you[’']re looking for\?.{0,200})$",
@@ -717,6 +841,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             # "(With inputs from agencies. This story has been published from a syndicated feed …)"
             r"|\W*with inputs from (?:agencies|wire services|[A-Z]{2,5})\b"
             r"|.*\b(?:published|generated) from an? (?:syndicated|agency|wire|news) feed\b"
+            # "X publishes press releases as supplied by the issuing company. Content has not
+            # been edited or verified by our newsroom."
+            r"|.*\b(?:press releases?|content|announcements?) (?:is |are )?(?:published |posted )?as "
+            r"(?:supplied|provided|received)\b"
+            r"|(?:.*\.\s+)?(?:the |this |its )?(?:content|release|press release|text|article)s? "
+            r"(?:has|have) not been (?:edited|verified|checked|reviewed)(?: or (?:edited|verified|"
+            r"checked|reviewed))? by (?:our|the|its) (?:newsroom|editors|editorial)\b"
             # a dealer's or a partner's: "… is not owned or operated by Lumetra Motors, Inc."
             r"|.*\bis not (?:owned|operated|affiliated|endorsed)(?: or (?:owned|operated|affiliated|"
             r"endorsed))? (?:by|with)\b"
@@ -822,10 +953,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ),
     (
         "social-post",  # a channel's or a network's marks around a post: "Forwarded from EV Chat",
-        # "edited 19:52", "3d • Edited •", a line of hashtags
+        # "edited 19:52", "3d • Edited • Visible to anyone …", a line of hashtags
         re.compile(
             r"^(?:pinned message|forwarded from .{1,60}|edited \d{1,2}:\d{2}"
-            r"|(?:\d{1,2}[smhdw]\s*[•·]\s*)?edited\s*[•·]?"
+            r"|(?:\d{1,2}[smhdw]\s*[•·]\s*)?edited\s*[•·]?(?:\s*visible to .{1,60})?"
             r"|(?:#[^\W\d][\w-]*\s*){1,15}"
             # a channel's own asks and polls: "📌 Join our discussion group: t.me/…",
             # "📊 Poll: Which corridor needs fast chargers first?", "Anonymous Poll"
@@ -837,18 +968,34 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     (
-        "social-count",  # "1.2K Followers", "23 Likes", "412 claps", "1.1K"
+        "social-count",  # "1.2K Followers", "23 Likes", "412 claps", "1.1K", "subscribe 18,402 readers"
         re.compile(
-            r"^(?:👁\s*)?[\d.,]+\s*[KkMm]?(?:\s+(?:followers?|following|likes?|claps?|comments?|shares?|"
-            r"views?|subscribers?|restacks?|replies|reactions?|responses?|upvotes?|points?|votes?))?$",
+            r"^(?:👁\s*)?(?:(?:subscribe|join|follow)\s+)?[\d.,]+\s*[KkMm]?(?:\s+(?:followers?|following|likes?|claps?|comments?|shares?|"
+            r"views?|subscribers?|restacks?|replies|reactions?|responses?|upvotes?|points?|votes?|"
+            r"readers|members))?$",
             re.I,
         ),
     ),
     (
+        # a quotation in a post: "Meridian Wire said:" … "Click to expand..." (the post goes
+        # on after it: no reply starts here)
+        "forum-quote",
+        re.compile(r"^(?:\S{1,40} said:|click to expand\.{0,3})$", re.I),
+    ),
+    (
         "forum",  # thread furniture of forum software
         re.compile(
-            r"^(?:#\d{1,5}|\S{1,40} said:|click to expand\.{0,3}|well-known member|new member|active member|senior member|reactions?:\s.{1,120}"
-            r"|started by \S+.{0,60}|you must (?:log in|sign in|register)\b.{0,60}|community platform by\b.{0,80})$",
+            r"^(?:#\d{1,5}|well-known member|new member|active member|senior member|reactions?:\s.{1,120}"
+            # a member's role under the name, a post's age and number: "Moderator", "3 days ago #1"
+            r"|(?:\d{1,3} \w+ ago|.{3,30}\d{4}(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]m)?)?)\s+#\d{1,5}"
+            r"|started by \S+.{0,60}|you must (?:log in|sign in|register)\b.{0,60}|community platform by\b.{0,80}"
+            # a link aggregator's: "want to join? login or register in seconds", "submitted
+            # 2 days ago by brennmark_built", "load more comments (21 replies)"
+            r"|(?:want to join\?\s*)?(?:log ?in|sign in) or (?:register|sign up)\b.{0,60}"
+            r"|submitted \d+ \w+ ago by \S+.{0,40}"
+            # a community's sidebar: its rules, and what it says it is not
+            r"|(?:community |subreddit |forum )?rules:\s*1[.)].{0,300}"
+            r"|.{0,120}\bnot affiliated with\b.{0,80})$",
             re.I,
         ),
     ),
@@ -968,7 +1115,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "legal": (
         "privacy", "terms of", "cookie", "rights reserved", "regulated by", "registered in",
         "company no", "company number", "company registration", "prohibited", "forbidden",
-        "not permitted", "cc by", "cc-by", "powered by",
+        "not permitted", "cc by", "cc-by", "powered by", "delayed", "market data",
     ),
     "social-follow": ("subscribe", "follow"),
     "teaser-end": ("[", "read more"),
@@ -992,7 +1139,9 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "low-bandwidth", "under licen", "this summary", "this content", "this article", "this story",
         "this page", "this translation", "this bulletin", "this newsletter", "removal", "forwarding",
         "does not edit", "with inputs from", "syndicated feed", "agency feed", "wire feed",
-        "news feed", "reproduced", "reprinted", "republished", "is not owned",
+        "news feed", "reproduced", "reprinted", "republished", "is not owned", " as supplied",
+        " as provided", " as received", "not been edited", "not been verified", "not been checked",
+        "not been reviewed",
         "is not operated", "is not affiliated", "is not endorsed",
     ),
     "author-note": ("i write", "i cover", "i report", "i blog", "i post"),
@@ -1344,11 +1493,26 @@ _CRUMB_SEPARATOR = re.compile(r"\s[»›>]\s")
 
 
 _ISSUE_NUMBER = re.compile(r"^\d{1,4}(?:-\d{1,4})?$")
+_DASHED_ITEMS = re.compile(r"\s+[-–|]\s+")
+_DASH = re.compile(r"\s[-–]\s")
+
+
+def capitalised(word: str) -> bool:
+    """A menu item's first word is capitalised, or a brand's ("ePaper", "iPhone")."""
+    return word[:1].isupper() or (word[:1].islower() and word[1:2].isupper())
 
 
 def _is_menu_line(text: str) -> bool:
     """A menu or breadcrumb: three or more short capitalised items between separators, or
-    two between a breadcrumb's own ("Cars › Electric Vehicles", "Business > Autos")."""
+    two between a breadcrumb's own ("Cars › Electric Vehicles", "Business > Autos"), or
+    four or more one-word items between dashes ("popular - all - random - users")."""
+    dashed = _DASHED_ITEMS.split(text.strip())
+    if (
+        len(dashed) >= 4
+        and _DASH.search(text)
+        and all(len(item.split()) == 1 and item.isalnum() for item in dashed)
+    ):
+        return True
     if not _MENU_MARK.search(text):
         return False  # one item: no separator
     items = _MENU_SEPARATOR.split(text.strip(" |·•"))
@@ -1357,7 +1521,7 @@ def _is_menu_line(text: str) -> bool:
     # (a breadcrumb's last crumb may be an issue's number: "Bulletins / Safety / 2024-11")
     return enough and all(
         1 <= len(item.split()) <= longest
-        and (item[:1].isupper() or (k == len(items) - 1 and _ISSUE_NUMBER.match(item)))
+        and (capitalised(item) or (k == len(items) - 1 and _ISSUE_NUMBER.match(item)))
         and item[-1] not in ".,;:!?"
         for k, item in enumerate(items)
     )
@@ -1456,10 +1620,6 @@ def split_breadcrumb(text: str) -> tuple[str, str] | None:
     return None
 
 
-_WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|"
-    r"fri|sat|sun)\.?,?"
-)
 #: a time of day: "6:02 a.m. EDT", "20.05 GMT", "14:05:00 +0000"
 _CLOCK = (
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
@@ -1543,12 +1703,16 @@ _OTHER_CALENDAR = re.compile(r"^\d{1,2} [A-Z][\w’'-]+ \d{4}$")
 _SAYS_WHEN = re.compile(r"\d|\b(?:ago|yesterday|today|just now)\b", re.I)
 
 
+#: a feed reader's mark of an item: "● unread · Meridian Wire · Fri, 06 Mar 2026 …"
+_READ_STATES = frozenset(("unread", "read", "new", "starred", "saved"))
+
+
 def _meta_line(text: str) -> bool:
     """A line of an article's particulars, each part between separators one of who, when,
     how long or (glued) menu words, one at least saying when: "Theo Marchetti · 2 days
     ago · 4 min read", "6:00 AM EST • November 8, 2022", "Wed 8 Feb 2023 20.05 GMT",
     "pubdate 09/14/2022 | EventsAwardsWebinars…"."""
-    parts = [part.strip("*_ ") for part in _META_SEPARATOR.split(text.strip(" ·•|"))]
+    parts = [part.strip("*_●○ ") for part in _META_SEPARATOR.split(text.strip(" ·•|"))]
     if len(parts) > 5:
         return False
     when = False
@@ -1556,7 +1720,8 @@ def _meta_line(text: str) -> bool:
         if _META_WHEN.match(part) or (when and _OTHER_CALENDAR.match(part)):
             when = True
         elif not (
-            (_META_WHO.match(part) and len(part) <= 50)
+            part.lower() in _READ_STATES
+            or (_META_WHO.match(part) and len(part) <= 50)
             or _META_FILED.match(part)
             or all(_glued_words(word) or word[:1].isupper() for word in part.split())
         ):
@@ -1567,7 +1732,10 @@ def _meta_line(text: str) -> bool:
 @lru_cache(maxsize=1 << 16)  # pages repeat their chrome; segment and clean both ask
 def chrome_rule(text: str) -> str | None:
     """The boilerplate rule a whole line matches, or None for content."""
-    key = canonical(text).lower().strip(" .:!|•·»›<>-–—()[]")
+    key = canonical(text).lower()
+    if key.startswith("**") and key.endswith("**"):
+        key = key[2:-2]  # (a Markdown line in bold: "**Also interesting:**")
+    key = key.strip(" .:!?|•·»›<>-–—()[]")
     if key in CHROME_LINES:
         return CHROME_LINES[key]
     # the key's words are one space apart: ten spaces make more than ten tokens
@@ -1575,7 +1743,10 @@ def chrome_rule(text: str) -> str | None:
         tokens = key.replace("|", " ").replace("/", " ").split()
         if _SYMBOL_THEN_DIGIT.search(key) and _counts_with_symbols(key):
             return "social-count"  # "♡ 214 · 💬 37 · Share"
-        if 1 <= len(tokens) <= 10 and all(t in _SOCIAL_WORDS for t in tokens):
+        # (beside the buttons: at most two counts, "3.1K", and any icons, "☆ Star ↗ Open")
+        counts = sum(bool(_BUTTON_COUNT.match(t)) for t in tokens)
+        words = [t for t in tokens if not _BUTTON_COUNT.match(t) and any(c.isascii() for c in t)]
+        if 1 <= len(words) <= 10 and counts <= 2 and set(words) <= _SOCIAL_WORDS:
             # (a post's buttons, "Reply Share Report": what follows is another post)
             return "post-actions" if "reply" in tokens and len(tokens) > 1 else "share-bar"
     if _is_menu_line(text) or _glued_words(text) or _glued_menu(text):
@@ -1707,12 +1878,99 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     _comments(texts, rules)
     _about_the_company(texts, rules)
     _chapter_lists(texts, rules)
+    _link_references(texts, rules)
     return rules
+
+
+#: a line of a table of particulars: "Company: Corvane Lithium Limited", "Number of pages: 4"
+_PARTICULAR = re.compile(r"^[A-Z][\w'’&/()-]*(?: [\w'’&/()-]+){0,4}: \S.{0,60}$")
+_PARTICULARS_RUN = 3
+
+
+def _particulars(texts: list[str], rules: list[str | None]) -> None:
+    """Three or more short "Key: value" lines in a row (chrome or a byline may stand
+    between them) above the text: a filing's or a notice's particulars. (Further down,
+    "Deliveries: 348,450" lines are the text's figures.)"""
+    text_starts = next(
+        (k for k, text in enumerate(texts) if rules[k] is None and word_count(text) >= 30),
+        len(texts),
+    )
+    i = 0
+    while i < text_starts:
+        run: list[int] = []
+        j = i
+        while j < len(texts) and (
+            (rules[j] is None and _PARTICULAR.match(texts[j]) and not texts[j].endswith("."))
+            or (run and rules[j] in ("byline", "download-link"))
+        ):
+            if rules[j] is None:
+                run.append(j)
+            j += 1
+        if len(run) >= _PARTICULARS_RUN:
+            for k in run:
+                rules[k] = "particulars"
+        i = max(j, i + 1)
+
+
+#: the heading of a page's or a newsletter's list of what it holds
+_CONTENTS_HEADING = re.compile(
+    r"^(?:in this (?:issue|edition|newsletter|article|story|guide|explainer)|(?:table of )?contents"
+    r"|on this page|jump to|what'?s (?:inside|in this issue)|today'?s (?:issue|stories))\s*:?$",
+    re.I,
+)
+#: an entry of such a list is short, marked as an item or ending with its page number:
+#: "→ Quillion opens its Longmont pilot line", "1. Press release: the Megawatt Corridor 3"
+_CONTENTS_ENTRY = re.compile(r"^(?:[→•*–-]|\d{1,2}[.)])\s+\S|\S.*\s\d{1,3}$")
+_CONTENTS_ENTRY_WORDS = 14
+_CONTENTS_ENTRIES = 15
+
+
+def _contents_lists(texts: list[str], rules: list[str | None]) -> None:
+    """ "In this issue:" and the short titles listed under it (the pieces the page goes on to
+    print whole): a table of contents, not the text."""
+    for i, text in enumerate(texts):
+        if rules[i] not in (None, "ticker") or not _CONTENTS_HEADING.match(text.strip()):
+            continue
+        rules[i] = "contents"
+        for j in range(i + 1, min(len(texts), i + 1 + _CONTENTS_ENTRIES)):
+            entry = texts[j].strip()
+            if (
+                rules[j] is not None
+                or word_count(entry) > _CONTENTS_ENTRY_WORDS
+                or entry[-1:] == "."
+                or not _CONTENTS_ENTRY.match(entry)
+            ):
+                break
+            rules[j] = "contents"
+
+
+#: a text browser's or a print view's list of the page's link addresses: "[3] https://…"
+_LINK_REFERENCE = re.compile(r"^\[\d{1,4}\]\s*(?:https?://|file:|mailto:)\S*$")
+#: and the heading it prints over them: "References", "Links:", "Visible links:"
+_LINK_REFERENCES_HEADING = re.compile(
+    r"^(?:(?:visible|hidden)\s+)?(?:links|references|link references)\s*:?$", re.I
+)
+
+
+def _link_references(texts: list[str], rules: list[str | None]) -> None:
+    """Two or more link addresses numbered in a row, and the heading over them."""
+    i = 0
+    while i < len(texts):
+        end = i
+        while end < len(texts) and _LINK_REFERENCE.match(texts[end].strip()):
+            end += 1
+        if end - i >= 2:
+            for k in range(i, end):
+                rules[k] = "link-references"
+            if i and _LINK_REFERENCES_HEADING.match(texts[i - 1].strip()):
+                rules[i - 1] = "link-references"
+        i = max(end, i + 1)
 
 
 #: a video's or a podcast's chapters: "0:00 Intro", "10:45 What to watch in 2023", in a run
 _CHAPTER = re.compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s+\S.{0,70}$")
 _CHAPTER_RUN = 3
+_CHAPTERS_HEADING = re.compile(r"^(?:chapters|timestamps|in this (?:video|episode))\s*:?$", re.I)
 
 
 def _chapter_lists(texts: list[str], rules: list[str | None]) -> None:
@@ -1726,6 +1984,8 @@ def _chapter_lists(texts: list[str], rules: list[str | None]) -> None:
         if end - i >= _CHAPTER_RUN:
             for k in range(i, end):
                 rules[k] = "chapters"
+            if i and rules[i - 1] is None and _CHAPTERS_HEADING.match(texts[i - 1]):
+                rules[i - 1] = "chapters"
         i = max(end, i + 1)
 
 
@@ -1825,16 +2085,26 @@ def _box_lines(texts: list[str], rules: list[str | None]) -> None:
 
 _DATE = re.compile(DATE_TEXT, re.I)
 _BY_NAMES = re.compile(
-    r"^(?:(?:(?:written|words|story|reported|text) )?(?:by|door|von|par|por|di|av|af):?|authors?:)"
+    rf"^(?:(?:(?:written|words|story|reported|text|{_GALLERY_BY}|{_LIVE_BY}) )?(?:by|door|von|par|por|di|av|af):?|authors?:)"
     r"\s+(.+?)(?:\s*\([^()]*\))?$",
     re.I,
 )
 #: "Posted on January 18, 2023 by Tom Beckley": a person's name (a site's is no author)
 _POSTED_BY = re.compile(r"^(?:published|posted|updated)\b.*?\sby:?\s+(.+?)\s*$", re.I)
-_NAMES_END = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+")
+_THREAD_STARTER = re.compile(
+    r"^(?:thread starter|original poster|started by) (\S{2,40}) [·•|]", re.I
+)
+_NAMES_END = re.compile(
+    r"\s*[|·•]\s*|\s+[-–—]\s+|\s+(?i:updated|modified|published|posted|last updated)\b"
+)
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _NAME_BEFORE_DATE = re.compile(
-    rf"^(?!(?:By|BY)\b)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}})\s*[|/·•]\s*(?:{DATE_TEXT})"
+    rf"^(?!(?:By|BY)\b)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}})"
+    rf"(?:\s*[|/·•]\s*|\s+(?i:{_WEEKDAY})\s+)(?:{DATE_TEXT})"
+)
+#: "Sam Okafor and Rhea Castell Fri, March 6, 2026 …": the names before the day
+_NAMES_BEFORE_DAY = re.compile(
+    rf"^(?P<names>[A-Z][^|/·•]{{3,80}}?)\s+(?i:{_WEEKDAY})\s+(?:{DATE_TEXT})"
 )
 
 
@@ -1863,6 +2133,12 @@ def byline_name(previous: str, text: str) -> list[str]:
     before_date = _NAME_BEFORE_DATE.match(text)
     if before_date and looks_like_person_name(before_date.group("name")):
         return [before_date.group("name")]
+    before_day = _NAMES_BEFORE_DAY.match(text)
+    if before_day and (named := head_author_names(before_day.group("names"))):
+        return named
+    starter = _THREAD_STARTER.match(text)
+    if starter:
+        return [starter.group(1)]
     posted = _POSTED_BY.match(text)
     if posted:
         return [posted.group(1)] if looks_like_person_name(posted.group(1)) else []

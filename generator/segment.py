@@ -376,6 +376,16 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
             return None
         if rule == "continue-reading":
             return _Teaser(_meta_above(page, i, previous), j, i, None)
+        # a shared link: a headline, a sentence of its story, the address it is at (a
+        # mail or a message someone shared it in), and nothing of an article after it
+        if (
+            rule is None
+            and 5 <= word_count(after) <= _SHARED_EXCERPT_WORDS
+            and not page.lines[j].level
+            and page.chrome[j + 1 : j + 2] == ["bare-link"]
+            and _ends_listing_item(page, j + 2)
+        ):
+            return _Teaser(_meta_above(page, i, previous), j + 1, i, j)
         # in a list: a headline, and a sentence or two of its story that are not cut off
         if (
             related
@@ -394,6 +404,10 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
     if bare and _ends_listing_item(page, j):  # a headline alone in a list
         return _Teaser(i, j - 1, i, None)
     return None
+
+
+#: a shared link's excerpt is a sentence or two
+_SHARED_EXCERPT_WORDS = 40
 
 
 def _ends_listing_item(page: _Page, k: int) -> bool:

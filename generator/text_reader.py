@@ -21,7 +21,7 @@ import yaml
 from .attribution import web_address
 from .dates import capture_date, parse_date, stated_moment
 from .model import Document, Dropped, Line, PageMeta
-from .rules import SEPARATOR_LINE
+from .rules import SEPARATOR_LINE, capitalised
 from .text import canonical, canonical_spaces
 from .unwrap import unwrapped
 
@@ -150,6 +150,57 @@ def _header_end(raw: list[str], markdown: bool = True) -> tuple[int, str | None]
 _FIELD_LINE = re.compile(r"^([A-Za-z][\w.-]*(?:[ :][A-Za-z][\w.-]*){0,2}):(?:\s+(.*))?$")
 #: fewer fields in a row than this are a page's own lines ("Updated: …", "By: …")
 MIN_HEADER_FIELDS = 3
+#: the line a mailbox file opens each message with: "From jo@example.com Tue Mar 03 21:47:12 2026"
+_MBOX_ENVELOPE = re.compile(
+    r"^From \S+@\S+\s+[A-Z][a-z]{2} [A-Z][a-z]{2}\s+\d{1,2} [\d:]{8} \d{4}$"
+)
+#: the fields of a mail's header, by which a run of fields in a page is a mail's
+_MAIL_FIELDS = frozenset(
+    "from to cc bcc subject date message-id mime-version content-type return-path reply-to "
+    "received content-transfer-encoding".split()
+)
+
+
+#: the gap a text dump leaves between a menu's items: "Forums   What's new   Members"
+_MENU_GAP = re.compile(r"\s{2,}")
+
+
+def _spaced_menu(raw: str, following: list[str]) -> list[str] | None:
+    """The items of a menu a text dump sets apart with runs of spaces (three or more
+    short capitalised items, none ending a sentence), or None. (A table's head has a
+    row under it, its columns set apart the same way.)"""
+    if following and len(_MENU_GAP.split(following[0].strip())) > 1:
+        return None
+    items = _MENU_GAP.split(raw.strip())
+    if len(items) < 3 or not all(
+        1 <= len(item.split()) <= 3 and capitalised(item) and item[-1] not in ".,;:!?"
+        for item in items
+    ):
+        return None
+    return [canonical_spaces(item) for item in items]
+
+
+def mail_header_lines(raw: list[str]) -> set[int]:
+    """The numbers of the lines of the mail headers inside a page (a mailbox file of several
+    messages, a forwarded mail): a run of fields, at least MIN_HEADER_FIELDS of a mail's,
+    with the mailbox's "From …" line over it."""
+    found: set[int] = set()
+    i = 0
+    while i < len(raw):
+        start = i
+        if _MBOX_ENVELOPE.match(raw[i].strip()):
+            i += 1
+        mail = 0
+        while i < len(raw) and (
+            (match := _FIELD_LINE.match(raw[i].strip()))
+            or (i > start and raw[i][:1] in (" ", "\t") and raw[i].strip())
+        ):
+            mail += bool(match and match.group(1).lower() in _MAIL_FIELDS)
+            i += 1
+        if mail >= MIN_HEADER_FIELDS:
+            found.update(range(start + 1, i + 1))
+        i = max(i, start + 1)
+    return found
 
 
 def _field_header_end(raw: list[str], first: int) -> int:
@@ -159,7 +210,9 @@ def _field_header_end(raw: list[str], first: int) -> int:
         end = first + 1
     else:
         end, fields = first, 0
-        for i in range(first, min(len(raw), first + 30)):
+        if _MBOX_ENVELOPE.match(raw[first].strip()):
+            end, fields = first + 1, 1  # (a mailbox file's line opening each message)
+        for i in range(end, min(len(raw), first + 30)):
             line = raw[i].strip()
             if not line and fields:
                 continue
@@ -291,6 +344,7 @@ def text_lines(
     """
     raw_lines = text.split("\n")
     header_end, header_rule = _header_end(raw_lines, markdown) if page_header else (0, None)
+    mail_headers = set() if markdown else mail_header_lines(raw_lines)
     lines: list[Line] = []
     previous_blank = True
     after_image = False
@@ -302,9 +356,10 @@ def text_lines(
             previous_blank = True
             continue
         level = 0
-        if number <= header_end:
-            if dropped is not None and header_rule is not None:
-                dropped.append(Dropped(source, number, raw.strip(), header_rule))
+        if number <= header_end or number in mail_headers:
+            rule = header_rule if number <= header_end else "mail-header"
+            if dropped is not None and rule is not None:
+                dropped.append(Dropped(source, number, raw.strip(), rule))
             continue
         if markdown:
             rule: str | None = None

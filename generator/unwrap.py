@@ -44,7 +44,8 @@ _OWN_BLOCK = re.compile(r"^(?:[-*•·>+|]|\d{1,3}[.)]\s|\[\d+/\d+\]|[-=_*~]{3,}
 _COLUMNS = re.compile(r"\S {3,}\S")
 #: a folio: a page number alone, or beside the publication's name and issue
 _FOLIO = re.compile(
-    r"^(?:(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|\d{1,4} {3,}.+|.+ {3,}\d{1,4})$", re.I
+    r"^(?:(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|\d{1,4} {3,}.+|.+ {3,}\d{1,4}(?:/\d{1,4})?)$",
+    re.I,
 )
 _CUT_MARKS = frozenset(("…", "...", "[…]", "[...]", "(more)"))
 _TERMINAL = tuple('.!?:;"”’)…')
@@ -52,7 +53,10 @@ _TERMINAL = tuple('.!?:;"”’)…')
 
 def wrap_width(raw_lines: list[str]) -> int | None:
     """The width the page's text is wrapped at, or None when it is not wrapped."""
-    lengths = sorted(len(raw.rstrip()) for raw in raw_lines if raw.strip())
+    # (a line laid out in columns, a print view's header or footer, is not wrapped text)
+    lengths = sorted(
+        len(raw.rstrip()) for raw in raw_lines if raw.strip() and not _COLUMNS.search(raw.strip())
+    )
     if len(lengths) < 8:
         return None
     width = lengths[int(0.95 * (len(lengths) - 1))]
@@ -150,19 +154,20 @@ def _page_furniture(raw_lines: list[str]) -> tuple[set[int], set[int]]:
     if not breaks:
         return set(), set()
     edges = [(n, [*_nearby(raw_lines, n - 1, -1), *_nearby(raw_lines, n, +1)]) for n in breaks]
+    # (the first page's head and the last page's foot are printed like the others)
+    first_and_last = [_nearby(raw_lines, 1, +1), _nearby(raw_lines, len(raw_lines), -1)]
     at_edges: dict[str, int] = {}
-    for edge in [_nearby(raw_lines, 1, +1), _nearby(raw_lines, len(raw_lines), -1)] + [
-        lines for _, lines in edges
-    ]:
+    for edge in first_and_last + [lines for _, lines in edges]:
         for text in {canonical_spaces(raw_lines[number - 1]) for number in edge}:
             at_edges[text] = at_edges.get(text, 0) + 1
     furniture: set[int] = set()
     bridged: set[int] = set()
-    for at, edge in edges:
+    for edge in first_and_last + [lines for _, lines in edges]:
         for number in edge:
             raw = raw_lines[number - 1].replace("\f", " ").strip()
             if _FOLIO.match(raw) or at_edges[canonical_spaces(raw)] > 1:
                 furniture.add(number)
+    for at, _ in edges:
         following = next(
             (
                 number

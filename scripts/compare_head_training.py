@@ -2,7 +2,7 @@
 judged leaving one site out: for a corpus in the set, each of its sites is built with
 scorers trained on every other site of the set (`evaluate.evaluate_unseen_sites`); a
 corpus outside the set is built with scorers trained on the whole set. The development
-corpora are judged, and their figures summed; no test corpus (fresh-b, fresh-d, fresh-f,
+corpora are judged, and their figures summed; no test corpus (fresh-b, fresh-d, fresh-f, fresh-j,
 events-b, events-c) is read here.
 
 Usage: ``python scripts/compare_head_training.py corpus,unseen,sites corpus,unseen,sites,holdout,fresh-a``
@@ -21,6 +21,7 @@ from generator.head_train import examples, fit
 CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 JUDGED = [
     "corpus", "unseen", "sites", "events-a", "holdout", "fresh-a", "fresh-c", "fresh-e", "fresh-g",
+    "fresh-h", "fresh-i",
 ]  # fmt: skip
 
 
