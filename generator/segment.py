@@ -319,6 +319,10 @@ def find_teasers(page: _Page) -> list[_Teaser]:
             teasers.append(_Teaser(i, i, i, None))
             i += 1
             continue
+        if _other_outlets_item(page, i, teasers[-1].last if teasers else -1):
+            teasers.append(_Teaser(i - 1, i + 1, i, None))
+            i += 2
+            continue
         # (a headline printed as a link on its own is a listing's, like a "Related" block's)
         in_list = related or page.lines[i].aside is not None
         teaser = _teaser_at(page, i, in_list, teasers[-1].last if teasers else -1)
@@ -330,6 +334,28 @@ def find_teasers(page: _Page) -> list[_Teaser]:
         teasers.append(teaser)
         i = teaser.last + 1
     return teasers
+
+
+#: an item of a list of other outlets' coverage: the outlet's name, at most this long
+_OUTLET_WORDS = 4
+
+
+def _other_outlets_item(page: _Page, i: int, previous: int) -> bool:
+    """Line i is the headline of an item of an aggregator's "Full coverage" list: under an
+    item's mark with the outlet's name ("- The Lindmoor Courier"), over the item's age
+    ("1 day ago"). The story is behind the link: a teaser with no excerpt."""
+    if i < 1 or i - 1 <= previous or i + 1 >= len(page.lines):
+        return False
+    outlet, text = page.text(i - 1), page.text(i)
+    return (
+        outlet.startswith("- ")
+        and page.chrome[i - 1] is None
+        and 1 <= word_count(outlet[2:]) <= _OUTLET_WORDS
+        and page.chrome[i] is None
+        and page.chrome[i + 1] == "byline"
+        and 4 <= word_count(text) <= 30
+        and starts_like_heading(text)
+    )
 
 
 #: a list's bullet before an item's headline, in a text dump: "* Korvel recalls 9,400 vans"

@@ -277,3 +277,25 @@ def test_an_appended_storys_short_title_gives_way_to_its_headline(tmp_path: Path
     assert [i.headline for i in instances][-1] == (
         "Calder Cell doubles down on Kerstadt with second cell hall"
     )
+
+
+def test_an_aggregators_full_coverage_list_is_teasers_of_each_outlets_story(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "## Top stories\n\nNordhaven Business Times\n\n"
+        "### Corvane recalls 48,000 Aster crossovers over battery coolant leak\n\n"
+        "Corvane Automotive is recalling 48,212 Aster electric crossovers because a coolant "
+        "hose clamp in the battery pack can loosen and let fluid seep onto…\n\n"
+        "1 day ago · Meridian Press Agency\n\n"
+        "* The Lindmoor Courier\n\n  Corvane to recall 48,000 Aster EVs over coolant leak risk\n\n"
+        "  1 day ago\n"
+        "* The Carrowmere Post\n\n  Corvane's coolant recall is a small fix with a large lesson.\n\n"
+        "  Opinion · 5 hours ago\n\nFull coverage\n"
+    )
+    instances = _instances(tmp_path, "cluster.md", page)
+    assert [(i.teaser, i.headline) for i in instances] == [
+        (True, "Corvane recalls 48,000 Aster crossovers over battery coolant leak"),
+        (True, "Corvane to recall 48,000 Aster EVs over coolant leak risk"),
+        (True, "Corvane's coolant recall is a small fix with a large lesson."),
+    ]
