@@ -37,6 +37,11 @@ _GALLERY_BY = r"(?:[Pp]hotos|[Pp]hotographs|[Pp]hotography|[Pp]ictures)"
 GALLERY_BYLINE = re.compile(rf"^{_GALLERY_BY} by\b")
 #: a live blog's: "Live reporting by Saskia Brandvold and Emil Thorsrud"
 _LIVE_BY = r"(?:[Ll]ive (?:[Rr]eporting|[Cc]overage|[Uu]pdates)|[Rr]eporting)"
+#: a byline printing the name in capitals, then the writer's post at the outlet
+_CAPITAL_NAME_AND_POST = re.compile(
+    r"^(?P<writer>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){1,3}), [^,]{0,60}\b(?i:staff writer|staff "
+    r"reporter|senior writer|correspondent|reporter|editor|writer|contributor|columnist)$"
+)
 #: "by" in the languages sites print bylines in
 _BY = r"(?:[Bb]y|BY|[Dd]oor|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Aa]v|[Aa]f|[Rr]eporter)"
 
@@ -460,6 +465,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"lead|consultant|advisor|adviser|specialist|officer|owner|tester|driver|student)"
             r" (?:at|@) [A-Z][\w&.'’ -]{1,40}(?:\s*[|·•]\s*.{1,100})?$"
         ),
+    ),
+    (
+        "byline",  # a name in capitals and the writer's post: "KENJI ARAKAWA, Nippon Mobility staff writer"
+        re.compile(_CAPITAL_NAME_AND_POST.pattern),
     ),
     (
         "ad",  # an upsell in a site's menu: "Try Premium for €0", "Try Plus free for 30 days"
@@ -1635,7 +1644,7 @@ _META_WHEN = re.compile(
     rf"^(?:\[[^\]]{{1,40}}\]\s*)?(?:{_DATE_LABEL}\s*)?(?:{_WEEKDAY}\s*)?(?:{DATE_TEXT})(?:,?\s*(?:at\s+)?{_CLOCK})?"
     r"(?:\s*\((?:[A-Z][a-z]+ time|[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\))?"  # "(Beijing time)", "(GMT+8)"
     r"(?:\s+\d+\s*min(?:ute)?s?\s+read)?$"
-    rf"|^(?:(?:updated|published|posted)\s+)?(?:at\s+)?{_CLOCK}$"
+    rf"|^(?:(?:updated|published|posted)\s+)?(?:at\s+)?{_CLOCK}(?:\s*\([A-Z]{{2,5}}(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?\))?$"
     r"|^(?:(?:updated|published|posted|asked|answered|streamed live|streamed|premiered)\s+)?(?:\d{1,3}|an?)\s*"
     r"(?:[smhdw]|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago$"
     r"|^(?:yesterday|today|just now)$|^\d{1,2}[mhdw]$"  # ("3d": a social network's age of a post)
@@ -2090,7 +2099,9 @@ _BY_NAMES = re.compile(
     re.I,
 )
 #: "Posted on January 18, 2023 by Tom Beckley": a person's name (a site's is no author)
-_POSTED_BY = re.compile(r"^(?:published|posted|updated)\b.*?\sby:?\s+(.+?)\s*$", re.I)
+_POSTED_BY = re.compile(
+    r"^(?:published|posted|updated)\b.*?\sby:?\s+(.+?)(?:\s+in\s+(?-i:[A-Z]).{0,40})?\s*$", re.I
+)
 _THREAD_STARTER = re.compile(
     r"^(?:thread starter|original poster|started by) (\S{2,40}) [·•|]", re.I
 )
@@ -2139,6 +2150,9 @@ def byline_name(previous: str, text: str) -> list[str]:
     starter = _THREAD_STARTER.match(text)
     if starter:
         return [starter.group(1)]
+    in_capitals = _CAPITAL_NAME_AND_POST.match(text)
+    if in_capitals:
+        return [in_capitals.group("writer").title()]
     posted = _POSTED_BY.match(text)
     if posted:
         return [posted.group(1)] if looks_like_person_name(posted.group(1)) else []

@@ -299,3 +299,18 @@ def test_an_aggregators_full_coverage_list_is_teasers_of_each_outlets_story(
         (True, "Corvane to recall 48,000 Aster EVs over coolant leak risk"),
         (True, "Corvane's coolant recall is a small fix with a large lesson."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted on 2025-04-08 by Ewan Corrie in Ferries", ["Ewan Corrie"]),
+        ("Chen Yutong · Apr 19, 2023 · 15:22 (GMT+8)", ["Chen Yutong"]),
+        ("KENJI ARAKAWA, Nippon Mobility staff writer", ["Kenji Arakawa"]),
+    ],
+)
+def test_a_bylines_name_after_its_category_its_time_zone_or_in_capitals(
+    line: str, names: list[str]
+) -> None:
+    assert chrome_rule(line) == "byline"
+    assert byline_name("", line) == names
