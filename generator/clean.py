@@ -119,7 +119,7 @@ def clean(raw: RawArticle, meta: PageMeta | None = None) -> tuple[Instance, list
     published = published or _dateline_date(blocks, meta)
     if meta is not None and raw.position == 0:
         authors = list(meta.authors) + authors
-        published = meta.date or published
+        published = meta.date or published or meta.sent
     instance = Instance(
         source=raw.source,
         position=raw.position,

@@ -57,6 +57,9 @@ class PageMeta:
     url: str | None = None
     #: the publisher's name as the page gives it (og:site_name, a "| Site" title suffix)
     outlet: str | None = None
+    #: the day a mail carrying the page was sent (its "Date:" header): the story's date
+    #: only when the story states none (a mailed story's byline may be a day older)
+    sent: str | None = None
 
 
 @by_position

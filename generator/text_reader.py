@@ -459,6 +459,8 @@ class _FrontMatterLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+#: the fields only a mail's header has: its "Date:" is when it was sent
+_MAIL_HEADS = frozenset(("from", "to", "subject", "message-id", "return-path"))
 #: the names pages' headers give their fields, by what they say (lower-case)
 _TITLE_FIELDS = ("title", "page_title", "headline", "subject", "og:title")
 _DATE_FIELDS = (
@@ -531,6 +533,11 @@ def page_meta(text: str, markdown: bool) -> PageMeta:
     )
     published = _first_field(fields, _DATE_FIELDS)
     saved = _first_field(fields, _SAVED_FIELDS)
+    sent = None
+    if kind == "page-header" and len(_MAIL_HEADS & fields.keys()) >= 2 and "date" in fields:
+        # (a mail's Date: says when it was sent, not when its story was published)
+        sent = published if published == fields["date"] else None
+        published = None if sent else published
     authors = [
         _AFTER_NAME.sub("", re.sub(r"^\[\[|\]\]$", "", str(a)).strip())
         for key in _AUTHOR_FIELDS
@@ -551,6 +558,7 @@ def page_meta(text: str, markdown: bool) -> PageMeta:
         captured=stated_moment(str(saved)) if saved else None,
         url=url,
         outlet=canonical(str(outlet)) if outlet and not web_address(str(outlet)) else None,
+        sent=iso_date(str(sent)) if sent else None,
     )
 
 

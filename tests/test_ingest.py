@@ -301,7 +301,9 @@ def test_a_scraper_s_or_a_mailer_s_fields_are_the_page_s_metadata(tmp_path: Path
         "Date: Sat, 5 Apr 2025 08:00:00 +0000\nSubject: Ferry goes electric\n\n"
         "The ferry sails today on batteries alone.\n",
     )
-    assert doc.meta.title == "Ferry goes electric" and doc.meta.date == "2025-04-05"
+    # (a mail's Date: is when it was sent: the story's date only if the story states none)
+    assert doc.meta.title == "Ferry goes electric" and doc.meta.sent == "2025-04-05"
+    assert doc.meta.date is None
     assert [line.text for line in doc.lines] == ["The ferry sails today on batteries alone."]
 
 

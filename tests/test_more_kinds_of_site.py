@@ -314,3 +314,21 @@ def test_a_bylines_name_after_its_category_its_time_zone_or_in_capitals(
 ) -> None:
     assert chrome_rule(line) == "byline"
     assert byline_name("", line) == names
+
+
+def test_a_mailed_storys_byline_date_beats_the_mails_date(tmp_path: Path) -> None:
+    """A mail's "Date:" is when it was sent: the story it carries is dated by its own byline,
+    and by the mail only when it states none."""
+    head = (
+        "From: Fleetbrief <daily@fleetbrief.example>\nTo: reader@example.com\n"
+        "Subject: Fleetbrief Daily\nDate: Wed, 23 Apr 2025 06:00:00 +0000\n\n"
+    )
+    story = (
+        "Kestrel Motors recalls 18,412 Ridgeback electric pickups over a coolant seal\n"
+        "{byline}"
+        f"{STORY}\n\n{MORE}\n"
+    )
+    dated = story.format(byline="By Dana Whitfield, Roadcurrent | Apr 22, 2025\n\n")
+    undated = story.format(byline="By Dana Whitfield, Roadcurrent\n\n")
+    assert _instances(tmp_path, "dated.txt", head + dated)[0].date == "2025-04-22"
+    assert _instances(tmp_path, "undated.txt", head + undated)[0].date == "2025-04-23"
