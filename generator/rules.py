@@ -1056,8 +1056,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "editor-note",  # "Update October 26th, 5:40PM ET: Added …", "Correction: An earlier …"
         re.compile(
-            r"^[*_(\[]*(?:update|updated|correction|clarification|editor[’']?s? note|programming note|"
-            r"note to readers)\b.{0,60}?:[*_]*\s+\S.{20,}",
+            r"^[*_(\[]*(?:(?:programming note|note to readers)\b.{0,60}?:[*_]*\s+\S.{20,}"
+            r"|(?:update|updated|correction|clarification|editor[’']?s? note)\b.{0,60}?:[*_]*\s+"
+            # (what it says is of the story itself: "An earlier version …", "Added …"; an
+            # update that reports more news, "UPDATE: A scheduler … told WPRN …", is text)
+            r"(?=.{0,200}?\b(?:this|the|our) (?:story|article|post|report|piece|headline|page|"
+            r"issue|newsletter|edition|episode)\b"
+            r"|(?:an )?earlier version|added|adds|corrected|corrects|clarified|clarifies|amended"
+            r"|(?:was|were|has been|have been) (?:updated|corrected|changed|amended|revised))"
+            r"\S.{20,})",
             re.I,
         ),
     ),
@@ -1888,6 +1895,7 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     _about_the_company(texts, rules)
     _chapter_lists(texts, rules)
     _link_references(texts, rules)
+    _signature(texts, rules)
     return rules
 
 
@@ -1951,6 +1959,20 @@ def _contents_lists(texts: list[str], rules: list[str | None]) -> None:
             ):
                 break
             rules[j] = "contents"
+
+
+#: a mail's or a Usenet post's signature: the lines under "-- " at its end
+_SIGNATURE_LINES = 4
+
+
+def _signature(texts: list[str], rules: list[str | None]) -> None:
+    """ "-- " near the end of the text, and the few lines under it: the writer's signature
+    ("Dale Pruitt   "Torque is cheap. Seals are not."", an address, a motto)."""
+    for i in range(max(0, len(texts) - _SIGNATURE_LINES - 1), len(texts)):
+        if texts[i].strip() == "--":
+            for k in range(i, len(texts)):
+                rules[k] = "signature"
+            return
 
 
 #: a text browser's or a print view's list of the page's link addresses: "[3] https://…"

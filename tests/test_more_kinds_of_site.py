@@ -332,3 +332,21 @@ def test_a_mailed_storys_byline_date_beats_the_mails_date(tmp_path: Path) -> Non
     undated = story.format(byline="By Dana Whitfield, Roadcurrent\n\n")
     assert _instances(tmp_path, "dated.txt", head + dated)[0].date == "2025-04-22"
     assert _instances(tmp_path, "undated.txt", head + undated)[0].date == "2025-04-23"
+
+
+def test_an_update_that_reports_news_and_a_closing_quote_are_text(tmp_path: Path) -> None:
+    update = (
+        "UPDATE: A scheduler at the Bloomington service centre said on Tuesday that it had "
+        "already started booking inspections for owners who call in."
+    )
+    quote = "\"We'll be watching,\" she said. \"They've got the water. That's all we've got.\""
+    note = "Correction: An earlier version of this story misstated the number of vehicles."
+    page = (
+        "Corvane recalls 48,000 Asters over a coolant clamp\n\nBy Hanna Solberg\n\n"
+        f"{STORY}\n\n{MORE}\n\n{update}\n\n{quote}\n\n{note}\n\n--\n"
+        'Hanna Solberg            "Clamps are cheap. Recalls are not."\n'
+    )
+    (article,) = _instances(tmp_path, "story.txt", page)
+    texts = [block.text for block in article.blocks]
+    assert update in texts and quote in texts
+    assert note not in texts and not any("Clamps are cheap" in text for text in texts)
