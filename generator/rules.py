@@ -1853,6 +1853,9 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     for i in range(1, len(texts)):
         byline_before[i] = byline_before[i - 1] or rules[i - 1] == "byline"
 
+    def text_goes_on(k: int) -> bool:
+        return any(rules[j] is None and word_count(texts[j]) >= 12 for j in range(k, len(texts)))
+
     def caption_place(i: int) -> bool:
         """Line i follows the headline, or chrome after the byline."""
         if i == headline_before:
@@ -1875,7 +1878,9 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
             _is_credit_line(after, rules[i + 1])
             and word_count(text) <= 60
             and not text.endswith(("…", "..."))  # (a teaser's excerpt over its source)
-            and caption_place(i)
+            # (further down, a sentence over a credit, with the text going on under it, is a
+            # caption; a subheading is not one, and a credit at the end is the page's photo's)
+            and (caption_place(i) or (text.endswith(".") and text_goes_on(i + 2)))
         ):
             rules[i] = "caption"
         elif text.endswith(("…", "...")) and rules[i + 1] == "continue-reading":

@@ -350,3 +350,13 @@ def test_an_update_that_reports_news_and_a_closing_quote_are_text(tmp_path: Path
     texts = [block.text for block in article.blocks]
     assert update in texts and quote in texts
     assert note not in texts and not any("Clamps are cheap" in text for text in texts)
+
+
+def test_a_sentence_over_a_credit_between_paragraphs_is_a_caption(tmp_path: Path) -> None:
+    caption = "The Brennmark plant seen from the river, where the new battery hall will stand."
+    page = (
+        "Corvane recalls 48,000 Asters over a coolant clamp\n\nBy Hanna Solberg\n\n"
+        f"{STORY}\n\n{caption}\nPhoto: Jan Strnad\n\n{MORE}\n"
+    )
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert [block.text for block in article.blocks] == [STORY, MORE]
