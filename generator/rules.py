@@ -744,6 +744,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             # a sponsor's line: "This issue is brought to you by GridNest, …"
             r"|^(?=(?:\S+\s+){0,30}\S+$).{0,60}\bis an? (?:reader|listener|subscriber|member)-(?:supported|"
             r"funded) (?:newsletter|publication|podcast|site|magazine)\b"
+            # a donation ask: "If you value this reporting, please consider a monthly donation."
+            r"|^(?=(?:\S+\s+){0,40}\S+$)(?=.{0,160}\b(?:value|support|reader-funded|reader-supported|"
+            r"nonprofit|non-profit|independent)\b).{0,120}\bplease consider (?:a |making a )?(?:monthly |one-time |"
+            r"small )?(?:donation|contribution|gift)\b"
             r"|^this (?:issue|edition|episode|newsletter|briefing|email) is (?:brought to you|"
             r"sponsored|supported|presented|made possible) by\b",
             re.I,
@@ -1064,7 +1068,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"issue|newsletter|edition|episode)\b"
             r"|(?:an )?earlier version|added|adds|corrected|corrects|clarified|clarifies|amended"
             r"|(?:was|were|has been|have been) (?:updated|corrected|changed|amended|revised))"
-            r"\S.{20,})",
+            r"\S.{20,}"
+            # the note without its label: "This story has been updated to correct the spelling …"
+            r"|this (?:story|article|post|report) (?:has been|was) (?:updated|corrected|amended)\b.{0,200})",
             re.I,
         ),
     ),
@@ -1125,7 +1131,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "receiving this",
         "briefing", "bulletin", "what you need to know", "forward", "receive these", "receive our",
         "brought to you", "sponsored by", "supported by", "presented by", "made possible", "what we're", "what we’re", "what we are",
-        "-supported", "-funded", "sponsor", "advertisement", "partner content",
+        "-supported", "-funded", "sponsor", "advertisement", "partner content", "please consider",
         "colleague", "is read by", "preferences",
     ),
     "legal": (
@@ -1148,7 +1154,10 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "did not write", "did not edit", "not responsible for", "respective owners", "republish",
         "invitation of", "guest of", "paid for by", "provided by", "covered by",
     ),
-    "editor-note": ("update", "correction", "clarification", "editor", "programming note", "note to"),
+    "editor-note": (
+        "update", "correction", "clarification", "editor", "programming note", "note to",
+        "been corrected", "was corrected", "been amended", "was amended",
+    ),
     "site-notice": (
         "you are", "this site is", "this website is", "this page is", "text-only", "lite ",
         "published by", "produced by", "translated",

@@ -347,7 +347,7 @@ CEILINGS = {
         "truncated_headlines": 0,
         "copies_linked": 1,
     },
-    ("events-a", False): _EVENTS | {"boilerplate_leaks": 5},
+    ("events-a", False): _EVENTS | {"boilerplate_leaks": 3},
     ("events-b", False): _EVENTS | {"boilerplate_leaks": 7},
     ("events-c", False): _EVENTS | {"boilerplate_leaks": 2, "teaser_pages": 1},
 }

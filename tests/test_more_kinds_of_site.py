@@ -76,6 +76,16 @@ def _instances(tmp_path: Path, name: str, text: str) -> list:
             "site-notice",
         ),
         ("Comments are closed for this article.", "comments"),
+        # an editor's note without its label, a nonprofit's donation ask
+        (
+            "This story has been updated to correct the spelling of Wendell Pace's name.",
+            "editor-note",
+        ),
+        (
+            "LaborLine is nonprofit and reader-funded. If you value this reporting, please "
+            "consider a monthly donation.",
+            "newsletter",
+        ),
         ("**Also interesting:**", "related-block"),
     ],
 )
@@ -90,6 +100,7 @@ def test_furniture_of_more_kinds_of_site_is_chrome(line: str, rule: str) -> None
         "The figures have not been verified by our editors, the company said.",
         "Layoffs at Rivian as demand slows",
         "Tesla - BYD - up 5% on the week",
+        "Investors should please consider a donation of shares to the foundation, the filing said.",
     ],
 )
 def test_text_that_looks_like_that_furniture_is_not(line: str) -> None:
