@@ -48,12 +48,12 @@ MAX_SUBHEADING_WORDS = 7
 TWEET_BUDGET = 320
 #: a tweet line with this much text of its own is a whole tweet glued into one line
 GLUED_TWEET_TEXT = 40
-#: "Deliveries: 348,450", "Range: 520 km": a figure under a label, not a subheading
 #: how a quoted sentence ends, stop and all: a paragraph's end ('… she said. "… got."'); a
 #: subheading quoting someone leaves the stop out
 _QUOTED_SENTENCE_END = ('."', ".”", ".'", ".’")
 #: an interviewer's question, the text of an interview: "Q: What changed?", "Question: …"
 _INTERVIEW_QUESTION = re.compile(r"^(?:Q|Question)\s?[:.–—-]\s+\S")
+#: "Deliveries: 348,450", "Range: 520 km": a figure under a label, not a subheading
 _STAT_LINE = re.compile(r"^[A-Z][^:]{1,40}:\s+[$€£¥]?\d[\d,.]*\s*%?(?:\s*[A-Za-z]{1,6})?$")
 
 

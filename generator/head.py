@@ -627,7 +627,7 @@ def _over_its_deck(zone: Zone, headline: int, scores: dict[int, float]) -> int:
     if looks_like_label(upper):
         return headline
     between = range(i + 1, headline)
-    if _sentence(zone.lines[i].text) or any(
+    if _sentence(upper) or any(
         zone.rules[k] is None and word_count(zone.lines[k].text) > 2 for k in between
     ):
         return headline  # (between them only chrome, or a label: "Video")

@@ -37,6 +37,10 @@ _GALLERY_BY = r"(?:[Pp]hotos|[Pp]hotographs|[Pp]hotography|[Pp]ictures)"
 GALLERY_BYLINE = re.compile(rf"^{_GALLERY_BY} by\b")
 #: a live blog's: "Live reporting by Saskia Brandvold and Emil Thorsrud"
 _LIVE_BY = r"(?:[Ll]ive (?:[Rr]eporting|[Cc]overage|[Uu]pdates)|[Rr]eporting)"
+#: a forum thread's byline and the member who started it: "Thread starter quietwatt · …"
+_THREAD_STARTER = re.compile(
+    r"^(?:thread starter|original poster|started by) (\S{2,40}) [·•|]", re.I
+)
 #: a byline printing the name in capitals, then the writer's post at the outlet
 _CAPITAL_NAME_AND_POST = re.compile(
     r"^(?P<writer>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){1,3}), [^,]{0,60}\b(?i:staff writer|staff "
@@ -468,7 +472,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ),
     (
         "byline",  # a name in capitals and the writer's post: "KENJI ARAKAWA, Nippon Mobility staff writer"
-        re.compile(_CAPITAL_NAME_AND_POST.pattern),
+        _CAPITAL_NAME_AND_POST,
     ),
     (
         "ad",  # an upsell in a site's menu: "Try Premium for €0", "Try Plus free for 30 days"
@@ -488,10 +492,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ),
     (
         "byline",  # a forum thread's: "Thread starter quietwatt · Start date 3 days ago · Tags …"
-        re.compile(
-            r"^(?:thread starter|original poster|started by) \S{2,40} [·•|] .{0,40}\b(?:date|ago)\b.{0,80}$",
-            re.I,
-        ),
+        re.compile(rf"{_THREAD_STARTER.pattern} .{{0,40}}\b(?:date|ago)\b.{{0,80}}$", re.I),
     ),
     (
         "mail-signature",  # an app's or a phone's: "Sent from my iPhone", "Shared from X on Android"
@@ -999,7 +1000,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "forum",  # thread furniture of forum software
         re.compile(
             r"^(?:#\d{1,5}|well-known member|new member|active member|senior member|reactions?:\s.{1,120}"
-            # a member's role under the name, a post's age and number: "Moderator", "3 days ago #1"
+            # a post's age and number: "3 days ago #1"
             r"|(?:\d{1,3} \w+ ago|.{3,30}\d{4}(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]m)?)?)\s+#\d{1,5}"
             r"|started by \S+.{0,60}|you must (?:log in|sign in|register)\b.{0,60}|community platform by\b.{0,80}"
             # a link aggregator's: "want to join? login or register in seconds", "submitted
@@ -1913,68 +1914,6 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     return rules
 
 
-#: a line of a table of particulars: "Company: Corvane Lithium Limited", "Number of pages: 4"
-_PARTICULAR = re.compile(r"^[A-Z][\w'’&/()-]*(?: [\w'’&/()-]+){0,4}: \S.{0,60}$")
-_PARTICULARS_RUN = 3
-
-
-def _particulars(texts: list[str], rules: list[str | None]) -> None:
-    """Three or more short "Key: value" lines in a row (chrome or a byline may stand
-    between them) above the text: a filing's or a notice's particulars. (Further down,
-    "Deliveries: 348,450" lines are the text's figures.)"""
-    text_starts = next(
-        (k for k, text in enumerate(texts) if rules[k] is None and word_count(text) >= 30),
-        len(texts),
-    )
-    i = 0
-    while i < text_starts:
-        run: list[int] = []
-        j = i
-        while j < len(texts) and (
-            (rules[j] is None and _PARTICULAR.match(texts[j]) and not texts[j].endswith("."))
-            or (run and rules[j] in ("byline", "download-link"))
-        ):
-            if rules[j] is None:
-                run.append(j)
-            j += 1
-        if len(run) >= _PARTICULARS_RUN:
-            for k in run:
-                rules[k] = "particulars"
-        i = max(j, i + 1)
-
-
-#: the heading of a page's or a newsletter's list of what it holds
-_CONTENTS_HEADING = re.compile(
-    r"^(?:in this (?:issue|edition|newsletter|article|story|guide|explainer)|(?:table of )?contents"
-    r"|on this page|jump to|what'?s (?:inside|in this issue)|today'?s (?:issue|stories))\s*:?$",
-    re.I,
-)
-#: an entry of such a list is short, marked as an item or ending with its page number:
-#: "→ Quillion opens its Longmont pilot line", "1. Press release: the Megawatt Corridor 3"
-_CONTENTS_ENTRY = re.compile(r"^(?:[→•*–-]|\d{1,2}[.)])\s+\S|\S.*\s\d{1,3}$")
-_CONTENTS_ENTRY_WORDS = 14
-_CONTENTS_ENTRIES = 15
-
-
-def _contents_lists(texts: list[str], rules: list[str | None]) -> None:
-    """ "In this issue:" and the short titles listed under it (the pieces the page goes on to
-    print whole): a table of contents, not the text."""
-    for i, text in enumerate(texts):
-        if rules[i] not in (None, "ticker") or not _CONTENTS_HEADING.match(text.strip()):
-            continue
-        rules[i] = "contents"
-        for j in range(i + 1, min(len(texts), i + 1 + _CONTENTS_ENTRIES)):
-            entry = texts[j].strip()
-            if (
-                rules[j] is not None
-                or word_count(entry) > _CONTENTS_ENTRY_WORDS
-                or entry[-1:] == "."
-                or not _CONTENTS_ENTRY.match(entry)
-            ):
-                break
-            rules[j] = "contents"
-
-
 #: a mail's or a Usenet post's signature: the lines under "-- " at its end
 _SIGNATURE_LINES = 4
 
@@ -2138,16 +2077,12 @@ _BY_NAMES = re.compile(
 _POSTED_BY = re.compile(
     r"^(?:published|posted|updated)\b.*?\sby:?\s+(.+?)(?:\s+in\s+(?-i:[A-Z]).{0,40})?\s*$", re.I
 )
-_THREAD_STARTER = re.compile(
-    r"^(?:thread starter|original poster|started by) (\S{2,40}) [·•|]", re.I
-)
 _NAMES_END = re.compile(
     r"\s*[|·•]\s*|\s+[-–—]\s+|\s+(?i:updated|modified|published|posted|last updated)\b"
 )
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _NAME_BEFORE_DATE = re.compile(
-    rf"^(?!(?:By|BY)\b)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}})"
-    rf"(?:\s*[|/·•]\s*|\s+(?i:{_WEEKDAY})\s+)(?:{DATE_TEXT})"
+    rf"^(?!(?:By|BY)\b)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}})\s*[|/·•]\s*(?:{DATE_TEXT})"
 )
 #: "Sam Okafor and Rhea Castell Fri, March 6, 2026 …": the names before the day
 _NAMES_BEFORE_DAY = re.compile(

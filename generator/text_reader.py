@@ -21,7 +21,7 @@ import yaml
 from .attribution import web_address
 from .dates import capture_date, parse_date, stated_moment
 from .model import Document, Dropped, Line, PageMeta
-from .rules import SEPARATOR_LINE, capitalised
+from .rules import SEPARATOR_LINE
 from .text import canonical, canonical_spaces
 from .unwrap import unwrapped
 
@@ -154,33 +154,20 @@ MIN_HEADER_FIELDS = 3
 _MBOX_ENVELOPE = re.compile(
     r"^From \S+@\S+\s+[A-Z][a-z]{2} [A-Z][a-z]{2}\s+\d{1,2} [\d:]{8} \d{4}$"
 )
-#: the fields of a mail's header, by which a run of fields in a page is a mail's
-_MAIL_FIELDS = frozenset(
-    "from to cc bcc subject date message-id mime-version content-type return-path reply-to "
-    "received content-transfer-encoding".split()
+#: the fields only a mail's header has (its "Date:" is when it was sent) ...
+_MAIL_HEADS = frozenset(("from", "to", "subject", "message-id", "return-path"))
+#: ... and all the fields of a mail's header, by which a run of fields in a page is a mail's
+_MAIL_FIELDS = _MAIL_HEADS | frozenset(
+    "cc bcc date mime-version content-type reply-to received content-transfer-encoding".split()
+)
+#: a page holds a mail's header only if a line starts with one of its fields (one search
+#: spares every other page the line-by-line look)
+_MAIL_FIELD_START = re.compile(
+    rf"^\s*(?:{'|'.join(re.escape(name) for name in sorted(_MAIL_FIELDS))}):", re.M | re.I
 )
 
 
-#: the gap a text dump leaves between a menu's items: "Forums   What's new   Members"
-_MENU_GAP = re.compile(r"\s{2,}")
-
-
-def _spaced_menu(raw: str, following: list[str]) -> list[str] | None:
-    """The items of a menu a text dump sets apart with runs of spaces (three or more
-    short capitalised items, none ending a sentence), or None. (A table's head has a
-    row under it, its columns set apart the same way.)"""
-    if following and len(_MENU_GAP.split(following[0].strip())) > 1:
-        return None
-    items = _MENU_GAP.split(raw.strip())
-    if len(items) < 3 or not all(
-        1 <= len(item.split()) <= 3 and capitalised(item) and item[-1] not in ".,;:!?"
-        for item in items
-    ):
-        return None
-    return [canonical_spaces(item) for item in items]
-
-
-def mail_header_lines(raw: list[str]) -> set[int]:
+def _mail_header_lines(raw: list[str]) -> set[int]:
     """The numbers of the lines of the mail headers inside a page (a mailbox file of several
     messages, a forwarded mail): a run of fields, at least MIN_HEADER_FIELDS of a mail's,
     with the mailbox's "From …" line over it."""
@@ -344,7 +331,9 @@ def text_lines(
     """
     raw_lines = text.split("\n")
     header_end, header_rule = _header_end(raw_lines, markdown) if page_header else (0, None)
-    mail_headers = set() if markdown else mail_header_lines(raw_lines)
+    mail_headers = (
+        _mail_header_lines(raw_lines) if not markdown and _MAIL_FIELD_START.search(text) else set()
+    )
     lines: list[Line] = []
     previous_blank = True
     after_image = False
@@ -459,8 +448,6 @@ class _FrontMatterLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-#: the fields only a mail's header has: its "Date:" is when it was sent
-_MAIL_HEADS = frozenset(("from", "to", "subject", "message-id", "return-path"))
 #: the names pages' headers give their fields, by what they say (lower-case)
 _TITLE_FIELDS = ("title", "page_title", "headline", "subject", "og:title")
 _DATE_FIELDS = (

@@ -156,13 +156,14 @@ def _page_furniture(raw_lines: list[str]) -> tuple[set[int], set[int]]:
     edges = [(n, [*_nearby(raw_lines, n - 1, -1), *_nearby(raw_lines, n, +1)]) for n in breaks]
     # (the first page's head and the last page's foot are printed like the others)
     first_and_last = [_nearby(raw_lines, 1, +1), _nearby(raw_lines, len(raw_lines), -1)]
+    every_edge = first_and_last + [lines for _, lines in edges]
     at_edges: dict[str, int] = {}
-    for edge in first_and_last + [lines for _, lines in edges]:
+    for edge in every_edge:
         for text in {canonical_spaces(raw_lines[number - 1]) for number in edge}:
             at_edges[text] = at_edges.get(text, 0) + 1
     furniture: set[int] = set()
     bridged: set[int] = set()
-    for edge in first_and_last + [lines for _, lines in edges]:
+    for edge in every_edge:
         for number in edge:
             raw = raw_lines[number - 1].replace("\f", " ").strip()
             if _FOLIO.match(raw) or at_edges[canonical_spaces(raw)] > 1:
