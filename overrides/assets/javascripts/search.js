@@ -10,6 +10,8 @@
 
 const ROOT = new URL("../../", import.meta.url);
 const SHOWN = 10;
+// a query is searched once the box has been left alone this long (ms)
+const TYPING_MS = 50;
 
 let engine = null;
 let latest = Promise.resolve();
@@ -30,6 +32,10 @@ function pagefind() {
     engine = null;
   });
   return engine;
+}
+
+function pause(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function element(tag, className, text) {
@@ -94,18 +100,30 @@ async function search(text) {
     close();
     return;
   }
-  let module;
-  try {
-    module = await pagefind();
-  } catch {
+  // the pause that lets a typist finish a word runs while Pagefind starts, not after it
+  const [module] = await Promise.all([pagefind().catch(() => null), pause(TYPING_MS)]);
+  if (text !== query) return; // a newer query took over
+  if (module === null) {
     show("Search is not available: this site was built without its index (ev-digest index).");
     return;
   }
-  const found = await module.debouncedSearch(text, {}, 50);
-  if (found === null || text !== query) return; // a newer query took over
-  const pages = await Promise.all(found.results.slice(0, SHOWN).map((hit) => hit.data()));
+  const found = await module.search(text);
   if (text !== query) return;
-  show(counted(found.results.length), pages.map(result));
+  const status = counted(found.results.length);
+  if (!found.results.length) {
+    show(status);
+    return;
+  }
+  // every shown result's fragment is asked for at once; each result is drawn, in rank
+  // order, as soon as it and those above it are in, so the first one does not wait for
+  // the slowest of ten downloads
+  const items = [];
+  for (const data of found.results.slice(0, SHOWN).map((hit) => hit.data())) {
+    const page = await data;
+    if (text !== query) return;
+    items.push(result(page));
+    show(status, items);
+  }
 }
 
 function results() {
