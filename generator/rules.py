@@ -53,6 +53,8 @@ _BY = r"(?:[Bb]y|BY|[Dd]oor|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Aa]v|[Aa]f|[Rr]eporter)"
 #: a rule drawn with characters ("-----", "- - - - -", "== BRIEFING ==")
 SEPARATOR_LINE = re.compile(
     r"^(?:[-=*_#~]{3,}|(?:[-=*_#~] ){2,}[-=*_#~]|\+[-=]{3,}\+)(?:\s*[A-Z][A-Z ]{0,38}[A-Z]\s*[-=*_#~]{3,})?$"
+    # a box's edge drawn with box-drawing characters: "┌────┐", "╰────╯", "════"
+    r"|^[┌┏╔╭└┗╚╰├╠]?[─━═]{3,}[┐┓╗╮┘┛╝╯┤╣]?$"
 )
 
 #: Whole lines that are page chrome wherever they appear (compared lower-case,
@@ -75,6 +77,11 @@ CHROME_LINES = {
     "story continues": "ad",
     "article continues": "ad",
     "add to watchlist": "share-bar",
+    "cite this report": "citation",
+    "cite this article": "citation",
+    "cite this page": "citation",
+    "cite this paper": "citation",
+    "how to cite": "citation",
     # a video page's player and its transcript's buttons
     "play video": "video-player",
     "watch video": "video-player",
@@ -483,6 +490,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         re.compile(r"^(?i:provided|supplied|distributed) by [A-Z][\w&.'’ -]{1,50}$"),
     ),
     (
+        "legal",
+        re.compile(
+            # a sign-up's consent: "By submitting your email, you agree to our Terms and …"
+            r"^by (?:submitting|entering|providing|signing up|subscribing|clicking|registering|continuing"
+            r"|creating)\b.{0,80}\byou (?:agree|consent|accept|acknowledge)\b.{0,200}$"
+            # a publisher's disclaimer: "X accepts no liability for trading decisions made …",
+            # "X does not accept any responsibility for the accuracy or completeness of …"
+            r"|^(?=.{0,400}\b(?:accuracy|completeness|errors?|omissions|decisions?|reliance|loss|"
+            r"damages?)\b).{0,300}\b(?:accepts? no|(?:does|do|will) not accept(?: any)?|cannot accept"
+            r"(?: any)?|assumes? no|bears? no) (?:liability|responsibility)\b.{0,300}$"
+            r"|^(?=(?:\S+\s+){0,40}\S+$).{0,200}\bfor information(?:al purposes)? only\b"
+            # a shop's: "Prices and availability subject to change. Images for illustration only."
+            r"|^(?:prices?|specifications?|availability|offers?|features?)\b.{0,40}\bsubject to change\b.{0,160}$"
+            r"|^images? (?:are )?(?:for illustration(?: purposes)?|illustrative) only\b.{0,60}$"
+            # "All content is available under the Open Government Licence v3.0, …"
+            r"|^(?:all )?(?:content|text|material|this (?:text|work|page|article|content|story))\b.{0,40}\b"
+            r"(?:available|licen[cs]ed|published|reproduced) under\b.{0,80}\blicen[cs]e\b.{0,60}$",
+            re.I,
+        ),
+    ),
+    (
         "legal",  # a finance page's: "Quotes delayed at least 15 minutes. Market data provided by …"
         re.compile(
             r"^(?:(?:stock )?(?:quotes|prices) (?:are )?delayed\b|"
@@ -651,7 +679,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|for reprint (?:rights|permissions?)\b.{0,80}"
             # a print view's own lines: "[Print this page] [Close Window]", "Article URL: https://…"
             r"|\[?print this (?:page|article|story|bulletin)\]?(?:\s+\[?close (?:this )?window\]?)?$"
-            r"|(?:article|story|original|archive(?:d)?) (?:url|link|copy)\s*:\s*\S+$)",
+            r"|(?:article|story|original|archive(?:d)?) (?:url|link|copy)\s*:\s*\S+$"
+            # a read-later export's: "View Original: https://…"
+            r"|view (?:the )?original(?: article| story| page)?\s*:\s*https?://\S+$)",
             re.I,
         ),
     ),
@@ -745,25 +775,37 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             # a sponsor's line: "This issue is brought to you by GridNest, …"
             r"|^(?=(?:\S+\s+){0,30}\S+$).{0,60}\bis an? (?:reader|listener|subscriber|member)-(?:supported|"
             r"funded) (?:newsletter|publication|podcast|site|magazine)\b"
+            # "The Charge Cycle is independent and listener-supported. Become a member at …"
+            r"|^(?=(?:\S+\s+){0,40}\S+$).{0,60}\bis (?:independent(?:ly owned)? and |entirely |fully |"
+            r"100% )?(?:reader|listener|viewer|subscriber|member)-(?:supported|funded)\.\s"
+            r"|^(?=(?:\S+\s+){0,30}\S+$)become a (?:member|supporter|patron|paid subscriber)\b"
             # a donation ask: "If you value this reporting, please consider a monthly donation."
             r"|^(?=(?:\S+\s+){0,40}\S+$)(?=.{0,160}\b(?:value|support|reader-funded|reader-supported|"
             r"nonprofit|non-profit|independent)\b).{0,120}\bplease consider (?:a |making a )?(?:monthly |one-time |"
             r"small )?(?:donation|contribution|gift)\b"
             r"|^this (?:issue|edition|episode|newsletter|briefing|email) is (?:brought to you|"
-            r"sponsored|supported|presented|made possible) by\b",
+            r"sponsored|supported|presented|made possible) by\b"
+            # a sign-up box's pitch: "Subscribe for the industry's biggest tech news", "Every
+            # weekday and Sunday, you can get the best of ChargeCrunch's coverage."
+            r"|^(?=(?:\S+\s+){0,13}\S+$)subscribe (?:for|to get|and get)\b"
+            r"|^(?=(?:\S+\s+){0,12}\S+$).{0,60}\b(?:in|to|into) your inbox\b.{0,30}$"
+            r"|^(?=(?:\S+\s+){0,30}\S+$)every (?:day|weekday|week|morning|evening|\w+day)\b.{0,60}"
+            r"\byou(?:[’']ll| can| will)? (?:get|receive)\b",
             re.I,
         ),
     ),
     (
         "paywall",
         re.compile(
-            r"^(?:this (?:article|story|content) is (?:for|available to) (?:subscribers|members)|subscribe to (?:read|continue|unlock)|already a (?:subscriber|member)\?|log ?in to (?:read|continue))"
+            r"^(?:this (?:article|story|content) is (?:only )?(?:for|available to) (?:[\w+&.'’-]+ ){0,3}(?:subscribers|members)|subscribe to (?:read|continue|unlock)|already a (?:subscriber|member)\?|log ?in to (?:read|continue))"
             # a metered paywall's offer: "Keep reading for $1", "Then $75 per month. …"
             r"|^(?:keep reading|continue reading|read on|start (?:your|a) (?:free )?trial)\b.{0,40}?[$€£]\s?\d"
             r"|^then [$€£]\s?\d[\d.,]*\s*(?:per|a|/)\s*(?:month|week|year|mo|yr)\b"
             # a metered paywall's wall: "Continue reading with a … subscription", "You have
             # reached your limit of free articles this month."
             r"|^(?:continue|keep) reading with (?:an? )?.{1,60}\b(?:subscription|membership|account)\.?$"
+            # … or with the subscription's name: "Keep reading with NewsStack+"
+            r"|^(?:continue|keep) reading with (?-i:[A-Z])[\w&.'’+ -]{0,40}$"
             r"|^you(?:'ve| have) (?:reached|used up|run out of) (?:your|the)\b.{0,40}\b(?:free )?(?:articles?|stories|story|reads)\b.{0,40}$",
             re.I,
         ),
@@ -801,6 +843,44 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("disclaimer", re.compile(r"^(?:disclaimer|disclosure)\s*:", re.I)),
+    # a periodical's imprint: "Current & Coil is published monthly by … ISSN 2755-0000."
+    (
+        "copyright",
+        re.compile(r"^(?=(?:\S+\s+){0,30}\S+$).{0,200}\bISSN:?\s*\d{4}-?\d{3}[\dX]\b.{0,40}$"),
+    ),
+    # "Cover illustration: Ilse Brandvold", "Illustrations by Tomas Rey"
+    (
+        "illustration-credit",
+        re.compile(
+            r"^(?:cover )?(?:illustrations?|artwork|cover (?:photo|image|art))(?: by|:)\s*"
+            r"(?-i:[A-Z])[\w.'’-]*(?: (?-i:[A-Z])[\w.'’-]*){0,3}\.?$",
+            re.I,
+        ),
+    ),
+    (
+        "transcript-note",  # "This transcript was generated automatically and may contain errors."
+        re.compile(
+            r"^this transcript (?:was|has been|is) (?:generated|produced|created|made) (?:automatically|"
+            r"by (?:a )?(?:machine|computer|software|ai|speech recognition))\b.{0,160}$"
+            r"|^(?:this is an? )?(?:automatic|automated|machine|computer|ai)[- ]generated transcript\b.{0,160}$",
+            re.I,
+        ),
+    ),
+    (
+        "citation",  # how to cite a report: "Quist, A. and Vell, T. (2026). Mind the Gaps: …"
+        re.compile(
+            r"^[A-Z][\w'’-]+, [A-Z]\.(?: ?[A-Z]\.)?(?:,? (?:and|&) [A-Z][\w'’-]+, [A-Z]\.(?: ?[A-Z]\.)?)*,?"
+            r" \((?:19|20)\d{2}[a-z]?\)\.? \S.{4,300}$"
+        ),
+    ),
+    (
+        "login-prompt",  # "Log in to follow profiles or hashtags, favourite, share and reply …"
+        re.compile(
+            r"^(?:log ?in|sign ?in|sign up|create an account|register) to (?:follow|comment|reply|like|"
+            r"post|join|vote|react|bookmark|save)\b.{0,200}$",
+            re.I,
+        ),
+    ),
     (
         "qa-site",  # a Q&A site's: "Improve this question", "answered 6 days ago user 14.2k"
         re.compile(
@@ -888,7 +968,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     # a listing's link to the story: "Read more: https://…/r/412-1"
     (
         "continue-reading",
-        re.compile(r"^(?:read (?:more|on)|full (?:story|article))\s*:\s*<?https?://\S+$", re.I),
+        re.compile(
+            r"^(?:read (?:more|on)(?: (?:at|on|from|in) [^:]{1,40})?|full (?:story|article))"
+            r"\s*:\s*<?https?://\S+$",
+            re.I,
+        ),
     ),
     # a blog's links to its neighbouring posts: "<- Previous post: Shore power at …"
     (
@@ -918,6 +1002,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ("bare-link", LINKED_SITE),
     # a form's text field and button as a text browser prints them: "____________ [ Subscribe ]"
     ("form-field", re.compile(r"^_{4,}(?:\s*\[[^\]]{0,30}\])*$")),
+    # a field with its blank and buttons: "Email: [______________]  [Subscribe]"
+    ("form-field", re.compile(r"^[\w ]{1,30}:?\s*\[[_ .]{3,}\](?:\s*\[[^\]]{1,30}\])*$")),
     # the editor who handled the copy, not its author: "(Editor in charge: Wang Lei)"
     (
         "editor-credit",
@@ -928,6 +1014,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     # -- page furniture every kind of site prints, in its own words --------------------------
     ("markup", re.compile(r"^<[A-Za-z!/][^>]{0,300}>")),  # raw HTML left in a text dump
     ("data-uri", re.compile(r"data:(?:image|application|font)/[\w.+-]+[;,]", re.I)),
+    # a scraper's mark for a picture, with its caption: "[photo] Velora's dispenser on Stand 4"
+    (
+        "caption",
+        re.compile(
+            r"^\[(?:photo|image|picture|video|graphic|chart|map|illustration)\]\s*\S.{0,200}$", re.I
+        ),
+    ),
     ("icon-label", re.compile(r"^(?:[A-Za-z][\w-]*\s+){0,4}icon$", re.I)),
     # icons' names run together: "Star IconStar IconStar Outline Icon Rating: 4 out of 5"
     (
@@ -1079,7 +1172,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "notice",  # investment, press-release and reprint notices
         re.compile(
             r"\b(?:not (?:a )?registered investment advis[eo]r|(?:does not|do not|nothing [^.]{0,40}) constitutes? (?:investment|financial|legal) advice"
-            r"|past performance is not (?:indicative|a guarantee)|(?:contains|include) forward-looking statements|^forward-looking statements$"
+            r"|past performance is not (?:indicative|a guarantee)|(?:contains|include) forward-looking statements|^forward-looking statements?(?:$|\s*[:.])"
             r"|for (?:general )?informational purposes only|did not (?:write|edit|write or edit) (?:it|this)|not responsible for (?:its|the|their) content"
             r"|belong to their respective owners|republish (?:our|this|these) (?:stories|story|articles?)\b"
             # a press trip's disclosure: "… travelled to Tallinn at the invitation of Solvane."
@@ -1097,6 +1190,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|^(?:[A-Z0-9]{1,8}\.[A-Z]{1,3}|[+−-][\d,]*\.?\d+%?(?:\s*\([+−-]?[\d.]+%\))?)$"
             # a ticker strip: "Sensex 76,734.89 +1.77% | Nifty 23,328.55 +1.78%"
             r"|^(?:[A-Z][\w&.^-]*(?: [A-Z0-9][\w&.-]*)? [\d,]+(?:\.\d+)? [+−-][\d.]+%(?:\s*[|·•]\s*|$))+$"
+            # … with arrows: "Lithium carbonate CNY 74,500/t ▲ 1.2% | Cobalt USD 27,450/t ▬ 0.0%"
+            r"|^(?:[^|]{1,60}?\d[^|]{0,20}?[▲▼▬△▽↑↓]\s*[+−-]?[\d.,]+%\s*(?:\|\s*|$)){2,}$"
         ),
     ),
     (
@@ -1133,12 +1228,15 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "briefing", "bulletin", "what you need to know", "forward", "receive these", "receive our",
         "brought to you", "sponsored by", "supported by", "presented by", "made possible", "what we're", "what we’re", "what we are",
         "-supported", "-funded", "sponsor", "advertisement", "partner content", "please consider",
-        "colleague", "is read by", "preferences",
+        "colleague", "is read by", "preferences", "become a",
     ),
     "legal": (
         "privacy", "terms of", "cookie", "rights reserved", "regulated by", "registered in",
         "company no", "company number", "company registration", "prohibited", "forbidden",
-        "not permitted", "cc by", "cc-by", "powered by", "delayed", "market data",
+        "not permitted", "cc by", "cc-by", "powered by", "delayed", "market data", "you agree",
+        "you consent", "you accept", "you acknowledge", "liability", "responsibility",
+        "information only", "informational purposes only", "subject to change", "illustrat",
+        "licence", "license",
     ),
     "social-follow": ("subscribe", "follow"),
     "teaser-end": ("[", "read more"),
@@ -1814,9 +1912,13 @@ _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
 #: a count behind a symbol or an emoji: "♡ 214", "💬 37"
 _SYMBOL_THEN_DIGIT = re.compile(r"[^\w\s#]\s*\d")
 _SYMBOL_COUNT = re.compile(r"^[^\w\s#]{1,3}\s*[\d.,]+\s*[km]?$")  # ("#1" numbers a post)
+#: icons and counts one after another: "↩ 9 ↻ 14 ★ 52"
+_SYMBOL_COUNTS = re.compile(r"^(?:[^\w\s#]{1,3}\s*[\d.,]+\s*[km]?\s*){2,}$")
 
 
 def _counts_with_symbols(key: str) -> bool:
+    if _SYMBOL_COUNTS.match(key):
+        return True
     parts = [part.strip() for part in re.split(r"[·•|]", key) if part.strip()]
     counts = sum(bool(_SYMBOL_COUNT.match(part)) for part in parts)
     return counts >= 1 and all(_SYMBOL_COUNT.match(part) or part in _SOCIAL_WORDS for part in parts)

@@ -402,8 +402,8 @@ def text_lines(
     return tuple(lines)
 
 
-#: a line of a text box: "| SPONSOR  Charge your fleet … |"
-_BOXED = re.compile(r"^\|\s.*\S\s+\|$")
+#: a line of a text box: "| SPONSOR  Charge your fleet … |", "│ GET IT IN YOUR INBOX │"
+_BOXED = re.compile(r"^[|│┃║]\s.*\S\s+[|│┃║]$")
 
 
 #: a Markdown line that starts a block of its own, never a paragraph's next line

@@ -21,7 +21,7 @@ from generator.head_train import examples, fit
 CORPORA = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 JUDGED = [
     "corpus", "unseen", "sites", "events-a", "holdout", "fresh-a", "fresh-c", "fresh-e", "fresh-g",
-    "fresh-h", "fresh-i",
+    "fresh-h", "fresh-i", "fresh-k", "fresh-l",
 ]  # fmt: skip
 
 

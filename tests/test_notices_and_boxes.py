@@ -1,0 +1,105 @@
+"""Classes of line from the blind corpora fresh-k and fresh-l (issue 17): a publisher's
+disclaimers, sign-up boxes and their consent lines, paywalls that name the subscription,
+automatic transcripts' notices, how to cite a report, login prompts, "[photo]" captions,
+icons with counts, boxes drawn with box-drawing characters.
+
+Each line here is made up for its class; none is a corpus line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import process_file
+from generator.rules import chrome_rule
+
+STORY = (
+    "Oskarsby Energi will build a 40 MW charging depot for electric trucks beside the E20 "
+    "motorway, the utility said on Thursday, the first of six it plans along the corridor."
+)
+MORE = (
+    "The depot, due to open in 2027, will have 28 megawatt chargers and a battery store that "
+    "lets it run on a grid connection half the size such a site would normally need."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("By signing up, you agree to the Privacy Policy and to receive offers.", "legal"),
+        (
+            "Fleetwise Data accepts no liability for any loss arising from reliance on its prices.",
+            "legal",
+        ),
+        (
+            "The exchange does not accept any responsibility for the accuracy of announcements.",
+            "legal",
+        ),
+        ("Index values are provided for information only.", "legal"),
+        ("Specifications and prices are subject to change without notice.", "legal"),
+        ("Images are for illustration purposes only.", "legal"),
+        ("This text is published under the Creative Commons Attribution licence 4.0.", "legal"),
+        ("Subscribe for the week's charging news in five minutes", "newsletter"),
+        ("Every Friday you'll get the five stories that moved the grid.", "newsletter"),
+        ("Continue reading with Gridline Pro", "paywall"),
+        ("This article is only available to Voltage Club members.", "paywall"),
+        ("Forward-looking statement: This release contains projections.", "notice"),
+        ("This transcript was produced by speech recognition software.", "transcript-note"),
+        ("Machine-generated transcript, lightly edited.", "transcript-note"),
+        ("How to cite", "citation"),
+        ("Berg, L. & Ode, K. (2025). Charging the Fjords. Nordic Mobility Institute.", "citation"),
+        ("Log in to follow this author and bookmark her stories.", "login-prompt"),
+        ("[Image] The depot's first megawatt charger during testing", "caption"),
+        ("💬 12 🔁 40 ❤ 310", "social-count"),
+        (
+            "Gridcast is independent and listener-funded. Support the show at gridcast.example.",
+            "newsletter",
+        ),
+        ("Become a supporter for early episodes and the monthly Q&A.", "newsletter"),
+        (
+            "Nickel USD 19,040/t ▼ 0.6% | Manganese USD 2,310/t ▲ 0.2% | Lithium CNY 80/kg ▬ 0.0%",
+            "market-data",
+        ),
+        ("Cover photo: Arvid Lund", "illustration-credit"),
+        ("Depot Weekly is published by Gridline Media AB. ISSN 2001-0000.", "copyright"),
+        ("View original: https://depot.example/2026/e20-depot", "syndication"),
+        ("Read more at Gridline: https://gridline.example/2026/04/e20-depot/", "continue-reading"),
+    ],
+)
+def test_the_line_is_chrome_of_its_class(line: str, rule: str) -> None:
+    assert chrome_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # article text that names the same things
+        "The company accepts no liability for the fire, its lawyer told the court on Monday.",
+        "Every weekday, about 1,400 trucks pass the junction where the depot will stand.",
+        "Subscribers to the utility's green tariff will pay 4% more from January, it said.",
+        "The regulator said the prices were subject to change once the tender closed in May.",
+        "Log in figures from the first month show drivers used the chargers at night.",
+        "Illustration by the utility shows the depot's two charging halls beside the motorway.",
+        "Prices rose 1.2% ▲ in March, the statistics office said.",
+    ],
+)
+def test_article_text_that_names_them_stays_text(line: str) -> None:
+    assert chrome_rule(line) is None
+
+
+def test_a_sign_up_box_drawn_with_box_characters_leaves_the_article(tmp_path: Path) -> None:
+    box = (
+        "┌──────────────────────────────────────────┐\n"
+        "│ THE DEPOT BRIEFING, IN YOUR INBOX         │\n"
+        "│ Email: [________________]  [Subscribe]    │\n"
+        "└──────────────────────────────────────────┘\n"
+    )
+    page = (
+        "Oskarsby Energi to build 40 MW truck charging depot on the E20\n\nBy Linnea Holm\n\n"
+        f"{STORY}\n\n{box}\n{MORE}\n"
+    )
+    (tmp_path / "story.txt").write_text(page, encoding="utf-8")
+    (article,) = process_file(tmp_path / "story.txt", tmp_path).instances
+    assert [block.text for block in article.blocks] == [STORY, MORE]
