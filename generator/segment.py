@@ -307,8 +307,13 @@ def find_teasers(page: _Page) -> list[_Teaser]:
     cut off with "…" or a "Read more" link, and nothing of an article after it; and, in a
     "Related" block, bare headlines one after another."""
     teasers: list[_Teaser] = []
+    contents = _contents_entries(page)
     i, related = 0, False
     while i < len(page.lines):
+        if i in contents:
+            teasers.append(_Teaser(i, i + 1, i, i + 1))
+            i += 2
+            continue
         rule = page.chrome[i]
         if rule is not None:
             related = rule == "related-block" or (related and rule in _TEASER_META)
@@ -334,6 +339,40 @@ def find_teasers(page: _Page) -> list[_Teaser]:
         teasers.append(teaser)
         i = teaser.last + 1
     return teasers
+
+
+#: a contents page lists at least this many entries
+_CONTENTS_ENTRIES = 3
+#: a contents entry's title and its one-line summary are at most this long
+_CONTENTS_TITLE_WORDS = 12
+_CONTENTS_SUMMARY_WORDS = 40
+
+
+def _contents_entries(page: _Page) -> set[int]:
+    """The titles of a print edition's contents page: under a page number ("24"), a title,
+    then its one-line summary, then the next page number (or a section's name, or the
+    list's end). Each entry is a teaser of the story printed on that page; with fewer
+    than `_CONTENTS_ENTRIES` entries so closed, the page is no contents page (the last
+    entry of one is closed by whatever follows the list)."""
+    found, closed = set(), 0
+    for i in range(1, len(page.lines) - 1):
+        if (
+            page.chrome[i - 1] == "pagination"
+            and page.text(i - 1).isdigit()
+            and page.chrome[i] is None
+            and page.chrome[i + 1] is None
+            and word_count(page.text(i)) <= _CONTENTS_TITLE_WORDS
+            and starts_like_heading(page.text(i))
+            and not page.text(i).endswith((".", "?", "!", ":"))
+            and word_count(page.text(i + 1)) <= _CONTENTS_SUMMARY_WORDS
+        ):
+            found.add(i)
+            closed += (
+                i + 2 >= len(page.lines)
+                or page.chrome[i + 2] == "pagination"
+                or looks_like_label(page.text(i + 2))
+            )
+    return found if closed >= _CONTENTS_ENTRIES else set()
 
 
 #: an item of a list of other outlets' coverage: the outlet's name, at most this long

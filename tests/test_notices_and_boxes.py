@@ -1,7 +1,8 @@
 """Classes of line from the blind corpora fresh-k and fresh-l (issue 17): a publisher's
 disclaimers, sign-up boxes and their consent lines, paywalls that name the subscription,
 automatic transcripts' notices, how to cite a report, login prompts, "[photo]" captions,
-icons with counts, boxes drawn with box-drawing characters.
+icons with counts, boxes drawn with box-drawing characters; and a print edition's
+contents page, a listing of the stories inside.
 
 Each line here is made up for its class; none is a corpus line.
 """
@@ -103,3 +104,35 @@ def test_a_sign_up_box_drawn_with_box_characters_leaves_the_article(tmp_path: Pa
     (tmp_path / "story.txt").write_text(page, encoding="utf-8")
     (article,) = process_file(tmp_path / "story.txt", tmp_path).instances
     assert [block.text for block in article.blocks] == [STORY, MORE]
+
+
+CONTENTS = """VOLT QUARTERLY
+SPRING 2026 · ISSUE 12
+Contents
+FEATURES
+14
+The depot at the end of the E20
+Why a utility is building truck chargers where the motorway meets the forest.
+22
+Sodium cells go to sea
+A ferry line swaps its hybrid packs for a chemistry that does not burn.
+30
+Charging the fjords
+Eleven ports, one grid connection each, and the queue of ships between them.
+REVIEWS
+38
+Four home chargers that talk back to the grid
+From the cheapest box to the one that pays you.
+Subscriptions: volt.example/subscribe
+"""
+
+
+def test_a_print_contents_page_is_teasers_of_the_stories_inside(tmp_path: Path) -> None:
+    (tmp_path / "contents.txt").write_text(CONTENTS, encoding="utf-8")
+    found = process_file(tmp_path / "contents.txt", tmp_path).instances
+    teasers = {i.headline: [b.text for b in i.blocks] for i in found if i.teaser}
+    assert teasers["The depot at the end of the E20"] == [
+        "Why a utility is building truck chargers where the motorway meets the forest."
+    ]
+    assert len(teasers) == 4
+    assert not [i.headline for i in found if not i.teaser and i.headline]
