@@ -356,6 +356,10 @@ _WEEKDAY = (
     r"fri|sat|sun)\.?,?"
 )
 #: what may follow a byline date: a time, a zone, a read time
+#: a writer's handle after the name in a byline: "Nadia Brandt @nbrandt / …"
+_HANDLE = r"(?:\s+@[\w.]{1,30})?"
+#: a time of day before the date in a byline: "3:14 PM UTC • "
+_CLOCK_FIRST = r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*[|/·•,]\s*"
 _TIME_TAIL = (
     r"(?:\s*(?:,|·|•|-|–|—|at)?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
     r"(?:\s*[·•|]?\s*\d+\s*min(?:ute)?s?\s+read)?"
@@ -430,9 +434,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     (
-        "byline",  # "Jane Doe | Jun 12 2025 - 9:30 am PT", "ReutersMarch 4, 2025 · 10:42 AM"
+        "byline",  # "Jane Doe | Jun 12 2025 - 9:30 am PT", "ReutersMarch 4, 2025 · 10:42 AM",
+        # "Jane Doe @jdoe / 3:14 PM UTC • March 11, 2026" (a handle, the time before the day)
         re.compile(
-            rf"^(?:{_NAME_WORDS}\s*[|/·•,–—-]?\s*)?"
+            rf"^(?:{_NAME_WORDS}{_HANDLE}\s*[|/·•,–—-]?\s*)?(?:{_CLOCK_FIRST})?"
             rf"(?:(?i:{_WEEKDAY})\s+)?(?:{DATE_TEXT}){_TIME_TAIL}$"
         ),
     ),
@@ -2184,7 +2189,8 @@ _NAMES_END = re.compile(
 )
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _NAME_BEFORE_DATE = re.compile(
-    rf"^(?!(?:By|BY)\b)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}})\s*[|/·•]\s*(?:{DATE_TEXT})"
+    rf"^(?!(?:By|BY)\b)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}){_HANDLE}\s*[|/·•]\s*"
+    rf"(?:{_CLOCK_FIRST})?(?:{DATE_TEXT})"
 )
 #: "Sam Okafor and Rhea Castell Fri, March 6, 2026 …": the names before the day
 _NAMES_BEFORE_DAY = re.compile(

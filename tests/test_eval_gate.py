@@ -268,7 +268,7 @@ FLOORS = {
         "dup_pair_precision": 1.0,
         "dup_pair_recall": 1.0,
         "teasers_attached": 0.5,
-        "dates_found": 0.86,
+        "dates_found": 0.93,
         "event_precision": 1.0,
         "event_f1": 0.82,
         "headless_leads_found": 1.0,

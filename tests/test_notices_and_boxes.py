@@ -2,7 +2,8 @@
 disclaimers, sign-up boxes and their consent lines, paywalls that name the subscription,
 automatic transcripts' notices, how to cite a report, login prompts, "[photo]" captions,
 icons with counts, boxes drawn with box-drawing characters; and a print edition's
-contents page, a listing of the stories inside.
+contents page, a listing of the stories inside; a byline with the writer's handle and the
+time before the day.
 
 Each line here is made up for its class; none is a corpus line.
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import process_file
-from generator.rules import chrome_rule
+from generator.rules import byline_name, chrome_rule
 
 STORY = (
     "Oskarsby Energi will build a 40 MW charging depot for electric trucks beside the E20 "
@@ -136,3 +137,15 @@ def test_a_print_contents_page_is_teasers_of_the_stories_inside(tmp_path: Path) 
     ]
     assert len(teasers) == 4
     assert not [i.headline for i in found if not i.teaser and i.headline]
+
+
+def test_a_byline_with_a_handle_and_the_time_first_names_the_writer_and_dates_the_story(
+    tmp_path: Path,
+) -> None:
+    byline = "Linnea Holm @lholm / 9:05 AM CET • April 2, 2026"
+    assert chrome_rule(byline) == "byline"
+    assert byline_name("", byline) == ["Linnea Holm"]
+    page = f"Oskarsby Energi to build 40 MW truck charging depot on the E20\n\n{byline}\n\n{STORY}\n\n{MORE}\n"
+    (tmp_path / "story.md").write_text(page, encoding="utf-8")
+    (article,) = process_file(tmp_path / "story.md", tmp_path).instances
+    assert article.date == "2026-04-02" and article.authors == ("Linnea Holm",)
