@@ -47,9 +47,10 @@ _DATE_FORMS = [
         re.I,
     ),
     # numbers: with slashes the US order (month first) unless the first cannot be a month;
-    # with dashes or dots the order of the rest of the world (day first)
-    re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"),
-    re.compile(r"\b(?P<d>\d{1,2})[-.](?P<m>\d{1,2})[-.](?P<y>\d{4})\b"),
+    # with dashes or dots the order of the rest of the world (day first); a name may be
+    # glued before them ("Nordline16.05.2024")
+    re.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"),
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})[-.](?P<m>\d{1,2})[-.](?P<y>\d{4})\b"),
     # the year first with dots or slashes, as East Asian sites print it: "2024.03.19 14:20"
     re.compile(r"\b(?P<y>\d{4})[./](?P<m>\d{1,2})[./](?P<d>\d{1,2})\b(?![./]\d)"),
 ]

@@ -144,6 +144,10 @@ def test_parse_date_forms() -> None:
     assert parse_date("date 2025-03-04") == "2025-03-04"
     assert parse_date("3 hours ago") is None
     assert parse_date("February 30, 2025") is None
+    # a numeric date glued to the agency's name, as a wire dateline prints it
+    assert parse_date("Nordwire16.05.2024") == "2024-05-16"
+    assert parse_date("AgencyPress4/18/2023") == "2023-04-18"
+    assert parse_date("ref 2016.05.2024") is None
 
 
 def test_slashed_dates_follow_the_page_s_order() -> None:

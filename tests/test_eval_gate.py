@@ -257,7 +257,7 @@ FLOORS = {
         "dup_pair_precision": 1.0,
         "dup_pair_recall": 0.75,
         "teasers_attached": 0.57,
-        "dates_found": 0.91,
+        "dates_found": 1.0,
         "event_precision": 1.0,
         "event_f1": 0.75,
         "headless_leads_found": 1.0,
