@@ -2083,7 +2083,10 @@ def _chapter_lists(texts: list[str], rules: list[str | None]) -> None:
 #: the section a press release ends with: "About Kestrel Lithium Corp."
 _ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w.&'’-]*)(?: [A-Z&][\w.&'’-]*){0,5}\.?$")
 _IS_A = re.compile(
-    r"\b(?:is|was) (?:a|an|the|one of)\b|\b(?:founded|established|headquartered|based) in\b", re.I
+    r"\b(?:is|was) (?:a|an|the|one of)\b|\b(?:founded|established|headquartered|based) in\b"
+    # what the company does: "Kestrel Motors designs and builds electric vehicles in …"
+    r"|^\S.{0,60}?\b(?:designs|develops|makes|builds|manufactures|produces|operates|supplies)\b",
+    re.I,
 )
 
 

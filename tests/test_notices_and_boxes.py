@@ -3,7 +3,7 @@ disclaimers, sign-up boxes and their consent lines, paywalls that name the subsc
 automatic transcripts' notices, how to cite a report, login prompts, "[photo]" captions,
 icons with counts, boxes drawn with box-drawing characters; and a print edition's
 contents page, a listing of the stories inside; a byline with the writer's handle and the
-time before the day.
+time before the day; a press release's "About <company>" saying what the company does.
 
 Each line here is made up for its class; none is a corpus line.
 """
@@ -149,3 +149,23 @@ def test_a_byline_with_a_handle_and_the_time_first_names_the_writer_and_dates_th
     (tmp_path / "story.md").write_text(page, encoding="utf-8")
     (article,) = process_file(tmp_path / "story.md", tmp_path).instances
     assert article.date == "2026-04-02" and article.authors == ("Linnea Holm",)
+
+
+def test_a_releases_about_the_company_that_says_what_it_does_is_boilerplate(
+    tmp_path: Path,
+) -> None:
+    about = (
+        "Oskarsby Energi builds and operates charging depots for heavy trucks in Sweden and "
+        "Norway and supplies power to 40 industrial customers."
+    )
+    page = (
+        "Oskarsby Energi to build 40 MW truck charging depot on the E20\n\n"
+        f"{STORY}\n\n{MORE}\n\nAbout Oskarsby Energi\n\n{about}\n"
+    )
+    (tmp_path / "release.txt").write_text(page, encoding="utf-8")
+    (article,) = process_file(tmp_path / "release.txt", tmp_path).instances
+    assert [block.text for block in article.blocks] == [STORY, MORE]
+    # the same words in the story itself are text
+    (tmp_path / "story.txt").write_text(page.replace("About Oskarsby Energi\n\n", ""), "utf-8")
+    (article,) = process_file(tmp_path / "story.txt", tmp_path).instances
+    assert [block.text for block in article.blocks] == [STORY, MORE, about]
