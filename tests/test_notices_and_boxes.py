@@ -27,6 +27,11 @@ MORE = (
 )
 
 
+def _instances(tmp_path: Path, name: str, text: str) -> list:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return list(process_file(tmp_path / name, tmp_path).instances)
+
+
 @pytest.mark.parametrize(
     ("line", "rule"),
     [
@@ -102,8 +107,7 @@ def test_a_sign_up_box_drawn_with_box_characters_leaves_the_article(tmp_path: Pa
         "Oskarsby Energi to build 40 MW truck charging depot on the E20\n\nBy Linnea Holm\n\n"
         f"{STORY}\n\n{box}\n{MORE}\n"
     )
-    (tmp_path / "story.txt").write_text(page, encoding="utf-8")
-    (article,) = process_file(tmp_path / "story.txt", tmp_path).instances
+    (article,) = _instances(tmp_path, "story.txt", page)
     assert [block.text for block in article.blocks] == [STORY, MORE]
 
 
@@ -129,8 +133,7 @@ Subscriptions: volt.example/subscribe
 
 
 def test_a_print_contents_page_is_teasers_of_the_stories_inside(tmp_path: Path) -> None:
-    (tmp_path / "contents.txt").write_text(CONTENTS, encoding="utf-8")
-    found = process_file(tmp_path / "contents.txt", tmp_path).instances
+    found = _instances(tmp_path, "contents.txt", CONTENTS)
     teasers = {i.headline: [b.text for b in i.blocks] for i in found if i.teaser}
     assert teasers["The depot at the end of the E20"] == [
         "Why a utility is building truck chargers where the motorway meets the forest."
@@ -146,8 +149,7 @@ def test_a_byline_with_a_handle_and_the_time_first_names_the_writer_and_dates_th
     assert chrome_rule(byline) == "byline"
     assert byline_name("", byline) == ["Linnea Holm"]
     page = f"Oskarsby Energi to build 40 MW truck charging depot on the E20\n\n{byline}\n\n{STORY}\n\n{MORE}\n"
-    (tmp_path / "story.md").write_text(page, encoding="utf-8")
-    (article,) = process_file(tmp_path / "story.md", tmp_path).instances
+    (article,) = _instances(tmp_path, "story.md", page)
     assert article.date == "2026-04-02" and article.authors == ("Linnea Holm",)
 
 
@@ -162,10 +164,8 @@ def test_a_releases_about_the_company_that_says_what_it_does_is_boilerplate(
         "Oskarsby Energi to build 40 MW truck charging depot on the E20\n\n"
         f"{STORY}\n\n{MORE}\n\nAbout Oskarsby Energi\n\n{about}\n"
     )
-    (tmp_path / "release.txt").write_text(page, encoding="utf-8")
-    (article,) = process_file(tmp_path / "release.txt", tmp_path).instances
-    assert [block.text for block in article.blocks] == [STORY, MORE]
+    (release,) = _instances(tmp_path, "release.txt", page)
+    assert [block.text for block in release.blocks] == [STORY, MORE]
     # the same words in the story itself are text
-    (tmp_path / "story.txt").write_text(page.replace("About Oskarsby Energi\n\n", ""), "utf-8")
-    (article,) = process_file(tmp_path / "story.txt", tmp_path).instances
-    assert [block.text for block in article.blocks] == [STORY, MORE, about]
+    (story,) = _instances(tmp_path, "story.txt", page.replace("About Oskarsby Energi\n\n", ""))
+    assert [block.text for block in story.blocks] == [STORY, MORE, about]
