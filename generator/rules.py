@@ -77,6 +77,8 @@ CHROME_LINES = {
     "story continues": "ad",
     "article continues": "ad",
     "add to watchlist": "share-bar",
+    "view details": "navigation",  # a shop's or a dealer's card: its button
+    "see details": "navigation",
     "cite this report": "citation",
     "cite this article": "citation",
     "cite this page": "citation",
@@ -848,6 +850,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("disclaimer", re.compile(r"^(?:disclaimer|disclosure)\s*:", re.I)),
+    # a shop's or a dealer's card: "MSRP $47,265", "Internet Price $36,990", "Stock #U24870 |
+    # 6,120 miles", and the link to the rest: "See all 23 Sol models in stock"
+    (
+        "price-box",
+        re.compile(
+            r"^(?:msrp|internet price|our price|sale price|price|starting at|lease from)\s*:?\s*"
+            r"[$€£]\s?[\d,.]+\*?(?:\s*(?:/\s?mo(?:nth)?|per month))?$"
+            r"|^stock\s*(?:#|no\.?|number)\s*:?\s*\w+(?:\s*[|·•]\s*.{1,60}){0,4}$",
+            re.I,
+        ),
+    ),
+    (
+        "navigation",
+        re.compile(
+            r"^(?:see|view|shop|browse) all (?:\d+ )?.{0,40}\b(?:in stock|inventory|models|vehicles|"
+            r"listings|deals|offers)\b.{0,20}$",
+            re.I,
+        ),
+    ),
+    (
+        "byline",  # a blog's: "Posted by Rick Tamayo in New Models"
+        re.compile(
+            rf"^(?i:posted|written) by {_BYLINE_NAME}(?:,? (?i:and|&) {_BYLINE_NAME})?"
+            r"(?: (?i:in) [A-Z][\w&'’ -]{0,40})?$"
+        ),
+    ),
     # a periodical's imprint: "Current & Coil is published monthly by … ISSN 2755-0000."
     (
         "copyright",

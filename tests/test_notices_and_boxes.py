@@ -3,7 +3,8 @@ disclaimers, sign-up boxes and their consent lines, paywalls that name the subsc
 automatic transcripts' notices, how to cite a report, login prompts, "[photo]" captions,
 icons with counts, boxes drawn with box-drawing characters; and a print edition's
 contents page, a listing of the stories inside; a byline with the writer's handle and the
-time before the day; a press release's "About <company>" saying what the company does.
+time before the day; a press release's "About <company>" saying what the company does; a
+dealer's stock cards in a blog post, and the post's "Posted by … in …".
 
 Each line here is made up for its class; none is a corpus line.
 """
@@ -73,6 +74,11 @@ def _instances(tmp_path: Path, name: str, text: str) -> list:
         ("Depot Weekly is published by Gridline Media AB. ISSN 2001-0000.", "copyright"),
         ("View original: https://depot.example/2026/e20-depot", "syndication"),
         ("Read more at Gridline: https://gridline.example/2026/04/e20-depot/", "continue-reading"),
+        ("Internet Price $41,450", "price-box"),
+        ("Stock #T26110 | Arctic Grey | 12 miles", "price-box"),
+        ("View Details", "navigation"),
+        ("Browse all 14 electric vans in stock", "navigation"),
+        ("Posted by Linnea Holm in Fleet News", "byline"),
     ],
 )
 def test_the_line_is_chrome_of_its_class(line: str, rule: str) -> None:
@@ -90,6 +96,7 @@ def test_the_line_is_chrome_of_its_class(line: str, rule: str) -> None:
         "Log in figures from the first month show drivers used the chargers at night.",
         "Illustration by the utility shows the depot's two charging halls beside the motorway.",
         "Prices rose 1.2% ▲ in March, the statistics office said.",
+        "The price was $41,450 before the federal credit, the dealer said.",
     ],
 )
 def test_article_text_that_names_them_stays_text(line: str) -> None:
