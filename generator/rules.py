@@ -357,13 +357,15 @@ _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|"
     r"fri|sat|sun)\.?,?"
 )
-#: what may follow a byline date: a time, a zone, a read time
 #: a writer's handle after the name in a byline: "Nadia Brandt @nbrandt / …"
 _HANDLE = r"(?:\s+@[\w.]{1,30})?"
+#: a byline's time of day: "3:14 PM", "10:42 AM"
+_BYLINE_CLOCK = r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?"
 #: a time of day before the date in a byline: "3:14 PM UTC • "
-_CLOCK_FIRST = r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*[|/·•,]\s*"
+_CLOCK_FIRST = rf"{_BYLINE_CLOCK}(?:\s+[A-Z]{{2,4}})?\s*[|/·•,]\s*"
+#: what may follow a byline date: a time, a zone, a read time
 _TIME_TAIL = (
-    r"(?:\s*(?:,|·|•|-|–|—|at)?\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)?"
+    rf"(?:\s*(?:,|·|•|-|–|—|at)?\s*{_BYLINE_CLOCK}(?:\s+[A-Z]{{2,4}}(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)?)?"
     r"(?:\s*[·•|]?\s*\d+\s*min(?:ute)?s?\s+read)?"
     r"(?:\s*[·•|]?\s*(?i:updated|modified)\b.{0,30})?"
 )
@@ -2043,8 +2045,13 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     _box_lines(texts, rules)
     _comments(texts, rules)
     _about_the_company(texts, rules)
-    _chapter_lists(texts, rules)
-    _link_references(texts, rules)
+    # a video's or a podcast's chapter list (a live blog's timed entries have their text
+    # between them), and a text browser's or a print view's list of the page's links
+    _mark_runs(texts, rules, _CHAPTER, _CHAPTERS_HEADING, "chapters", _CHAPTER_RUN)
+    _mark_runs(
+        texts, rules, _LINK_REFERENCE, _LINK_REFERENCES_HEADING, "link-references", _LINK_RUN,
+        over_chrome=True,
+    )  # fmt: skip
     _signature(texts, rules)
     return rules
 
@@ -2065,25 +2072,11 @@ def _signature(texts: list[str], rules: list[str | None]) -> None:
 
 #: a text browser's or a print view's list of the page's link addresses: "[3] https://…"
 _LINK_REFERENCE = re.compile(r"^\[\d{1,4}\]\s*(?:https?://|file:|mailto:)\S*$")
+_LINK_RUN = 2
 #: and the heading it prints over them: "References", "Links:", "Visible links:"
 _LINK_REFERENCES_HEADING = re.compile(
     r"^(?:(?:visible|hidden)\s+)?(?:links|references|link references)\s*:?$", re.I
 )
-
-
-def _link_references(texts: list[str], rules: list[str | None]) -> None:
-    """Two or more link addresses numbered in a row, and the heading over them."""
-    i = 0
-    while i < len(texts):
-        end = i
-        while end < len(texts) and _LINK_REFERENCE.match(texts[end].strip()):
-            end += 1
-        if end - i >= 2:
-            for k in range(i, end):
-                rules[k] = "link-references"
-            if i and _LINK_REFERENCES_HEADING.match(texts[i - 1].strip()):
-                rules[i - 1] = "link-references"
-        i = max(end, i + 1)
 
 
 #: a video's or a podcast's chapters: "0:00 Intro", "10:45 What to watch in 2023", in a run
@@ -2092,19 +2085,34 @@ _CHAPTER_RUN = 3
 _CHAPTERS_HEADING = re.compile(r"^(?:chapters|timestamps|in this (?:video|episode))\s*:?$", re.I)
 
 
-def _chapter_lists(texts: list[str], rules: list[str | None]) -> None:
-    """Three or more chapter lines in a row are the player's chapter list (a live blog's
-    timed entries have their text between them)."""
+def _mark_runs(
+    texts: list[str],
+    rules: list[str | None],
+    line: re.Pattern[str],
+    heading: re.Pattern[str],
+    rule: str,
+    least: int,
+    *,
+    over_chrome: bool = False,
+) -> None:
+    """Give `rule` to every run of at least `least` lines in a row that match `line`, and
+    to the heading right over a run; lines already given a rule are taken only when
+    `over_chrome` (a link list's lines first read as bare links; a chapter list takes only
+    lines no other rule took)."""
     i = 0
     while i < len(texts):
         end = i
-        while end < len(texts) and rules[end] is None and _CHAPTER.match(texts[end]):
+        while (
+            end < len(texts)
+            and (over_chrome or rules[end] is None)
+            and line.match(texts[end].strip())
+        ):
             end += 1
-        if end - i >= _CHAPTER_RUN:
+        if end - i >= least:
             for k in range(i, end):
-                rules[k] = "chapters"
-            if i and rules[i - 1] is None and _CHAPTERS_HEADING.match(texts[i - 1]):
-                rules[i - 1] = "chapters"
+                rules[k] = rule
+            if i and (over_chrome or rules[i - 1] is None) and heading.match(texts[i - 1].strip()):
+                rules[i - 1] = rule
         i = max(end, i + 1)
 
 
