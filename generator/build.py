@@ -66,7 +66,7 @@ from .incremental import (
 )
 from .ingest import discover, read_document
 from .ledger import LIVE, Assigned, Ledger, assign_ids, read_ledger
-from .model import Article, Dropped, Fingerprint, Instance, Merge, PageResult, Skipped
+from .model import Article, BlockKind, Dropped, Fingerprint, Instance, Merge, PageResult, Skipped
 from .output import (
     Unverified,
     WriteResult,
@@ -224,6 +224,24 @@ MIN_ARTICLE_WORDS = 25
 #: was busy, so this issue …")
 LISTING_TEASERS = 3
 LISTING_INTRO_WORDS = 60
+#: a page whose lead has this many full articles after it is a hub (a press kit, a topic
+#: page) when that lead reads as its intro: one paragraph, no byline block
+HUB_ARTICLES = 2
+
+
+def _page_intro(lead: Instance, dropped: list[Dropped]) -> bool:
+    """(a hub prints its title; a story cut after its first paragraph keeps its byline
+    block, empty as it may be; a scrape that starts inside a story has no headline)"""
+    paragraphs = [block for block in lead.blocks if block.kind == BlockKind.PARAGRAPH]
+    return (
+        lead.headline is not None
+        and len(paragraphs) <= 1
+        and not lead.authors
+        and not any(line.rule in _WHO_AND_WHEN for line in dropped)
+    )
+
+
+_WHO_AND_WHEN = frozenset(("byline", "author-bio", "contact-line", "reading-time"))
 
 
 def _words(instance: Instance) -> int:
@@ -245,11 +263,14 @@ def _process_file(
     listing = sum(raw.teaser for raw in raws) >= LISTING_TEASERS and all(
         raw.teaser for raw in raws[1:]
     )
+    # (a hub page: a press kit's, a topic's, whose articles each come under a headline)
+    hub = sum(not raw.teaser for raw in raws[1:]) >= HUB_ARTICLES
     for raw in raws:
         instance, lines = clean(apply_head(raw, doc.meta, head_model), doc.meta)
         dropped += lines
-        # (over a listing's teasers, a few lines of the editor's are its intro)
-        shortest = LISTING_INTRO_WORDS if listing and raw.position == 0 else MIN_ARTICLE_WORDS
+        shortest = MIN_ARTICLE_WORDS
+        if raw.position == 0 and (listing or (hub and _page_intro(instance, lines))):
+            shortest = LISTING_INTRO_WORDS  # (over a listing or a hub: the editor's intro)
         if instance.teaser or _words(instance) >= shortest:
             instances.append(instance)
         else:

@@ -124,6 +124,9 @@ _RELATIVE = re.compile(
     r"\b(?:(?P<n>\d{1,3}|an?|one)\s*(?P<unit>d|days?|w|weeks?|h|hrs?|hours?|m|mins?|minutes?)\s+ago|(?P<yesterday>yesterday))\b",
     re.I,
 )
+#: a social network's age of a post, alone on its line: "1d", "3h", "2w" ("m" is left out:
+#: minutes on one network, months on another)
+_POST_AGE = re.compile(r"^[·•]?\s*(?P<n>\d{1,2})(?P<unit>[dhw])$")
 _TIME = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)\b")  # ("…T18:05:11Z")
 
 
@@ -134,11 +137,11 @@ def relative_date(text: str, captured: str | None) -> str | None:
     reach back into the day before."""
     if not captured:
         return None
-    match = _RELATIVE.search(text)
+    match = _RELATIVE.search(text) or _POST_AGE.match(text.strip())
     if not match:
         return None
     day = Date.fromisoformat(captured[:10])
-    if match.group("yesterday"):
+    if match.groupdict().get("yesterday"):
         return (day - timedelta(days=1)).isoformat()
     n = match.group("n").lower()
     count = 1 if n in ("a", "an", "one") else int(n)

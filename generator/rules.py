@@ -48,6 +48,8 @@ _CAPITAL_NAME_AND_POST = re.compile(
 )
 #: "by" in the languages sites print bylines in
 _BY = r"(?:[Bb]y|BY|[Dd]oor|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Aa]v|[Aa]f|[Rr]eporter)"
+#: a byline that names a newsroom, not a person: "By Show Daily staff", "By the Ohm desk"
+_STAFF = r"(?:\s+(?i:staff(?:\s+(?:writers?|reporters?))?|team|desk|editors|newsroom|reporters))?"
 
 #: a rule a scraper draws around the text: "----- TEXT -----", "--- END ARTICLE TEXT ---"
 #: a rule drawn with characters ("-----", "- - - - -", "== BRIEFING ==")
@@ -434,7 +436,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "byline",  # "By: Jane Doe", "Author: Jane Doe (WKPL)"
         re.compile(
-            r"^(?:By|BY|by|Authors?|AUTHORS?):\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]{1,40}\))?$"
+            r"^(?:By|BY|by|Authors?|AUTHORS?) ?:\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]{1,40}\))?"
+            # a report's list of authors: "Authors : Amara Quist, Tomas Vell"
+            r"(?:(?:,|\s+and|\s+&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}){0,5}$"
         ),
     ),
     (
@@ -448,7 +452,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "byline",
         re.compile(
-            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext|{_GALLERY_BY}|{_LIVE_BY}) by|{_BY})\s+{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,40}}|[,|·•–—-]\s*.{{0,40}}))?$"
+            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext|{_GALLERY_BY}|{_LIVE_BY}) by|{_BY})\s+{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*{_STAFF}(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,40}}|[,|·•–—-]\s*.{{0,40}}))?$"
         ),
     ),
     (
@@ -2215,7 +2219,7 @@ def _box_lines(texts: list[str], rules: list[str | None]) -> None:
 
 _DATE = re.compile(DATE_TEXT, re.I)
 _BY_NAMES = re.compile(
-    rf"^(?:(?:(?:written|words|story|reported|text|{_GALLERY_BY}|{_LIVE_BY}) )?(?:by|door|von|par|por|di|av|af):?|authors?:)"
+    rf"^(?:(?:(?:written|words|story|reported|text|{_GALLERY_BY}|{_LIVE_BY}) )?(?:by|door|von|par|por|di|av|af):?|authors? ?:)"
     r"\s+(.+?)(?:\s*\([^()]*\))?$",
     re.I,
 )
@@ -2223,6 +2227,8 @@ _BY_NAMES = re.compile(
 _POSTED_BY = re.compile(
     r"^(?:published|posted|updated)\b.*?\sby:?\s+(.+?)(?:\s+in\s+(?-i:[A-Z]).{0,40})?\s*$", re.I
 )
+#: a report's list of authors, the label plural: "Authors : Amara Quist, Tomas Vell"
+_AUTHORS_LIST = re.compile(r"^authors\s?:\s+(.+)$", re.I)
 _NAMES_END = re.compile(
     r"\s*[|·•]\s*|\s+[-–—]\s+|\s+(?i:updated|modified|published|posted|last updated)\b"
 )
@@ -2274,12 +2280,21 @@ def byline_name(previous: str, text: str) -> list[str]:
     posted = _POSTED_BY.match(text)
     if posted:
         return [posted.group(1)] if looks_like_person_name(posted.group(1)) else []
+    listed = _AUTHORS_LIST.match(text.strip())
+    if listed:
+        named = [name for name in _NAME_LIST.split(listed.group(1)) if name]
+        if all(looks_like_person_name(name) for name in named):
+            return named[:6]
     match = _BY_NAMES.match(_DATE.sub("", text).strip())
     if not match:
         return []
     names = _AND.split(_NAMES_END.split(match.group(1))[0])
     names = [name.split(",")[0].strip() for name in names]
-    return [name for name in names if _NAME.match(name) or looks_like_person_name(name)][:4]
+    return [
+        name
+        for name in names
+        if (_NAME.match(name) or looks_like_person_name(name)) and not looks_like_organisation(name)
+    ][:4]
 
 
 _WHO_LABEL = re.compile(rf"^(?:{_BY}|author|byline|creator|dc:creator|written by)\s*:?\s+", re.I)

@@ -251,19 +251,23 @@ FLOORS = {
     },
     # (fresh-k|l first scored at f967a50, before any fix made on them:
     # tests/corpus/fresh-k|l/README.md)
+    # (fresh-k's two show-daily staff stories are found since their "By Show Daily staff"
+    # reads as a byline: they add two labelled dates that only the masthead states,
+    # which no rule reads, and two same-event pairs the event stage does not link; so the
+    # ratios of dates found and of event links fell while nothing found before was lost)
     ("fresh-k", False): {
-        "title_f1": 0.93,
-        "body_start_accuracy": 0.7,
+        "title_f1": 1.0,
+        "body_start_accuracy": 0.82,
         "dup_pair_precision": 1.0,
-        "dup_pair_recall": 0.75,
+        "dup_pair_recall": 1.0,
         "teasers_attached": 0.57,
-        "dates_found": 1.0,
+        "dates_found": 0.85,
         "event_precision": 1.0,
-        "event_f1": 0.75,
+        "event_f1": 0.6,
         "headless_leads_found": 1.0,
     },
     ("fresh-l", False): {
-        "title_f1": 0.9,
+        "title_f1": 0.93,
         "body_start_accuracy": 0.88,
         "dup_pair_precision": 1.0,
         "dup_pair_recall": 1.0,
@@ -366,17 +370,17 @@ CEILINGS = {
     },
     ("fresh-k", False): {
         "junk_articles": 0,
-        "boilerplate_leaks": 6,
+        "boilerplate_leaks": 5,
         "body_lines_wrongly_dropped": 6,
         "teaser_pages": 0,
         "dates_wrong": 0,
         "event_merges": 0,
         "truncated_headlines": 0,
-        "copies_linked": 1,
+        "copies_linked": 0,
     },
     ("fresh-l", False): {
-        "junk_articles": 1,
-        "boilerplate_leaks": 12,
+        "junk_articles": 0,
+        "boilerplate_leaks": 10,
         "body_lines_wrongly_dropped": 0,
         "teaser_pages": 0,
         "teasers_misattached": 0,
