@@ -22,6 +22,7 @@ from .rules import (
     CUT_OFF,
     DATELINE,
     GALLERY_BYLINE,
+    HEADING_CHROME,
     TWEET_ATTRIBUTION,
     bio_author,
     byline_name,
@@ -57,15 +58,6 @@ _INTERVIEW_QUESTION = re.compile(r"^(?:Q|Question)\s?[:.–—-]\s+\S")
 _STAT_LINE = re.compile(r"^[A-Z][^:]{1,40}:\s+[$€£¥]?\d[\d,.]*\s*%?(?:\s*[A-Za-z]{1,6})?$")
 
 
-#: the chrome a page prints as a heading too ("## Comments (7)", "### Related posts"): any
-#: other heading is the article's own, whatever its words
-_HEADING_CHROME = frozenset(
-    ("comments", "comment-form", "related-block", "newsletter", "share-bar", "navigation")
-    + ("pagination", "tags", "qa-site", "live-blog", "paywall", "ad", "continue-reading")
-    + ("press-release", "author-bio")
-)
-
-
 class _Lines:
     """The article's lines with their fate: kept (None) or dropped by a rule."""
 
@@ -77,7 +69,7 @@ class _Lines:
         headline_before = next((i for i, line in enumerate(raw.lines) if line.number > below), None)
         rules = chrome_rules(self.texts, headline_before=headline_before if raw.headline else None)
         self.rule: list[str | None] = [
-            line.aside or (rule if not line.level or rule in _HEADING_CHROME else None)
+            line.aside or (rule if not line.level or rule in HEADING_CHROME else None)
             for line, rule in zip(raw.lines, rules, strict=True)
         ]
         # lines above the article's label or headline (a page without a lead of its

@@ -35,6 +35,7 @@ from .dates import parse_date
 from .model import Line, PageMeta, RawArticle
 from .rules import (
     DATELINE,
+    HEADING_CHROME,
     SENTENCE_BREAK,
     chrome_rules,
     is_tweet_end,
@@ -292,7 +293,13 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
     texts = [line.text for line in lines]
     rules = [
         line.aside
-        or (None if line.level else "embedded-tweet" if is_tweet_end(line.text) else rule)
+        or (
+            None
+            if line.level and rule not in HEADING_CHROME
+            else "embedded-tweet"
+            if is_tweet_end(line.text)
+            else rule
+        )
         for line, rule in zip(lines, _zone_rules(raw, lines, proposed), strict=False)
     ]
     kept = [i for i in range(len(texts)) if rules[i] is None]
@@ -529,7 +536,7 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
     if headline is None and not headline_fixed:
         headline = _over_the_byline(zone, plausible)
     if headline is not None and not headline_fixed:
-        headline = _said_fuller(zone, headline, likely)
+        headline = _said_fuller(zone, _printed_again_over_its_byline(zone, headline), likely)
         headline = _above_its_byline(zone, _over_its_deck(zone, headline, scores), likely)
     body = zone.end
     below = zone.candidates(0 if headline is None else headline + 1, through_end=True)
@@ -627,10 +634,12 @@ def _over_its_deck(zone: Zone, headline: int, scores: dict[int, float]) -> int:
     if looks_like_label(upper):
         return headline
     between = range(i + 1, headline)
-    if _sentence(upper) or any(
+    if (_sentence(upper) and not stacked) or any(
         zone.rules[k] is None and word_count(zone.lines[k].text) > 2 for k in between
     ):
-        return headline  # (between them only chrome, or a label: "Video")
+        # (a sentence over a deck is a caption, unless the two stand stacked: a headline
+        # may end with a full stop; between them only chrome, or a label: "Video")
+        return headline
     return i
 
 
@@ -672,6 +681,19 @@ def _says_who_or_when(text: str) -> bool:
 
 #: how far under a headline its byline block may start (past a caption, a name, a place)
 _BYLINE_REACH = 6
+
+
+def _printed_again_over_its_byline(zone: Zone, headline: int) -> int:
+    """The same headline printed again further down, over the byline block: the page's
+    title (glued to its breadcrumb, or in a bar at the top) repeats the headline, and the
+    article's head (deck, byline, date) is under the second one."""
+    info = zone.lines_info()
+    again = [
+        j
+        for j in info.candidates
+        if headline < j < zone.end and info.norms[j] == info.norms[headline]
+    ]
+    return again[-1] if again and _byline_under(zone, again[-1]) else headline
 
 
 def _said_fuller(zone: Zone, headline: int, likely: list[int]) -> int:

@@ -126,6 +126,8 @@ CHROME_LINES = {
     "share": "share-bar",
     "share this": "share-bar",
     "gift article": "share-bar",
+    "give": "share-bar",  # (a subscriber's button: give this article to a friend)
+    "gift": "share-bar",
     "about sharing": "share-bar",
     "what we're reading": "related-block",
     "what we’re reading": "related-block",
@@ -224,6 +226,9 @@ CHROME_LINES = {
     "send tip": "contact-line",
     "send a tip": "contact-line",
     "listen to this article": "audio-player",
+    "listen to this story": "audio-player",
+    "listen to article": "audio-player",
+    "listen to story": "audio-player",
     "listen": "audio-player",
     "next": "pagination",
     "previous": "pagination",
@@ -352,6 +357,9 @@ _SOCIAL_WORDS = {
 }
 #: a count printed with a post's or a video's buttons: "3.1K", "212"
 _BUTTON_COUNT = re.compile(r"^\d[\d.,]*[km]?$")
+#: a quote's price or an index's level, alone on its line (a count has no cents):
+#: "$14.86", "38,914.07", "1.0927"
+_PRICE = re.compile(r"^[$€£¥]?\d{1,3}(?:,\d{3})*\.\d{2,4}$")
 
 #: a person or agency name before a date ("Jane Doe", "Reuters" glued to "March 4, 2025")
 _NAME_WORDS = r"(?:[A-Z][\w.'’-]*?(?:\s+[A-Z][\w.'’-]*?){0,3})"
@@ -1177,7 +1185,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         # partners may use precise geolocation data …", "You can … withdraw your consent at any time"
         re.compile(
             r"^(?=(?:\S+\s+){0,80}\S+$)(?:.*\bwe and our (?:\d+ )?(?:vendors and )?partners\b"
-            r"|.*\bwithdraw your consent\b.*\bany ?time\b)",
+            r"|.*\bwithdraw your consent\b.*\bany ?time\b"
+            # "Please note that some processing of your personal data may not require your consent …"
+            r"|.*\byour personal data\b.{0,80}\byour consent\b)",
             re.I,
         ),
     ),
@@ -1237,6 +1247,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "app-promo",
         re.compile(
             r"^(?:download|get|install) (?:the|our) .{0,50}\bapp\b.{0,80}$|^closed captioning (?:provided )?by\b.{0,80}$"
+            # an audio player's plug: "Enjoy more audio and podcasts on iOS or Android."
+            r"|^(?:enjoy|hear|listen to|find) more (?:audio|podcasts|stories|journalism)\b.{0,40}\b(?:ios|android|app)\b.{0,20}$"
             r"|^continue reading (?:this (?:story|article) )?in the .{1,40} app\b.{0,20}$"
             # a site's own plug closing its articles: "(Catch all the Auto News … on X.)"
             r"|^\(?catch all the (?:latest )?.{0,80}\bnews\b.{0,120}\bon [A-Z].{0,100}$",
@@ -1776,11 +1788,35 @@ def split_breadcrumb(text: str) -> tuple[str, str] | None:
         ):
             crumb, headline = _crumb_glued_to_a_year(text[: last.start()].strip(), headline)
             return crumb, headline
+    words_glued = _crumbs_of_words(text)
+    if words_glued is not None:
+        return words_glued
     first, _, rest = text.partition(" ")
     parts = _GLUED_PART.findall(first)
     if rest and len(parts) >= 3 and "".join(parts) == first and parts[-1][:1].isupper():
         return "".join(parts[:-1]), f"{parts[-1]} {rest}"
     return None
+
+
+#: a crumb of words glued to the headline: the crumb's last word, in lower case, runs into
+#: the headline's capital ("Electric carsRural drivers …"; a brand's capital follows one
+#: letter: "eActros")
+_WORDS_GLUE = re.compile(r"\b[a-z]{2,}(?=[A-Z][a-z])")
+
+
+def _crumbs_of_words(text: str) -> tuple[str, str] | None:
+    """(breadcrumb, headline) when a crumb of more than one word is glued to the headline,
+    after crumbs glued to each other: "HomeMotoringElectric carsRural drivers wait …"."""
+    glue = _WORDS_GLUE.search(text)
+    if glue is None or not _GLUED_CRUMBS.match(text):
+        return None
+    crumb, headline = text[: glue.end()], text[glue.end() :]
+    if word_count(crumb) <= 4 and word_count(headline) >= 4:
+        return crumb, headline
+    return None
+
+
+_GLUED_CRUMBS = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+")
 
 
 #: a time of day: "6:02 a.m. EDT", "20.05 GMT", "14:05:00 +0000"
@@ -1799,7 +1835,7 @@ _META_WHEN = re.compile(
     r"(?:\s*\((?:[A-Z][a-z]+ time|[A-Z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)\))?"  # "(Beijing time)", "(GMT+8)"
     r"(?:\s+\d+\s*min(?:ute)?s?\s+read)?$"
     rf"|^(?:(?:updated|published|posted)\s+)?(?:at\s+)?{_CLOCK}(?:\s*\([A-Z]{{2,5}}(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?\))?$"
-    r"|^(?:(?:updated|published|posted|asked|answered|streamed live|streamed|premiered)\s+)?(?:\d{1,3}|an?)\s*"
+    r"|^(?:(?:(?:last )?updated|published|posted|asked|answered|streamed live|streamed|premiered):?\s+)?(?:\d{1,3}|an?)\s*"
     r"(?:[smhdw]|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?)\s+ago$"
     r"|^(?:yesterday|today|just now)$|^\d{1,2}[mhdw]$"  # ("3d": a social network's age of a post)
     rf"|^(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?$"  # (the year left out: "May 10")
@@ -1892,6 +1928,15 @@ def _meta_line(text: str) -> bool:
     return when
 
 
+#: the chrome a page prints as a heading too ("## Comments (7)", "### Related posts", "We
+#: value your privacy"): any other heading is the article's own, whatever its words
+HEADING_CHROME = frozenset(
+    ("comments", "comment-form", "related-block", "newsletter", "share-bar", "navigation")
+    + ("pagination", "tags", "qa-site", "live-blog", "paywall", "ad", "continue-reading")
+    + ("press-release", "author-bio", "cookie-notice")
+)
+
+
 @lru_cache(maxsize=1 << 16)  # pages repeat their chrome; segment and clean both ask
 def chrome_rule(text: str) -> str | None:
     """The boilerplate rule a whole line matches, or None for content."""
@@ -1904,6 +1949,8 @@ def chrome_rule(text: str) -> str | None:
     # the key's words are one space apart: ten spaces make more than ten tokens
     if key.count(" ") < 10:
         tokens = key.replace("|", " ").replace("/", " ").split()
+        if _PRICE.match(key):
+            return "market-data"
         if _SYMBOL_THEN_DIGIT.search(key) and _counts_with_symbols(key):
             return "social-count"  # "♡ 214 · 💬 37 · Share"
         # (beside the buttons: at most two counts, "3.1K", and any icons, "☆ Star ↗ Open")

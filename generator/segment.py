@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from .model import Document, Line, RawArticle
 from .rules import (
     CUT_OFF,
+    HEADING_CHROME,
     LINKED_SITE,
     SENTENCE_BREAK,
     chrome_rules,
@@ -54,7 +55,10 @@ class _Page:
         self.lines = lines
         rules = chrome_rules([line.text for line in lines])
         self.chrome = [
-            None if line.level or (line.aside and rule not in _NEVER_A_HEADLINE) else rule
+            None
+            if (line.level and rule not in HEADING_CHROME)
+            or (line.aside and rule not in _NEVER_A_HEADLINE)
+            else rule
             for line, rule in zip(lines, rules, strict=True)
         ]
 
@@ -309,6 +313,7 @@ def find_teasers(page: _Page) -> list[_Teaser]:
     teasers: list[_Teaser] = []
     contents = _contents_entries(page)
     i, related = 0, False
+    last_item = -1  # (where the last aggregator's item ended)
     while i < len(page.lines):
         if i in contents:
             teasers.append(_Teaser(i, i + 1, i, i + 1))
@@ -316,7 +321,9 @@ def find_teasers(page: _Page) -> list[_Teaser]:
             continue
         rule = page.chrome[i]
         if rule is not None:
-            related = rule == "related-block" or (related and rule in _TEASER_META)
+            related = (rule == "related-block" and not _menu_under(page, i)) or (
+                related and rule in _TEASER_META
+            )
             i += 1
             continue
         linked = related_headline(page.text(i)) if page.text(i)[:1].isalpha() else None
@@ -327,6 +334,11 @@ def find_teasers(page: _Page) -> list[_Teaser]:
         if _other_outlets_item(page, i, teasers[-1].last if teasers else -1):
             teasers.append(_Teaser(i - 1, i + 1, i, None))
             i += 2
+            continue
+        item = _aggregator_item(page, i, teasers[-1].last if teasers else -1, last_item)
+        if item is not None:
+            teasers.append(item)
+            i = last_item = item.last + 1
             continue
         # (a headline printed as a link on its own is a listing's, like a "Related" block's)
         in_list = related or page.lines[i].aside is not None
@@ -341,6 +353,19 @@ def find_teasers(page: _Page) -> list[_Teaser]:
     return teasers
 
 
+def _menu_under(page: _Page, i: int) -> bool:
+    """Line i ("Top Stories", "Latest") is an item of a menu, not the title of a list of
+    headlines: the next two lines are menu items too ("Local", "Climate")."""
+    first = page.next_content(i + 1)
+    second = page.next_content(first + 1) if first is not None else None
+    return second is not None and all(
+        word_count(page.text(k)) <= _MENU_ITEM_WORDS and looks_like_label(page.text(k))
+        for k in (first, second)
+    )
+
+
+#: a menu's item is a word or two
+_MENU_ITEM_WORDS = 2
 #: a contents page lists at least this many entries
 _CONTENTS_ENTRIES = 3
 #: a contents entry's title and its one-line summary are at most this long
@@ -395,6 +420,73 @@ def _other_outlets_item(page: _Page, i: int, previous: int) -> bool:
         and 4 <= word_count(text) <= 30
         and starts_like_heading(text)
     )
+
+
+def _aggregator_item(page: _Page, i: int, previous: int, after_item: int) -> _Teaser | None:
+    """Line i is the headline of an item of a news aggregator's list: under the outlet's
+    name ("Orbitel Finance"), over the story's first words cut off ("…") or none, then the
+    item's age and author ("3 days ago · Katrin Albers"). An article's section label, headline and
+    byline read alike, so an item is one of a list: an item ends right above it (past
+    labels: "Full Coverage"), or a run of items starts with it."""
+    outlet = i - 1
+    if outlet <= previous:
+        return None
+    byline = _aggregator_byline(page, outlet)
+    if byline is None:
+        return None
+    listed = after_item == previous + 1 and all(
+        page.chrome[k] is not None or looks_like_label(page.text(k))
+        for k in range(after_item, outlet)
+    )
+    if not (listed or _items_below(page, byline, _AGGREGATOR_RUN - 1)):
+        return None
+    excerpt = i + 1 if byline > i + 1 else None
+    return _Teaser(outlet, byline, i, excerpt)
+
+
+#: an aggregator's list holds at least this many items in a row
+_AGGREGATOR_RUN = 3
+
+
+def _items_below(page: _Page, end: int, count: int) -> bool:
+    """`count` more aggregator's items follow line `end`, each a line or two below the last
+    (past labels: "Full Coverage")."""
+    if count == 0:
+        return True
+    below = [k for k in range(end + 1, min(end + 8, len(page.lines))) if page.chrome[k] is None]
+    return any(
+        (byline := _aggregator_byline(page, k)) is not None
+        and _items_below(page, byline, count - 1)
+        for k in below[:3]
+    )
+
+
+_AGE = re.compile(r"\d|\b(?:ago|yesterday|today|just now)\b", re.I)
+
+
+def _aggregator_byline(page: _Page, outlet: int) -> int | None:
+    """The byline line of an aggregator's item whose outlet's name is line `outlet`."""
+    i = outlet + 1
+    if i >= len(page.lines) or page.chrome[outlet] is not None or page.chrome[i] is not None:
+        return None
+    name, text = page.text(outlet), page.text(i)
+    if not (
+        1 <= word_count(name) <= _OUTLET_WORDS
+        and looks_like_label(name)
+        and 4 <= word_count(text) <= 30
+        and page.lines[i].level != 1
+        and starts_like_heading(text)
+    ):
+        return None
+    j = i + 1
+    if j < len(page.lines) and page.chrome[j] is None and not page.lines[j].level:
+        excerpt = page.text(j)
+        if not (5 <= word_count(excerpt) <= _SHARED_EXCERPT_WORDS * 2 and CUT_OFF.search(excerpt)):
+            return None
+        j += 1  # (the story's first words, cut off)
+    if j >= len(page.lines) or page.chrome[j] != "byline" or word_count(page.text(j)) > 10:
+        return None
+    return j if _AGE.search(page.text(j)) else None  # (an item says how old it is)
 
 
 #: a list's bullet before an item's headline, in a text dump: "* Korvel recalls 9,400 vans"

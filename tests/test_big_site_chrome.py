@@ -1,0 +1,198 @@
+"""Classes of page from the blind corpus fresh-m (issue 17): the chrome of big, busy sites
+around an article. A ticker's prices, a breadcrumb of several words glued to the headline
+(and the headline printed again over its byline), an audio player's labels and plug, a
+headline that ends with a full stop over its deck, a consent wall printed as a heading, a
+byline with "Posted: 2 hours ago", a menu item that reads like a list's title ("Top
+Stories"), and a news aggregator's list of items (outlet, headline, age and author).
+
+Each page here is made up for its class; none is a corpus page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import process_file
+from generator.rules import byline_name, chrome_rule, split_breadcrumb
+
+HEADLINE = "Oskarsby Energi to build 40 MW truck charging depot on the E20"
+FIRST = (
+    "Oskarsby Energi will build a 40 MW charging depot for electric trucks beside the E20 "
+    "motorway, the utility said on Thursday, the first of six it plans along the corridor."
+)
+SECOND = (
+    "The depot, due to open in 2027, will have 28 megawatt chargers and a battery store that "
+    "lets it run on a grid connection half the size such a site would normally need."
+)
+
+
+def _instances(tmp_path: Path, name: str, text: str) -> list:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return list(process_file(tmp_path / name, tmp_path).instances)
+
+
+@pytest.mark.parametrize("line", ["$14.86", "38,914.07", "1.0927", "22.41"])
+def test_a_price_or_an_index_level_alone_is_market_data(line: str) -> None:
+    assert chrome_rule(line) == "market-data"
+
+
+@pytest.mark.parametrize("line", ["1.2K", "214", "3.5"])
+def test_a_count_is_no_price(line: str) -> None:
+    assert chrome_rule(line) != "market-data"
+
+
+def test_a_ticker_over_the_page_is_no_byline_under_the_companys_name(tmp_path: Path) -> None:
+    page = (
+        "Oskarsby Energi AB | STO: OSKE\n$14.86\n+1.23 (+9.02%)\nPricing delayed by 20 minutes\n"
+        f"Investors\nNews\nPress Release\n{HEADLINE}\nLargest order in the company's history\n"
+        f"March 19, 2024 8:00am CET\n{FIRST}\n{SECOND}\n"
+    )
+    (release,) = _instances(tmp_path, "release.txt", page)
+    assert release.headline == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("line", "crumb", "headline"),
+    [
+        (f"HomeMotoringElectric cars{HEADLINE}", "HomeMotoringElectric cars", HEADLINE),
+        (
+            "HomeNewsTesla cuts prices in China again",
+            "HomeNews",
+            "Tesla cuts prices in China again",
+        ),
+        (
+            "HomeNewsFord BlueOval City plant delayed to 2026",
+            "HomeNews",
+            "Ford BlueOval City plant delayed to 2026",
+        ),
+        (
+            "HomeNewsMercedes eActros deliveries begin",
+            "HomeNews",
+            "Mercedes eActros deliveries begin",
+        ),
+    ],
+)
+def test_crumbs_glued_to_the_headline_come_off_it(line: str, crumb: str, headline: str) -> None:
+    assert split_breadcrumb(line) == (crumb, headline)
+
+
+def test_the_headline_printed_again_over_its_byline_heads_the_article(tmp_path: Path) -> None:
+    menu = "\n".join(["News", "Opinion", "Sport", "Motoring", "Electric cars", "Car reviews"])
+    page = (
+        f"Skip to main content\nHomeMotoringElectric cars{HEADLINE}\n{menu}\n"
+        "A truck charges at a depot outside Gavle. Photograph: Linnea Holm/The Courier\n"
+        f"{HEADLINE}\nThe utility plans six depots along the motorway by 2030.\nLinnea Holm\n"
+        f"Sat 9 Mar 2024 06.00 GMT\n{FIRST}\n{SECOND}\n"
+    )
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert article.headline == HEADLINE
+    assert article.blocks[0].text == FIRST
+    assert article.date == "2024-03-09" and article.authors == ("Linnea Holm",)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Listen to this story", "audio-player"),
+        ("Enjoy more audio and podcasts on iOS or Android.", "app-promo"),
+        ("Give", "share-bar"),
+    ],
+)
+def test_an_audio_players_labels_are_chrome(line: str, rule: str) -> None:
+    assert chrome_rule(line) == rule
+
+
+def test_a_headline_ending_with_a_full_stop_over_its_deck_is_the_headline(
+    tmp_path: Path,
+) -> None:
+    headline = (
+        "Europe keeps announcing truck depots. Oskarsby's grant shows why investors should "
+        "want more than a ribbon."
+    )
+    deck = "A depot on a busy motorway in a former mill town is a good story. It is not yet a good business"
+    opening = (
+        "Oskarsby's grant for truck depots on the E20 came on Monday, and investors cheered. "
+        "Europe keeps announcing depots; few of them have opened on time, and fewer pay."
+    )
+    page = (
+        f"Business\n|\nColumns\n{headline}\n{deck}\nLinnea Holm\nContributing columnist\n"
+        f"Mar 21st 2024\n|\n6 min read\nSave\nShare\nGive\nListen to this story\n"
+        f"Enjoy more audio and podcasts on iOS or Android.\n{opening}\n{SECOND}\n"
+    )
+    (column,) = _instances(tmp_path, "column.txt", page)
+    assert column.headline == headline
+    assert column.blocks[0].text == opening
+
+
+def test_a_consent_wall_printed_as_a_heading_is_no_article(tmp_path: Path) -> None:
+    page = (
+        "## We value your privacy\n\n"
+        "We and our 847 partners store and/or access information on a device, such as cookies.\n\n"
+        "Please note that some processing of your personal data may not require your consent, "
+        "but you have a right to object to such processing.\n\nACCEPT ALL\n\n"
+        f"# {HEADLINE}\n\nBy Linnea Holm\n\n{FIRST}\n\n{SECOND}\n"
+    )
+    found = _instances(tmp_path, "story.md", page)
+    assert [i.headline for i in found] == [HEADLINE]
+
+
+def test_a_byline_that_says_posted_two_hours_ago_is_a_byline() -> None:
+    line = "Linnea Holm · SVT News · Posted: 2 hours ago | Last Updated: 1 hour ago"
+    assert chrome_rule(line) == "byline"
+    assert byline_name("", line) == ["Linnea Holm"]
+
+
+def test_a_menu_item_that_reads_like_a_lists_title_makes_no_teasers(tmp_path: Path) -> None:
+    menu = "\n".join(["News", "Top Stories", "Local", "Climate", "World", "Business"])
+    page = (
+        f"Menu\n{menu}\nGavle\n{HEADLINE}\nThe first of six depots along the motorway\n"
+        f"Linnea Holm · SVT News · Posted: 2 hours ago\n{FIRST}\n{SECOND}\n"
+    )
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert not article.teaser and article.headline == HEADLINE
+
+
+AGGREGATOR = """## Top stories
+
+Volt Daily
+
+### Oskarsby Energi to build 40 MW truck charging depot on the E20
+
+The utility will build the first of six depots along the motorway…
+
+3h ago · Linnea Holm
+
+Grid Weekly
+
+### Truck depots need a grid connection half the usual size, Oskarsby says
+
+2 days ago · Per Sandberg
+
+Full Coverage
+
+Fleet Wire
+
+### Hauliers ask for reserved charging slots at motorway depots
+
+Yesterday · Anna Berg
+"""
+
+
+def test_a_news_aggregators_items_are_teasers_each(tmp_path: Path) -> None:
+    found = _instances(tmp_path, "top.md", AGGREGATOR)
+    assert all(i.teaser for i in found)
+    assert [i.headline for i in found] == [
+        HEADLINE,
+        "Truck depots need a grid connection half the usual size, Oskarsby says",
+        "Hauliers ask for reserved charging slots at motorway depots",
+    ]
+
+
+def test_an_article_under_its_section_label_and_byline_is_no_aggregator_item(
+    tmp_path: Path,
+) -> None:
+    page = f"Charging\n\n## {HEADLINE}\n\nLinnea Holm | Jun 11 2025 - 12:04 pm PT\n\n{FIRST}\n\n{SECOND}\n"
+    (article,) = _instances(tmp_path, "story.md", page)
+    assert not article.teaser and article.headline == HEADLINE
