@@ -536,8 +536,11 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
     if headline is None and not headline_fixed:
         headline = _over_the_byline(zone, plausible)
     if headline is not None and not headline_fixed:
-        headline = _said_fuller(zone, _printed_again_over_its_byline(zone, headline), likely)
+        headline = _said_fuller(
+            zone, _printed_again_over_its_byline(zone, headline, scores), likely
+        )
         headline = _above_its_byline(zone, _over_its_deck(zone, headline, scores), likely)
+        headline = _one_the_body_explains(zone, headline, likely)
     body = zone.end
     below = zone.candidates(0 if headline is None else headline + 1, through_end=True)
     for i in below:
@@ -683,7 +686,7 @@ def _says_who_or_when(text: str) -> bool:
 _BYLINE_REACH = 6
 
 
-def _printed_again_over_its_byline(zone: Zone, headline: int) -> int:
+def _printed_again_over_its_byline(zone: Zone, headline: int, scores: dict[int, float]) -> int:
     """The same headline printed again further down, over the byline block: the page's
     title (glued to its breadcrumb, or in a bar at the top) repeats the headline, and the
     article's head (deck, byline, date) is under the second one."""
@@ -693,7 +696,10 @@ def _printed_again_over_its_byline(zone: Zone, headline: int) -> int:
         for j in info.candidates
         if headline < j < zone.end and info.norms[j] == info.norms[headline]
     ]
-    return again[-1] if again and _byline_under(zone, again[-1]) else headline
+    if not again or not _byline_under(zone, again[-1]):
+        return headline
+    scores.setdefault(again[-1], scores[headline])  # (the same line, scored once)
+    return again[-1]
 
 
 def _said_fuller(zone: Zone, headline: int, likely: list[int]) -> int:
@@ -746,6 +752,28 @@ def _above_its_byline(zone: Zone, headline: int, likely: list[int]) -> int:
         and any(zone.rules[k] in _BYLINE_RULES for k in range(i + 1, headline))
     ]
     return over[-1] if over else headline
+
+
+def _one_the_body_explains(zone: Zone, headline: int, likely: list[int]) -> int:
+    """A likely headline with the byline block under it whose words the body goes on to
+    use, when the chosen one shares not a word with the body: a site's tagline ("The
+    world's news, verified twice"), an icon's label or an outlet's name says nothing of
+    the story."""
+    info = zone.lines_info()
+    if len(info.words[headline]) < 2 or info.words[headline] & zone.body_words:
+        return headline
+    explained = [
+        i
+        for i in likely
+        if i != headline
+        and _overlap(info.words[i], zone.body_words) >= _EXPLAINED
+        and _byline_under(zone, i)
+    ]
+    return explained[0] if explained else headline
+
+
+#: the share of a headline's words the opening of its body uses, at least
+_EXPLAINED = 0.3
 
 
 def _sentence(text: str) -> bool:

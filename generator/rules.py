@@ -942,7 +942,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "live-blog",  # what a live page leaves: "This live blog is now closed. …", "Key events"
         re.compile(
             r"^(?:this live (?:blog|page|coverage) (?:is|has) (?:now )?(?:closed|ended)\b.{0,200}"
-            r"|(?:show|hide) key events|key events|live feed)$",
+            r"|(?:show|hide) key events(?: only)?|key events|live feed"
+            r"|(?:newest|oldest|latest|earliest) first|newest|oldest)$",
             re.I,
         ),
     ),

@@ -44,6 +44,11 @@ class _Start:
         return self.headline if self.label is None else self.label
 
 
+#: a live entry's stamp: "19.40 GMT", "3:05 PM", "6h ago"
+_STAMP = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?|\d{1,2}\s*(?:h|m|min|mins|hours?|minutes?) ago)$",
+    re.I,
+)
 #: the rules of links that lead on, not to a story: a listing's links may be headlines, these not
 _NEVER_A_HEADLINE = frozenset(("continue-reading", "pagination", "teaser-end"))
 
@@ -61,6 +66,8 @@ class _Page:
             else rule
             for line, rule in zip(lines, rules, strict=True)
         ]
+        #: a live blog's page: its entries, each under a time, are one article's
+        self.live = "live-blog" in self.chrome
 
     def text(self, i: int) -> str:
         return self.lines[i].text
@@ -94,7 +101,8 @@ class _Page:
         for j in range(i + 1, min(i + 5, len(self.lines))):
             rule = self.chrome[j]
             if rule == "byline":
-                return True
+                # (on a live page, a time alone stamps the next entry: "19.40 GMT")
+                return not (self.live and _STAMP.match(self.text(j)))
             if rule is None and names < 2 and self._byline_name(j):
                 names += 1
                 continue

@@ -3,7 +3,8 @@ around an article. A ticker's prices, a breadcrumb of several words glued to the
 (and the headline printed again over its byline), an audio player's labels and plug, a
 headline that ends with a full stop over its deck, a consent wall printed as a heading, a
 byline with "Posted: 2 hours ago", a menu item that reads like a list's title ("Top
-Stories"), and a news aggregator's list of items (outlet, headline, age and author).
+Stories"), a news aggregator's list of items (outlet, headline, age and author), a live
+blog's entries under their times, and a site's tagline over the headline.
 
 Each page here is made up for its class; none is a corpus page.
 """
@@ -196,3 +197,62 @@ def test_an_article_under_its_section_label_and_byline_is_no_aggregator_item(
     page = f"Charging\n\n## {HEADLINE}\n\nLinnea Holm | Jun 11 2025 - 12:04 pm PT\n\n{FIRST}\n\n{SECOND}\n"
     (article,) = _instances(tmp_path, "story.md", page)
     assert not article.teaser and article.headline == HEADLINE
+
+
+LIVE = """Cars
+Live
+Oskarsby Energi's depot day: prices, chargers and a paused second site – as it happened
+The utility showed its first truck depot and reset its plans at its capital markets day.
+Linnea Holm and Per Sandberg
+Tue 12 Mar 2024 13.55 GMT
+Key events
+Show key events only
+Live feed
+Newest
+Oldest
+19.40 GMT
+That's a wrap
+That's it from us for today. To recap: Oskarsby priced charging at its depots from 0.45 euros a kilowatt-hour and paused its second site.
+18.05 GMT
+Shares close down 6%
+Oskarsby closed down 6% in Stockholm, its worst session since October, as traders weighed the pause.
+Analysts said the pause was mostly priced in; the charging price was what worried them.
+Chief executive: "None of this requires more trucks than we see today."
+15.31 GMT
+Second site paused
+Construction at the Sundsvall site is paused until the first depot is full, the company said.
+"""
+
+
+def test_a_live_blogs_entries_are_one_article(tmp_path: Path) -> None:
+    (live,) = _instances(tmp_path, "live.txt", LIVE)
+    assert live.headline.startswith("Oskarsby Energi's depot day")
+    assert live.date == "2024-03-12"
+    assert live.authors == ("Linnea Holm", "Per Sandberg")
+    kept = {block.text for block in live.blocks}
+    assert {"Shares close down 6%", "Second site paused"} <= kept
+    assert not {"Newest", "Oldest", "Show key events only", "Live feed"} & kept
+
+
+def test_a_sites_tagline_over_the_page_is_not_the_headline(tmp_path: Path) -> None:
+    page = (
+        "Skip to main content\nMeridian Press Agency\nThe world's news, verified twice\n"
+        f"Sign In\nSubscribe\nAutos & Transport\n{HEADLINE}\n"
+        "By Linnea Holm and Per Sandberg\nMarch 7, 2023 3:42 PM GMT\n"
+        f"STOCKHOLM, March 7 (Meridian) - {FIRST}\n{SECOND}\n"
+    )
+    (article,) = _instances(tmp_path, "wire.txt", page)
+    assert article.headline == HEADLINE
+
+
+def test_a_headline_printed_again_below_the_zone_s_first_prose_is_read_without_error(
+    tmp_path: Path,
+) -> None:
+    # (found by tests/test_properties.py: the second print was a line never scored)
+    line = "A the the the the the the the the the the the."
+    page = (
+        f"<html><body><h1>{line}</h1>\n<p>{line}</p>\n"
+        "<p>The the the the the the the the the the the the.</p>\n<p>A <a>A</a></p></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    assert process_file(tmp_path / "page.html", tmp_path).skipped is None
