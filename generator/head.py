@@ -540,6 +540,7 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
             zone, _printed_again_over_its_byline(zone, headline, scores), likely
         )
         headline = _above_its_byline(zone, _over_its_deck(zone, headline, scores), likely)
+        headline = _over_its_deck(zone, headline, scores)  # (the line over the byline: a deck?)
         headline = _one_the_body_explains(zone, headline, likely)
     body = zone.end
     below = zone.candidates(0 if headline is None else headline + 1, through_end=True)

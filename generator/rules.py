@@ -88,6 +88,13 @@ CHROME_LINES = {
     "how to cite": "citation",
     # a video page's player and its transcript's buttons
     "play video": "video-player",
+    "play": "video-player",  # (a player's buttons)
+    "pause": "video-player",
+    "mute": "video-player",
+    "unmute": "video-player",
+    "full screen": "video-player",
+    "fullscreen": "video-player",
+    "closed captions": "video-player",
     "watch video": "video-player",
     "autoplay": "related-block",
     "show transcript": "video-player",
@@ -589,6 +596,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("caption", re.compile(r"^(?:image|photo|picture)s?\s*(?:by|from|via|:)", re.I)),
+    # "Photograph: Neil Ashworth/The Daily Courier", "Photographer: Colm Reddan/Ledgerline"
+    ("caption", re.compile(r"^photograph(?:er|y|s)?\s*(?:by\b|:)\s*\S.{0,80}$", re.I)),
     # a broadcaster's: "Image source, Getty Images", "Image caption,"
     (
         "caption",
@@ -1196,8 +1205,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "contact-line",  # a press contact: "Lucie Marchetti, Spokesperson, +32 2 299 41 87, press@…"
         re.compile(
             r"^(?=(?:\S+\s+){0,25}\S+$)(?=.*\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)(?=.*(?<![\w.])\+?\d[\d ()./-]{7,}\d)"
-            # a writer's address alone, or "Write to Dana Whitfield at dana@…"
-            r"|^(?:write to .{2,60}\bat\s+)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\.?$",
+            # a writer's address alone, or "Write to Dana Whitfield at dana@…", or a wire's
+            # "Priya Castellanos in Detroit at pcastellanos@…;"
+            r"|^(?:write to .{2,60}\bat\s+|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3}(?: in [A-Z][\w .'’-]{1,30})? at\s+)?"
+            r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+[.;,]?$"
+            # the labels over those: "To contact the reporters on this story:"
+            r"|^to contact the (?:reporters?|editors?|authors?|writers?)\b.{0,60}:$",
             re.I,
         ),
     ),

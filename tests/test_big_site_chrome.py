@@ -4,7 +4,9 @@ around an article. A ticker's prices, a breadcrumb of several words glued to the
 headline that ends with a full stop over its deck, a consent wall printed as a heading, a
 byline with "Posted: 2 hours ago", a menu item that reads like a list's title ("Top
 Stories"), a news aggregator's list of items (outlet, headline, age and author), a live
-blog's entries under their times, and a site's tagline over the headline.
+blog's entries under their times, a site's tagline over the headline, a video player's
+buttons, a photographer's credit, a wire's lines for contacting its reporters, and a
+headline over its deck over the byline over a video's title.
 
 Each page here is made up for its class; none is a corpus page.
 """
@@ -256,3 +258,40 @@ def test_a_headline_printed_again_below_the_zone_s_first_prose_is_read_without_e
     )
     (tmp_path / "page.html").write_text(page, encoding="utf-8")
     assert process_file(tmp_path / "page.html", tmp_path).skipped is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Play", "video-player"),
+        ("Closed captions", "video-player"),
+        ("Full screen", "video-player"),
+        ("Photographer: Linnea Holm/The Ledger", "caption"),
+        ("Photograph: Linnea Holm/The Courier", "caption"),
+        ("To contact the reporters on this story:", "contact-line"),
+        ("Linnea Holm in Gavle at lholm@ledger.example;", "contact-line"),
+        ("To contact the editor responsible for this story:", "contact-line"),
+    ],
+)
+def test_a_players_buttons_a_photographers_credit_and_a_wires_contacts_are_chrome(
+    line: str, rule: str
+) -> None:
+    assert chrome_rule(line) == rule
+
+
+def test_photographs_in_a_sentence_are_text() -> None:
+    assert chrome_rule("Photographs show cracks in the wall that engineers said were new.") is None
+
+
+def test_the_headline_over_its_deck_over_the_byline_over_a_video_is_the_headline(
+    tmp_path: Path,
+) -> None:
+    deck = "The utility's board voted 6-1 on Tuesday after a long fight over the site"
+    video = "Truck drivers have waited four years for a depot. Here's what they'll get"
+    page = (
+        f"News\nTop Stories\nLocal\nClimate\nGavle\nOskarsby to build truck depot\n{HEADLINE}\n{deck}\n"
+        "Linnea Holm · SVT News · Posted: 2 hours ago | Last Updated: 1 hour ago\n"
+        f"Video\nPlay\nWatch\n{video}\n2:14\nClosed captions\nMute\nFull screen\n{FIRST}\n{SECOND}\n"
+    )
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert article.headline == HEADLINE

@@ -416,7 +416,7 @@ CEILINGS = {
     },
     ("fresh-m", False): {
         "junk_articles": 0,
-        "boilerplate_leaks": 18,
+        "boilerplate_leaks": 11,
         "body_lines_wrongly_dropped": 13,
         "teaser_pages": 0,
         "teasers_misattached": 0,
