@@ -2391,9 +2391,12 @@ def head_author_names(text: str) -> list[str]:
 #: "Mateo Ruiz-Allard", "Sanne de Vries", "J. R. Smith")
 _UPPER = "A-ZÀ-ÖØ-Þ"  # (with the accented capitals of Latin-1: "Émile", "Ørsted")
 _LOWER = "a-zß-öø-ÿ"
-_PERSON_NAME = re.compile(
-    rf"^[{_UPPER}][{_LOWER}]*\.?(?:[-'’][{_UPPER}]?[{_LOWER}]+)?(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al|el)\s+)?"
-    rf"[{_UPPER}][{_LOWER}]*\.?(?:[-'’][{_UPPER}]?[{_LOWER}]+)?){{1,3}}$"
+_NAME_PART = (
+    rf"[{_UPPER}][{_LOWER}]*\.?(?:-[{_UPPER}]?[{_LOWER}]+|['’][{_UPPER}]?[{_LOWER}]{{2,}})?"
+)
+_PERSON_NAME = re.compile(  # (an apostrophe and one letter is no name's: "What's On")
+    rf"^{_NAME_PART}(?:\s+(?:(?:de|van|von|der|den|da|di|du|le|la|del|dos|bin|al|el)\s+)?"
+    rf"{_NAME_PART}){{1,3}}$"
 )
 #: words that make a capitalised name an organisation's ("Rust Belt Wheels", "Axle News")
 _ORGANISATION_WORDS = frozenset(

@@ -530,6 +530,9 @@ def page_meta(text: str, markdown: bool) -> PageMeta:
         for key in _AUTHOR_FIELDS
         for a in _as_list(fields.get(key))
     ]
+    site = outlet or (site_in_title(str(title)) if title else None)
+    if site:  # (a clipper names the site where a writer goes: "author: [[Plugboard]]")
+        authors = [a for a in authors if a.casefold() != str(site).casefold()]
     for line in raw_lines[end:] if markdown else ():
         # author links printed above the article's first paragraph
         stripped = line.strip()

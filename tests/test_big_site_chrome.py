@@ -6,7 +6,8 @@ byline with "Posted: 2 hours ago", a menu item that reads like a list's title ("
 Stories"), a news aggregator's list of items (outlet, headline, age and author), a live
 blog's entries under their times, a site's tagline over the headline, a video player's
 buttons, a photographer's credit, a wire's lines for contacting its reporters, and a
-headline over its deck over the byline over a video's title.
+headline over its deck over the byline over a video's title; a menu item with an apostrophe
+("What's On") that is no name, and a clipper's author that is the site.
 
 Each page here is made up for its class; none is a corpus page.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import process_file
-from generator.rules import byline_name, chrome_rule, split_breadcrumb
+from generator.rules import byline_name, chrome_rule, looks_like_person_name, split_breadcrumb
 
 HEADLINE = "Oskarsby Energi to build 40 MW truck charging depot on the E20"
 FIRST = (
@@ -295,3 +296,18 @@ def test_the_headline_over_its_deck_over_the_byline_over_a_video_is_the_headline
     )
     (article,) = _instances(tmp_path, "story.txt", page)
     assert article.headline == HEADLINE
+
+
+@pytest.mark.parametrize("menu_item", ["What's On", "Editor's Pick"])
+def test_a_menu_item_with_an_apostrophe_is_no_persons_name(menu_item: str) -> None:
+    assert not looks_like_person_name(menu_item)
+    assert looks_like_person_name("Dara O'Neil") and looks_like_person_name("Luca D'Angelo")
+
+
+def test_a_clippers_author_that_is_the_site_is_no_author(tmp_path: Path) -> None:
+    page = (
+        f'---\ntitle: "{HEADLINE} | Plugboard"\nauthor:\n  - "[[Plugboard]]"\n'
+        f"created: 2024-03-18\n---\n# {HEADLINE}\n\n{FIRST}\n\n{SECOND}\n"
+    )
+    (article,) = _instances(tmp_path, "clip.md", page)
+    assert article.authors == ()

@@ -289,7 +289,7 @@ FLOORS = {
         "teasers_attached": 1.0,
         "dates_found": 1.0,
         "event_precision": 1.0,
-        "event_f1": 0.8,
+        "event_f1": 1.0,
         "headless_leads_found": 1.0,
     },
     ("fresh-n", False): {
