@@ -87,6 +87,10 @@ CHROME_LINES = {
     "cite this paper": "citation",
     "how to cite": "citation",
     # a video page's player and its transcript's buttons
+    "view gallery": "caption",  # (a gallery's buttons)
+    "open gallery": "caption",
+    "see all photos": "caption",
+    "view all photos": "caption",
     "play video": "video-player",
     "play": "video-player",  # (a player's buttons)
     "pause": "video-player",
@@ -1079,6 +1083,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("icon-label", re.compile(r"^(?:[A-Za-z][\w-]*\s+){0,4}icon$", re.I)),
+    # a carousel's arrows, by the names of their pictures: "Chevron Left", "Arrow Right"
+    (
+        "icon-label",
+        re.compile(
+            r"^(?:chevron|arrow|caret|angle)[ -]?(?:left|right|up|down|back|forward)$", re.I
+        ),
+    ),
     # icons' names run together: "Star IconStar IconStar Outline Icon Rating: 4 out of 5"
     (
         "icon-label",
@@ -2033,7 +2044,15 @@ _CREDIT_LINE = re.compile(
 
 
 def _is_credit_line(text: str, rule: str | None) -> bool:
-    return rule == "caption" and word_count(text) <= 8 and bool(_CREDIT_LINE.match(text))
+    """A picture's credit, or its place in a gallery ("1 of 24"): under its caption."""
+    return (rule == "caption" and word_count(text) <= 8 and bool(_CREDIT_LINE.match(text))) or (
+        rule is not None and bool(_GALLERY_COUNTER.match(text))
+    )
+
+
+_GALLERY_COUNTER = re.compile(
+    r"^(?:(?:image|photo|picture|slide)\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.I
+)
 
 
 #: a briefing's note from its editor: a short paragraph opening with a greeting, signed

@@ -7,7 +7,8 @@ Stories"), a news aggregator's list of items (outlet, headline, age and author),
 blog's entries under their times, a site's tagline over the headline, a video player's
 buttons, a photographer's credit, a wire's lines for contacting its reporters, and a
 headline over its deck over the byline over a video's title; a menu item with an apostrophe
-("What's On") that is no name, and a clipper's author that is the site.
+("What's On") that is no name, a clipper's author that is the site, a carousel's arrows and a
+caption over its place in a gallery ("1 of 24").
 
 Each page here is made up for its class; none is a corpus page.
 """
@@ -311,3 +312,27 @@ def test_a_clippers_author_that_is_the_site_is_no_author(tmp_path: Path) -> None
     )
     (article,) = _instances(tmp_path, "clip.md", page)
     assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [("Chevron Left", "icon-label"), ("Arrow Right", "icon-label"), ("View Gallery", "caption")],
+)
+def test_a_carousels_arrows_and_buttons_are_chrome(line: str, rule: str) -> None:
+    assert chrome_rule(line) == rule
+
+
+def test_a_reviews_gallery_comes_before_its_body(tmp_path: Path) -> None:
+    review = "2025 Oskarsby Haul 40 First Drive Review: The Sensible Truck Grows a Personality"
+    lines = [
+        "Reviews", "/", "First Drives", review,
+        "The utility's own electric truck gets more range, faster charging and, finally, some fun.",
+        "★★★★☆", "4.0 out of 5", "By Linnea Holm", "03/04/2024", "Photos by Oskarsby Energi",
+        "The 2025 Haul 40 in green on a coastal road outside Gavle, where we drove it for two days",
+        "1 of 24", "Chevron Left", "Chevron Right", "View Gallery", "AT A GLANCE",
+        "2025 Oskarsby Haul 40", "Price: $138,450 (as tested: $142,115)",
+        "Battery: 477 kWh usable", "Range (est.): 291 miles", FIRST, SECOND,
+    ]  # fmt: skip
+    (article,) = _instances(tmp_path, "review.txt", "\n".join(lines) + "\n")
+    assert article.headline == review
+    assert article.blocks[0].text == FIRST
