@@ -48,7 +48,8 @@ from .rules import (
 from .text import normalize, word_count
 
 MODEL_FILE = Path(__file__).with_name("head_model.json")
-#: the zone never reaches further than this many lines into an article
+#: the zone never reaches further than this many lines into an article (or under the
+#: headline segmentation found)
 MAX_ZONE = 40
 #: how much of the body the vocabulary of a line is compared with (its opening)
 BODY_WORDS = 150
@@ -282,11 +283,17 @@ def _zone_rules(raw: RawArticle, lines: list[Line], headline: int | None) -> lis
 
 def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
     lines, proposed = article_lines(raw)
-    lines = lines[: MAX_ZONE + 20]
+    # (a site's menu of fifty sections may stand over the headline segmentation found:
+    # the zone reaches as far under it as it would from the top)
+    reach = MAX_ZONE if proposed is None else max(MAX_ZONE, proposed + MAX_ZONE // 2)
+    lines = lines[: reach + 20]
     crumbs: dict[int, str] = {}
+    printed = {normalize(line.text) for line in lines}
     for i, line in enumerate(lines):
         hint = not line.aside and word_count(line.text) <= 40 and _CRUMB_HINT.search(line.text)
-        split = split_breadcrumb(line.text) if hint else None
+        split = (
+            (_glued_to_a_line(line.text, printed) or split_breadcrumb(line.text)) if hint else None
+        )
         if split is not None:  # a headline glued to its breadcrumb is scored without it
             crumbs[i], text = split
             lines[i] = replace(line, text=text)
@@ -314,7 +321,7 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
         )
 
     for k, i in enumerate(kept):
-        if i >= MAX_ZONE:
+        if i >= reach:
             end = i
             break
         if not looks_like_prose(texts[i]) or lines[i].level:
@@ -346,6 +353,20 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
         meta_title=meta_title,
         meta_words=content_words(meta_title) if meta_title else set(),
     )
+
+
+def _glued_to_a_line(text: str, printed: set[str]) -> tuple[str, str] | None:
+    """(breadcrumb, headline) when the line ends, glued to its crumbs, with a line the page
+    prints on its own: "HomeNewsroomPress ReleasesOffice of Clean Mobility Awards …"."""
+    for glue in _GLUE.finditer(text):
+        crumb, rest = text[: glue.start()], text[glue.start() :]
+        if word_count(rest) >= 4 and normalize(rest) in printed:
+            return crumb, rest
+    return None
+
+
+#: where a crumb ends and the next begins, glued: "ReleasesOffice"
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _title_case(text: str) -> float:

@@ -63,6 +63,8 @@ SEPARATOR_LINE = re.compile(
 #: without trailing punctuation).
 CHROME_LINES = {
     "advertisement": "ad",
+    "ad feedback": "ad",  # (a site's button under its ads)
+    "video ad feedback": "ad",
     "advertisements": "ad",
     "ad": "ad",
     "sponsored": "ad",
@@ -91,6 +93,8 @@ CHROME_LINES = {
     "open gallery": "caption",
     "see all photos": "caption",
     "view all photos": "caption",
+    "link copied": "share-bar",
+    "autoplay is on. videos will play automatically. turn off autoplay": "video-player",
     "play video": "video-player",
     "play": "video-player",  # (a player's buttons)
     "pause": "video-player",
@@ -976,6 +980,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"mobile|amp|print|low-bandwidth) (?:edition|version|site)\b|(?:text-only|lite|low-bandwidth) (?:edition|version)"
             r"(?:\s*[|·•]\s*switch to (?:the )?full (?:site|version))?$"
             r"|.*\bthis (?:site|website|page) is (?:managed|maintained|operated|run|owned|published) by\b"
+            # a government site's banner: "An official website of the United States
+            # government", "Here's how you know", "Official websites use .gov …"
+            r"|an official website of (?:the )?.{1,60}$|here[’']s how you know$"
+            r"|(?:official|secure) (?:\.\w+ )?websites use (?:\.\w+|https)\b.{0,160}"
             # a browser's or the site's machine translation of the page
             r"|\W*this (?:page|article|site) (?:was|has been|is) (?:automatically |machine[- ])translated\b.{0,80}"
             r"|[A-Z][\w.&'’ -]{1,40} is (?:published|produced) by [A-Z][\w.&'’ -]{1,60}(?:LLC|Ltd|Inc|GmbH|Media|Group)\b)",
@@ -1335,6 +1343,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "site-notice": (
         "you are", "this site is", "this website is", "this page is", "text-only", "lite ",
+        "official website", "how you know", "websites use",
         "published by", "produced by", "translated",
         "low-bandwidth", "under licen", "this summary", "this content", "this article", "this story",
         "this page", "this translation", "this bulletin", "this newsletter", "removal", "forwarding",
@@ -2126,6 +2135,7 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
             rules[i] = "byline"  # (the name printed twice over it: a link and its text)
         elif rules[i + 1] == "newsletter" and _SIGN_OFF.match(after) and _GREETING.match(text):
             rules[i] = "newsletter"  # an editor's note over the items: "Good morning. …" / "-- Ana"
+    _videos(texts, rules)
     _box_lines(texts, rules)
     _comments(texts, rules)
     _about_the_company(texts, rules)
@@ -2140,6 +2150,23 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     return rules
 
 
+def _videos(texts: list[str], rules: list[str | None]) -> None:
+    """A video's title and length under its player's button ("Play" / "Veltrix recall:
+    what owners need to know" / "02:14"): the player's, not the article's headline and
+    byline."""
+    for i, rule in enumerate(rules):
+        if rule != "video-player":
+            continue
+        length = next(
+            (j for j in range(i + 1, min(i + 4, len(texts))) if _VIDEO_LENGTH.match(texts[j])), None
+        )
+        if length is not None:
+            for j in range(i + 1, length + 1):
+                rules[j] = "video-player"
+
+
+#: a video's length: "02:14", "1:02:07"
+_VIDEO_LENGTH = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 #: a mail's or a Usenet post's signature: the lines under "-- " at its end
 _SIGNATURE_LINES = 4
 

@@ -1,5 +1,5 @@
-"""Classes of page from the blind corpus fresh-m (issue 17): the chrome of big, busy sites
-around an article. A ticker's prices, a breadcrumb of several words glued to the headline
+"""Classes of page from the blind corpora fresh-m and fresh-o (issue 17): the chrome of big,
+busy sites around an article. A ticker's prices, a breadcrumb of several words glued to the headline
 (and the headline printed again over its byline), an audio player's labels and plug, a
 headline that ends with a full stop over its deck, a consent wall printed as a heading, a
 byline with "Posted: 2 hours ago", a menu item that reads like a list's title ("Top
@@ -8,7 +8,9 @@ blog's entries under their times, a site's tagline over the headline, a video pl
 buttons, a photographer's credit, a wire's lines for contacting its reporters, and a
 headline over its deck over the byline over a video's title; a menu item with an apostrophe
 ("What's On") that is no name, a clipper's author that is the site, a carousel's arrows and a
-caption over its place in a gallery ("1 of 24").
+caption over its place in a gallery ("1 of 24"); a menu of fifty sections over the headline, a
+video's title and length over the article, a breadcrumb glued to the headline the page
+prints again below, and a government site's banner.
 
 Each page here is made up for its class; none is a corpus page.
 """
@@ -336,3 +338,41 @@ def test_a_reviews_gallery_comes_before_its_body(tmp_path: Path) -> None:
     (article,) = _instances(tmp_path, "review.txt", "\n".join(lines) + "\n")
     assert article.headline == review
     assert article.blocks[0].text == FIRST
+
+
+def test_a_headline_under_a_menu_of_fifty_sections_is_found(tmp_path: Path) -> None:
+    sections = [f"Section {n}" for n in range(1, 51)]
+    deck = "The utility plans six depots along the motorway by 2030, it said on Thursday."
+    lines = [
+        "Skip to content", *sections, "Business", HEADLINE, deck,
+        "By Linnea Holm", "Published March 11, 2025 at 6:00 a.m. ET", FIRST, SECOND,
+    ]  # fmt: skip
+    (article,) = _instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
+    assert article.headline == HEADLINE and article.blocks[0].text == FIRST
+
+
+def test_a_video_over_the_article_keeps_its_title_to_itself(tmp_path: Path) -> None:
+    lines = [
+        "Business / Autos", "Video Ad Feedback", "Play",
+        "Oskarsby depots: what truck drivers need to know", "02:14",
+        "Autoplay is on. Videos will play automatically. Turn off autoplay", "Now playing",
+        HEADLINE, "By Linnea Holm, SVT", "Updated 4:17 PM CET, Wed May 14, 2025",
+        "Link Copied!", FIRST, SECOND, "Ad Feedback",
+    ]  # fmt: skip
+    (article,) = _instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
+    assert article.headline == HEADLINE
+    kept = {block.text for block in article.blocks}
+    assert not {"Link Copied!", "Ad Feedback"} & kept
+
+
+def test_a_breadcrumb_glued_to_the_headline_printed_below_comes_off_it(tmp_path: Path) -> None:
+    lines = [
+        "An official website of the United States government", "Here's how you know",
+        "Official websites use .gov. A .gov website belongs to an official government organization.",
+        "Office of Clean Mobility", f"HomeNewsroomPress Releases{HEADLINE}", "Press Release",
+        HEADLINE, "Grants in 31 states will fund heavy-duty charging for electric trucks.",
+        "May 14, 2025", FIRST, SECOND,
+    ]  # fmt: skip
+    found = _instances(tmp_path, "release.txt", "\n".join(lines) + "\n")
+    assert [i.headline for i in found] == [HEADLINE]
+    assert found[0].blocks[0].text == FIRST
