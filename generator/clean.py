@@ -479,7 +479,9 @@ def _dateline_date(blocks: list[Block], meta: PageMeta | None) -> str | None:
 
 #: a byline line that says which date it gives: the publication's, or an update's
 _STATED_DATE = re.compile(
-    r"^(?:(?P<updated>(?:last )?(?:updated|modified|revised))|(?:first |originally )?published|posted|released|"
+    r"^(?:(?P<updated>(?:last )?(?:updated|modified|revised)|aktualisiert|mis (?:à|a) jour|actualizado"
+    r"|aggiornato|bijgewerkt)|(?:first |originally )?published|posted|released|"
+    r"erstellt|ver(?:ö|oe)ffentlicht|publi(?:é|e)|publicado|pubblicato|gepubliceerd|"
     r"input|online first|first online|"
     r"(?:pub(?:lication)?[ _]?)?date(?:[ _]?published)?)\b",
     re.I,

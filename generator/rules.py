@@ -70,6 +70,11 @@ CHROME_LINES = {
     "sponsored": "ad",
     "sponsored content": "ad",
     "anzeige": "ad",  # (the label in the languages sites print it in)
+    "artikel teilen": "share-bar",
+    "merken": "share-bar",
+    "abonnieren": "newsletter",
+    "anmelden": "navigation",
+    "zum kommentieren bitte anmelden": "comments",
     "werbung": "ad",
     "publicité": "ad",
     "publicidad": "ad",
@@ -604,6 +609,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("caption", re.compile(r"^(?:image|photo|picture)s?\s*(?:by|from|via|:)", re.I)),
+    ("caption", re.compile(r"^(?:foto|bild)s?\s*:\s*\S.{0,60}$", re.I)),  # "Foto: Kai Brendel/npa"
     # "Photograph: Neil Ashworth/The Daily Courier", "Photographer: Colm Reddan/Ledgerline"
     ("caption", re.compile(r"^photograph(?:er|y|s)?\s*(?:by\b|:)\s*\S.{0,80}$", re.I)),
     # a broadcaster's: "Image source, Getty Images", "Image caption,"
@@ -986,6 +992,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|(?:official|secure) (?:\.\w+ )?websites use (?:\.\w+|https)\b.{0,160}"
             # a browser's or the site's machine translation of the page
             r"|\W*this (?:page|article|site) (?:was|has been|is) (?:automatically |machine[- ])translated\b.{0,80}"
+            r"|translated from [A-Z][a-z]+\.\s.{0,200}"
             r"|[A-Z][\w.&'’ -]{1,40} is (?:published|produced) by [A-Z][\w.&'’ -]{1,60}(?:LLC|Ltd|Inc|GmbH|Media|Group)\b)",
             re.I,
         ),  # (gated by its needles: the second form is looked for anywhere in the line)
@@ -1106,7 +1113,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "reading-time",  # "5–7 minutes" (reader view), "4 min", "Listen · 6 min"
         re.compile(
-            r"^(?:listen\s*[·•|]?\s*|(?:estimated )?reading time:?\s*)?\d{1,3}\s*(?:[–—-]\s*\d{1,3}\s*)?"
+            r"^(?:listen\s*[·•|]?\s*|(?:(?:estimated )?reading time|lesezeit|temps de lecture|tiempo de lectura"
+            r"|tempo di lettura|leestijd):?\s*)?\d{1,3}\s*(?:[–—-]\s*\d{1,3}\s*)?"
             r"min(?:ute)?s?\.?(?: read)?$",
             re.I,
         ),
@@ -1295,7 +1303,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
 _NEEDLES: dict[str, tuple[str, ...]] = {
     "caption": (
         "image", "photo", "pic", "video", "credit", "courtesy", "source", "via", "gallery",
-        "slideshow", "©", ". (",
+        "slideshow", "©", ". (", "foto", "bild",
     ),
     "site-motto": (
         "news", "updates", "magazine", "journal", "insights", "intelligence", "coverage",
@@ -1862,7 +1870,10 @@ _CLOCK = (
 _DATE_LABEL = (
     r"(?:(?:pub(?:lication)?|release)?[ _]?date(?:[ _]?published)?|published|posted|released|"
     r"updated|last updated|last modified|modified|asked|answered|lastbuilddate|"
-    r"(?:first|originally) published|online first|first online|input|revised)(?:\s+on)?\s*:?"
+    r"(?:first|originally) published|online first|first online|input|revised|"
+    # the same in the languages sites print them in
+    r"erstellt|aktualisiert|ver(?:ö|oe)ffentlicht|publi(?:é|e)|mis (?:à|a) jour|publicado|actualizado|"
+    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)(?:\s+(?:on|am|le|el|il|op))?\s*:?"
 )
 _META_WHEN = re.compile(
     rf"^(?:\[[^\]]{{1,40}}\]\s*)?(?:{_DATE_LABEL}\s*)?(?:{_WEEKDAY}\s*)?(?:{DATE_TEXT})(?:,?\s*(?:at\s+)?{_CLOCK})?"

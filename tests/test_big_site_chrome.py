@@ -10,7 +10,8 @@ headline over its deck over the byline over a video's title; a menu item with an
 ("What's On") that is no name, a clipper's author that is the site, a carousel's arrows and a
 caption over its place in a gallery ("1 of 24"); a menu of fifty sections over the headline, a
 video's title and length over the article, a breadcrumb glued to the headline the page
-prints again below, and a government site's banner.
+prints again below, a government site's banner, and a translated page's chrome in its own
+language ("Erstellt:", "Lesezeit: 3 Min.", "Artikel teilen", "Foto:").
 
 Each page here is made up for its class; none is a corpus page.
 """
@@ -376,3 +377,30 @@ def test_a_breadcrumb_glued_to_the_headline_printed_below_comes_off_it(tmp_path:
     found = _instances(tmp_path, "release.txt", "\n".join(lines) + "\n")
     assert [i.headline for i in found] == [HEADLINE]
     assert found[0].blocks[0].text == FIRST
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Erstellt: 06.05.2025, 14:31 Uhr", "byline"),
+        ("Aktualisiert: 06.05.2025, 17:05 Uhr", "byline"),
+        ("Publié le 12 mars 2025", "byline"),
+        ("Lesezeit: 3 Min.", "reading-time"),
+        ("Artikel teilen", "share-bar"),
+        ("Merken", "share-bar"),
+        ("Foto: Kai Brendel/npa", "caption"),
+        ("Translated from German. This article was machine-translated by our desk.", "site-notice"),
+    ],
+)
+def test_a_translated_pages_chrome_in_its_own_language_is_chrome(line: str, rule: str) -> None:
+    assert chrome_rule(line) == rule
+
+
+def test_a_german_byline_block_dates_the_story(tmp_path: Path) -> None:
+    lines = [
+        "Wirtschaft", HEADLINE, "Von Jonas Klimt, npa", "Erstellt: 06.05.2025, 14:31 Uhr",
+        "Aktualisiert: 06.05.2025, 17:05 Uhr", "Lesezeit: 3 Min.", "Artikel teilen", "Merken",
+        FIRST, SECOND,
+    ]  # fmt: skip
+    (article,) = _instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
+    assert article.date == "2025-05-06" and article.blocks[0].text == FIRST
