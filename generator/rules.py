@@ -667,6 +667,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ("caption", re.compile(r"^\[?(?:image|photo|gallery)\s*\d+\s*(?:of|/)\s*\d+\]?", re.I)),
     ("inline-image", re.compile(r"^!\[.*\]\(.*\)$|^data:image/|^\[?image\]?$", re.I)),
     ("pagination", re.compile(r"^(?:\d{1,4}|…|\.{3})$")),
+    # a print edition's page ("A1", "Page A6") and its jump lines, where a story goes on
+    # and comes back ("Continued on A6", "PLANT from A1", "See MILL, Page B3")
+    (
+        "pagination",
+        re.compile(
+            r"^(?:page )?[A-H]\d{1,2}$"
+            # its index: "Obituaries A4", "Weather: Cloudy, high 44. Page A2"
+            r"|^(?-i:[A-Z])[\w&]+(?: [\w&]+)? (?-i:[A-H])\d{1,2}$|^.{2,60}\bpage (?-i:[A-H])\d{1,2}$"
+            r"|^(?:continued|cont(?:['’]d|\.)) (?:on|from) (?:page )?[A-Z]?\d{1,3}\.?$"
+            r"|^(?-i:[A-Z][A-Z'’ ]{1,30}) (?:from|on) (?:page )?[A-Z]?\d{1,3}$"
+            r"|^see (?-i:[A-Z][A-Z'’ ]{1,30}),? (?:on )?page [A-Z]?\d{1,3}\.?$",
+            re.I,
+        ),
+    ),
     ("copyright", re.compile(r"^(?:copyright\s*)?(?:©|\(c\))|^copyright\s+(?:©\s*)?\d{4}\b", re.I)),
     (
         "pagination",
@@ -782,7 +796,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "contact-line",
         re.compile(  # (the lookahead: the first letters of the alternatives, as above)
-            r"\b(?=[cdefghnrsty])(?:got a tip|have a tip|news tips?|send (?:us|me) (?:a|your) (?:tip|message|note|email)|don[’']?t hesitate to (?:contact|reach)|contact (?:me|us) at|reach (?:out to )?(?:me|us) at|reach (?:him|her|them) (?:at|on|via) (?:\S+@|@|x\b|twitter\b)|send (?:your |news )?tips to|have an? (?:\w+ ){0,2}(?:story|tip|scoop)(?= (?:\w+ ){0,3}\w+\?)|(?:tips?|news|newsdesk|editors?)@[\w-]+(?:\.[\w-]+)+|email (?:me|us) at|contact (?:[\w.'’-]+ ){1,3}at [\w.+-]+@|shoot (?:me|us) an? (?:email|message|note)|drop (?:me|us) a line|you can (?:also )?reach (?:me|us)|follow (?:me|him|her) on)\b",
+            r"\b(?=[cdefghnrsty])(?:got a tip|have a tip|news tips?|send (?:us|me) (?:a|your) (?:tip|message|note|email)|don[’']?t hesitate to (?:contact|reach)|contact (?:me|us) at|reach (?:out to )?(?:me|us) at|reach (?:him|her|them) (?:at|on|via) (?:\S+@|@|x\b|twitter\b)|send (?:your |news )?tips to|have an? (?:\w+ ){0,2}(?:story|tip|scoop)(?= (?:\w+ ){0,3}\w+\?)|(?:tips?|news|newsdesk|editors?)@[\w-]+(?:\.[\w-]+)+|email (?:me|us) at|contact (?:[\w.'’-]+ ){1,3}at [\w.+-]+@|shoot (?:me|us) an? (?:email|message|note)|drop (?:me|us) a line|you can (?:also )?reach (?:me|us)|follow (?:me|him|her) on|can be reached at \S+@)\b",
             re.I,
         ),
     ),

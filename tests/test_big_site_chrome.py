@@ -11,7 +11,8 @@ headline over its deck over the byline over a video's title; a menu item with an
 caption over its place in a gallery ("1 of 24"); a menu of fifty sections over the headline, a
 video's title and length over the article, a breadcrumb glued to the headline the page
 prints again below, a government site's banner, and a translated page's chrome in its own
-language ("Erstellt:", "Lesezeit: 3 Min.", "Artikel teilen", "Foto:").
+language ("Erstellt:", "Lesezeit: 3 Min.", "Artikel teilen", "Foto:"), and a print edition's
+pages, index and jump lines ("Continued on A6", "PLANT from A1").
 
 Each page here is made up for its class; none is a corpus page.
 """
@@ -404,3 +405,32 @@ def test_a_german_byline_block_dates_the_story(tmp_path: Path) -> None:
     ]  # fmt: skip
     (article,) = _instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
     assert article.date == "2025-05-06" and article.blocks[0].text == FIRST
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["A1", "Page A6", "Continued on A6", "PLANT from A1", "See MILL, Page B3", "Obituaries A4"],
+)
+def test_a_print_editions_pages_and_jump_lines_are_chrome(line: str) -> None:
+    assert chrome_rule(line) == "pagination"
+
+
+@pytest.mark.parametrize(
+    "line", ["Audi unveils the electric A6", "Plant from A1 suppliers is late"]
+)
+def test_a_headline_that_ends_with_a_model_name_is_text(line: str) -> None:
+    assert chrome_rule(line) is None
+
+
+def test_a_story_continued_on_another_page_of_the_edition_is_one_article(tmp_path: Path) -> None:
+    lines = [
+        "A1", "FRONT PAGE", HEADLINE, "Utility picks the E20; 28 megawatt chargers promised",
+        "By Linnea Holm", FIRST, "Continued on A6", "INSIDE", "Obituaries A4", "Sports B1",
+        "Weather: Cloudy, high 44. Page A2", "A6", "LOCAL", "DEPOT from A1", SECOND,
+        "Linnea Holm can be reached at lholm@courier.example or 555-0148.",
+    ]  # fmt: skip
+    (article,) = _instances(tmp_path, "edition.txt", "\n".join(lines) + "\n")
+    assert article.headline == HEADLINE
+    kept = [block.text for block in article.blocks]
+    assert kept[0] == FIRST and SECOND in kept
+    assert not {"Continued on A6", "DEPOT from A1", "Sports B1", "A6"} & set(kept)
