@@ -94,6 +94,10 @@ CHROME_LINES = {
     "cite this paper": "citation",
     "how to cite": "citation",
     # a video page's player and its transcript's buttons
+    "swipe for more": "caption",
+    "download high-res": "caption",
+    "license this image": "caption",
+    "licence this image": "caption",
     "view gallery": "caption",  # (a gallery's buttons)
     "open gallery": "caption",
     "see all photos": "caption",
@@ -610,6 +614,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     ),
     ("caption", re.compile(r"^(?:image|photo|picture)s?\s*(?:by|from|via|:)", re.I)),
     ("caption", re.compile(r"^(?:foto|bild)s?\s*:\s*\S.{0,60}$", re.I)),  # "Foto: Kai Brendel/npa"
+    ("caption", re.compile(r"^(?:view|see) all \d{1,3} (?:photos|images|pictures)$", re.I)),
     # "Photograph: Neil Ashworth/The Daily Courier", "Photographer: Colm Reddan/Ledgerline"
     ("caption", re.compile(r"^photograph(?:er|y|s)?\s*(?:by\b|:)\s*\S.{0,80}$", re.I)),
     # a broadcaster's: "Image source, Getty Images", "Image caption,"

@@ -320,7 +320,14 @@ def test_a_clippers_author_that_is_the_site_is_no_author(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     ("line", "rule"),
-    [("Chevron Left", "icon-label"), ("Arrow Right", "icon-label"), ("View Gallery", "caption")],
+    [
+        ("Chevron Left", "icon-label"),
+        ("Arrow Right", "icon-label"),
+        ("View Gallery", "caption"),
+        ("Swipe for more", "caption"),
+        ("License this image", "caption"),
+        ("View all 12 photos", "caption"),
+    ],
 )
 def test_a_carousels_arrows_and_buttons_are_chrome(line: str, rule: str) -> None:
     assert chrome_rule(line) == rule
