@@ -2082,6 +2082,11 @@ _CREDIT_LINE = re.compile(
 )
 
 
+#: a line over a picture's credit this long is its caption even without a full stop ("Owner
+#: Gary Thwaite, 47, with the car he now parks at the end of his road in Sleddon")
+_LONGER_THAN_A_SUBHEADING = 12
+
+
 def _is_credit_line(text: str, rule: str | None) -> bool:
     """A picture's credit, or its place in a gallery ("1 of 24"): under its caption."""
     return (rule == "caption" and word_count(text) <= 8 and bool(_CREDIT_LINE.match(text))) or (
@@ -2150,7 +2155,13 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
             and not text.endswith(("…", "..."))  # (a teaser's excerpt over its source)
             # (further down, a sentence over a credit, with the text going on under it, is a
             # caption; a subheading is not one, and a credit at the end is the page's photo's)
-            and (caption_place(i) or (text.endswith(".") and text_goes_on(i + 2)))
+            and (
+                caption_place(i)
+                or (
+                    (text.endswith(".") or word_count(text) >= _LONGER_THAN_A_SUBHEADING)
+                    and text_goes_on(i + 2)
+                )
+            )
         ):
             rules[i] = "caption"
         elif text.endswith(("…", "...")) and rules[i + 1] == "continue-reading":

@@ -12,7 +12,8 @@ caption over its place in a gallery ("1 of 24"); a menu of fifty sections over t
 video's title and length over the article, a breadcrumb glued to the headline the page
 prints again below, a government site's banner, and a translated page's chrome in its own
 language ("Erstellt:", "Lesezeit: 3 Min.", "Artikel teilen", "Foto:"), and a print edition's
-pages, index and jump lines ("Continued on A6", "PLANT from A1").
+pages, index and jump lines ("Continued on A6", "PLANT from A1"), and a long caption with no
+full stop over its credit.
 
 Each page here is made up for its class; none is a corpus page.
 """
@@ -24,7 +25,13 @@ from pathlib import Path
 import pytest
 
 from generator.build import process_file
-from generator.rules import byline_name, chrome_rule, looks_like_person_name, split_breadcrumb
+from generator.rules import (
+    byline_name,
+    chrome_rule,
+    chrome_rules,
+    looks_like_person_name,
+    split_breadcrumb,
+)
 
 HEADLINE = "Oskarsby Energi to build 40 MW truck charging depot on the E20"
 FIRST = (
@@ -441,3 +448,11 @@ def test_a_story_continued_on_another_page_of_the_edition_is_one_article(tmp_pat
     kept = [block.text for block in article.blocks]
     assert kept[0] == FIRST and SECOND in kept
     assert not {"Continued on A6", "DEPOT from A1", "Sports B1", "A6"} & set(kept)
+
+
+def test_a_long_caption_without_a_full_stop_over_its_credit_is_a_caption() -> None:
+    caption = "Owner Per Sandberg, 47, with the truck he now parks at the end of his road in Gavle"
+    rules = chrome_rules([FIRST, caption, "Credit: Linnea Holm/Daily Klaxon", SECOND, FIRST])
+    assert rules[1] == "caption"
+    short = chrome_rules([FIRST, "Why the depot matters", "Credit: Linnea Holm", SECOND, FIRST])
+    assert short[1] is None  # (a subheading over a picture's credit)
