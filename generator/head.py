@@ -563,6 +563,7 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
         headline = _above_its_byline(zone, _over_its_deck(zone, headline, scores), likely)
         headline = _over_its_deck(zone, headline, scores)  # (the line over the byline: a deck?)
         headline = _one_the_body_explains(zone, headline, likely)
+        headline = _above_its_summary(zone, headline, scores)
     body = zone.end
     below = zone.candidates(0 if headline is None else headline + 1, through_end=True)
     for i in below:
@@ -580,7 +581,8 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
     # not (a name, a label, a few words, a second headline) is body, whatever the score
     past_deck = below[1:] if headline is not None else below
     text = next((i for i in past_deck if i < body and not _furniture(zone.lines[i].text)), body)
-    return Head(headline, _at_the_dateline(zone, _after_the_byline(zone, min(body, text))))
+    body = _after_the_byline(zone, min(body, text))
+    return Head(headline, _at_the_dateline(zone, _past_the_summary(zone, body)))
 
 
 def _at_the_dateline(zone: Zone, body: int) -> int:
@@ -796,6 +798,41 @@ def _one_the_body_explains(zone: Zone, headline: int, likely: list[int]) -> int:
 
 #: the share of a headline's words the opening of its body uses, at least
 _EXPLAINED = 0.3
+
+
+def _above_its_summary(zone: Zone, headline: int, scores: dict[int, float]) -> int:
+    """The plausible headline over the title of a story's summary ("Key points", "In
+    brief"), when the chosen line is one of the points under it: a summary's point reads
+    like a headline, and the headline stands over it."""
+    titles = [k for k in range(headline) if _SUMMARY_TITLE.match(zone.lines[k].text)]
+    if not titles:
+        return headline
+    above = [i for i, p in scores.items() if i < titles[-1] and p >= PLAUSIBLE]
+    return max(above) if above else headline
+
+
+def _past_the_summary(zone: Zone, body: int) -> int:
+    """The body's start, moved past a summary's points and the byline block under them,
+    when it was put at the first point ("Key points" / three points / "By …" / the date)."""
+    before = [k for k in range(body) if zone.rules[k] is None]
+    if not before or not _SUMMARY_TITLE.match(zone.lines[before[-1]].text):
+        return body
+    info = zone.lines_info()
+    for k in range(body + 1, min(body + _SUMMARY_POINTS + 1, len(zone.lines))):
+        if info.byline[k]:
+            after = k
+            while after < len(zone.lines) and (info.byline[after] or zone.rules[after]):
+                after += 1
+            return after if after < len(zone.lines) else body
+    return body
+
+
+#: a summary has at most this many points
+_SUMMARY_POINTS = 6
+#: the title of the points a page sums a story up in, under its headline
+_SUMMARY_TITLE = re.compile(
+    r"^(?:key (?:points|takeaways|facts)|in brief|at a glance|what you need to know)\s*:?$", re.I
+)
 
 
 def _sentence(text: str) -> bool:

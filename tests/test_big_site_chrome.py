@@ -12,8 +12,8 @@ caption over its place in a gallery ("1 of 24"); a menu of fifty sections over t
 video's title and length over the article, a breadcrumb glued to the headline the page
 prints again below, a government site's banner, and a translated page's chrome in its own
 language ("Erstellt:", "Lesezeit: 3 Min.", "Artikel teilen", "Foto:"), and a print edition's
-pages, index and jump lines ("Continued on A6", "PLANT from A1"), and a long caption with no
-full stop over its credit.
+pages, index and jump lines ("Continued on A6", "PLANT from A1"), a long caption with no
+full stop over its credit, and a summary's points ("Key points") under the headline.
 
 Each page here is made up for its class; none is a corpus page.
 """
@@ -25,6 +25,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import process_file
+from generator.head import _above_its_summary, make_zone
+from generator.model import Document, Line, PageMeta
 from generator.rules import (
     byline_name,
     chrome_rule,
@@ -32,6 +34,7 @@ from generator.rules import (
     looks_like_person_name,
     split_breadcrumb,
 )
+from generator.segment import segment
 
 HEADLINE = "Oskarsby Energi to build 40 MW truck charging depot on the E20"
 FIRST = (
@@ -456,3 +459,36 @@ def test_a_long_caption_without_a_full_stop_over_its_credit_is_a_caption() -> No
     assert rules[1] == "caption"
     short = chrome_rules([FIRST, "Why the depot matters", "Credit: Linnea Holm", SECOND, FIRST])
     assert short[1] is None  # (a subheading over a picture's credit)
+
+
+def test_a_summarys_points_under_the_headline_are_neither_headline_nor_body(
+    tmp_path: Path,
+) -> None:
+    headline = "Norrvik Power trims its 2025 output guidance by a fifth as prices slide"
+    opening = (
+        "Norrvik Power cut its output guidance for 2025 by about a fifth on Monday, saying "
+        "power prices had slid too far to run its two newest plants at full load this year."
+    )
+    points = [
+        "Oskarsby now expects 28 megawatt chargers at the first depot, up from 20.",
+        "The second depot, near Sundsvall, will open a year later than planned.",
+        "Shares rose as much as 12.4% in Stockholm, the most since October 2023.",
+    ]
+    lines = [
+        "Markets", "Equities", "OSKE 14.86 +9.02%", "Energy", headline, "Market moving",
+        "Bookmark", "Share", "Key points", *points, "By Linnea Holm", "12 May 2025 | 07:45 GMT",
+        opening, SECOND,
+    ]  # fmt: skip
+    (article,) = _instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
+    assert article.headline == headline
+    assert article.blocks[0].text == opening and article.date == "2025-05-12"
+
+
+def test_a_point_of_the_summary_chosen_for_the_headline_yields_to_the_line_over_it() -> None:
+    texts = [HEADLINE, "Key points", "Oskarsby now expects 28 megawatt chargers.", FIRST, SECOND]
+    doc = Document("p.txt", "text", tuple(Line(n, t) for n, t in enumerate(texts, 1)), PageMeta())
+    zone = make_zone(segment(doc)[0], doc.meta)
+    at = {line.text: k for k, line in enumerate(zone.lines)}
+    headline, point = at[HEADLINE], at[texts[2]]
+    assert _above_its_summary(zone, point, {headline: 0.6, point: 0.8}) == headline
+    assert _above_its_summary(zone, headline, {headline: 0.6}) == headline
