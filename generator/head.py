@@ -288,12 +288,15 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
     reach = MAX_ZONE if proposed is None else max(MAX_ZONE, proposed + MAX_ZONE // 2)
     lines = lines[: reach + 20]
     crumbs: dict[int, str] = {}
-    printed = {normalize(line.text) for line in lines}
+    as_printed = [line.text for line in lines]
+    printed: set[str] | None = None  # (those lines normalised, when a line looks glued)
     for i, line in enumerate(lines):
         hint = not line.aside and word_count(line.text) <= 40 and _CRUMB_HINT.search(line.text)
-        split = (
-            (_glued_to_a_line(line.text, printed) or split_breadcrumb(line.text)) if hint else None
-        )
+        if not hint:
+            continue
+        if printed is None:
+            printed = {normalize(text) for text in as_printed}
+        split = _glued_to_a_line(line.text, printed) or split_breadcrumb(line.text)
         if split is not None:  # a headline glued to its breadcrumb is scored without it
             crumbs[i], text = split
             lines[i] = replace(line, text=text)

@@ -1963,7 +1963,8 @@ _OTHER_CALENDAR = re.compile(r"^\d{1,2} [A-Z][\w’'-]+ \d{4}$")
 
 
 #: what a line of particulars says when with: a figure, or a word of relative time
-_SAYS_WHEN = re.compile(r"\d|\b(?:ago|yesterday|today|just now)\b", re.I)
+#: a line that says when: a figure, or "ago", "yesterday", "today"
+SAYS_WHEN = re.compile(r"\d|\b(?:ago|yesterday|today|just now)\b", re.I)
 
 
 #: a feed reader's mark of an item: "● unread · Meridian Wire · Fri, 06 Mar 2026 …"
@@ -2031,7 +2032,7 @@ def chrome_rule(text: str) -> str | None:
             return rule
     elif word_count(text) <= 150 and _long_notice(text):
         return "notice"  # (a safe-harbour paragraph is long)
-    if len(text) <= 160 and text.count(" ") < 20 and _SAYS_WHEN.search(text) and _meta_line(text):
+    if len(text) <= 160 and text.count(" ") < 20 and SAYS_WHEN.search(text) and _meta_line(text):
         return "byline"
     if text.endswith((")", ").")) and _CREDIT_IN_PARENS.search(text):
         return "caption"

@@ -18,6 +18,7 @@ from .rules import (
     CUT_OFF,
     HEADING_CHROME,
     LINKED_SITE,
+    SAYS_WHEN,
     SENTENCE_BREAK,
     chrome_rules,
     looks_like_heading,
@@ -469,9 +470,6 @@ def _items_below(page: _Page, end: int, count: int) -> bool:
     )
 
 
-_AGE = re.compile(r"\d|\b(?:ago|yesterday|today|just now)\b", re.I)
-
-
 def _aggregator_byline(page: _Page, outlet: int) -> int | None:
     """The byline line of an aggregator's item whose outlet's name is line `outlet`."""
     i = outlet + 1
@@ -494,7 +492,7 @@ def _aggregator_byline(page: _Page, outlet: int) -> int | None:
         j += 1  # (the story's first words, cut off)
     if j >= len(page.lines) or page.chrome[j] != "byline" or word_count(page.text(j)) > 10:
         return None
-    return j if _AGE.search(page.text(j)) else None  # (an item says how old it is)
+    return j if SAYS_WHEN.search(page.text(j)) else None  # (an item says how old it is)
 
 
 #: a list's bullet before an item's headline, in a text dump: "* Korvel recalls 9,400 vans"
