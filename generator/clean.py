@@ -367,13 +367,15 @@ def _drop_repeats_and_teasers(page: _Lines) -> None:
 def _drop_comments(page: _Lines) -> None:
     """Everything after a comments marker that follows the body is reader comments.
 
-    Only a paragraph of prose is body here: a "Comments" link printed among the
-    menu words above the headline comes before any.
+    Only a paragraph of prose from where the head says the body starts is body here: a
+    "Comments" link among the menu words above the headline, or a "View 214 comments"
+    button under a deck, comes before any.
     """
+    start = page.raw.body_start or 0  # (a deck over the byline is prose, but not the body)
     seen_body = False
     for i, rule in enumerate(page.rule):
         if rule is None and not seen_body:
-            seen_body = _is_prose(page.texts[i])
+            seen_body = page.lines[i].number >= start and _is_prose(page.texts[i])
         elif rule in ("comments", "forum", "post-actions") and seen_body:  # (the replies)
             for j in range(i + 1, len(page.rule)):
                 if page.rule[j] is None:

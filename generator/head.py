@@ -27,6 +27,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -61,6 +62,8 @@ _SHAPE_CHARS = 300
 
 #: rules of lines that carry the byline block: an author, a date, an outlet
 _BYLINE_RULES = frozenset(("byline", "author-bio", "reading-time", "social-count"))
+#: rules of lines that stand with a picture: its credit, caption or alt text
+_PICTURE_RULES = frozenset(("caption", "image-alt", "inline-image"))
 _CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _STOPWORDS = frozenset(
     "the a an and or of to in on at by for with from is are was were be been has have had it "
@@ -234,17 +237,35 @@ class Zone:
         drop the paragraph)."""
         found, prose = [], 0
         printed = Counter(line.text for line in self.lines)
-        for i in self.candidates():
+        candidates = self.candidates()
+        for k, i in enumerate(candidates):
             text = self.lines[i].text
             if printed[text] >= _OVER_EACH_POST:
                 continue  # (a channel's name printed over each of its posts)
             if looks_like_prose(text):
                 prose += 1
-                if prose == 2 or word_count(text) >= 25:
+                if prose == 2:
+                    break
+                if word_count(text) >= 25:
+                    if self._caption_over_headline(candidates[k + 1 : k + 2]):
+                        continue
                     break
             if 3 <= word_count(text) <= 40 and not _GOES_ON.match(text):
                 found.append(i)  # (a headline says something, briefly, from its start)
         return found
+
+    def _caption_over_headline(self, after: list[int]) -> bool:
+        """The paragraph's worth over `after` (the next candidate) is a picture's long
+        caption: a headline comes next, with the byline block still to come under it."""
+        if not after:
+            return False
+        text = self.lines[after[0]].text
+        return (
+            word_count(text) >= 4
+            and looks_like_heading(text)
+            and not looks_like_prose(text)
+            and any(self.rules[j] in _BYLINE_RULES for j in range(after[0] + 1, self.end))
+        )
 
     def number(self, i: int) -> int:
         """The page line number of zone line i (past the last line: one more than it)."""
@@ -342,6 +363,9 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
         ):
             seen_prose = True
             continue  # one sentence over a deck or a byline: a headline with a full stop
+        if not seen_prose and _deck_and_caption_over_byline(texts, rules, kept, k, byline_after):
+            seen_prose = True
+            continue  # a deck, then a caption under its picture's credit, then the byline
         if following is None or looks_like_prose(texts[following]) or word_count(texts[i]) >= 60:
             end = i
             break
@@ -355,6 +379,28 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
         body_text=tuple(texts[end : end + 12]),
         meta_title=meta_title,
         meta_words=content_words(meta_title) if meta_title else set(),
+    )
+
+
+def _deck_and_caption_over_byline(
+    texts: list[str],
+    rules: list[str | None],
+    kept: list[int],
+    k: int,
+    byline_after: Callable[[int], bool],
+) -> bool:
+    """Kept line k and the next are a deck and a caption (two sentences short of a
+    paragraph each, a picture's credit between them) with the byline block under them and
+    the body going on below it."""
+    if k + 2 >= len(kept) or not byline_after(k + 1):
+        return False
+    if not any(rules[j] in _PICTURE_RULES for j in range(kept[k] + 1, kept[k + 1])):
+        return False
+    deck, caption, below = (texts[kept[j]] for j in (k, k + 1, k + 2))
+    return (
+        word_count(deck) < _DECK_WORDS
+        and word_count(caption) < _DECK_WORDS
+        and looks_like_prose(below)
     )
 
 

@@ -894,7 +894,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "comments",
         re.compile(
             r"^(?:(?:sign|log) in\b.{0,60}\bto (?:join|comment|post|reply)\b.{0,40}|"
-            r"\d+\s+comments?|comments?\s*(?:\(\d+\)|\d+)|join the (?:conversation|discussion)|top comments?(?: by .{1,40})?|\d+ (?:thoughts|responses|replies) on\b.{0,200}|what do you think\?? (?:let us know|share your thoughts).{0,80})$",
+            r"(?:(?:view|show|read|see|load)\s+(?:all\s+)?)?\d+\s+comments?|(?:view|show|read|see|hide)\s+comments|comments?\s*(?:\(\d+\)|\d+)|join the (?:conversation|discussion)|top comments?(?: by .{1,40})?|\d+ (?:thoughts|responses|replies) on\b.{0,200}|what do you think\?? (?:let us know|share your thoughts).{0,80})$",
             re.I,
         ),
     ),
@@ -2096,8 +2096,24 @@ def _is_credit_line(text: str, rule: str | None) -> bool:
 
 
 _GALLERY_COUNTER = re.compile(
-    r"^(?:(?:image|photo|picture|slide)\s*)?\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.I
+    r"^(?:(?:image|photo|picture|slide)\s*)?(\d{1,3})\s*(?:of|/)\s*(\d{1,3})$", re.I
 )
+
+
+def _gallery_counters(texts: list[str], rules: list[str | None]) -> None:
+    """A gallery's places ("1/12", "2/12", "Photo 5 of 12"): two or more out of the same
+    total are a gallery's counter, whatever stands beside them (the captions hang on them,
+    not the other way round)."""
+    places: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        found = _GALLERY_COUNTER.match(text) if rules[i] is None else None
+        if found:
+            places.setdefault(found.group(2), []).append(i)
+    for total, lines in places.items():
+        numbers = {int(_GALLERY_COUNTER.match(texts[i]).group(1)) for i in lines}
+        if len(numbers) >= 2 and max(numbers) <= int(total):
+            for i in lines:
+                rules[i] = "caption"
 
 
 #: a briefing's note from its editor: a short paragraph opening with a greeting, signed
@@ -2144,6 +2160,7 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
         )
         return under_headline or (rules[i - 1] is not None and byline_before[i])
 
+    _gallery_counters(texts, rules)
     for i in range(len(texts) - 2, -1, -1):
         if rules[i] is not None:
             continue
@@ -2159,7 +2176,15 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
             and (
                 caption_place(i)
                 or (
-                    (text.endswith(".") or word_count(text) >= _LONGER_THAN_A_SUBHEADING)
+                    (
+                        text.endswith(".")
+                        # (over a gallery's place, "1/12", a headline of twelve words is
+                        # still one: the place may stand over its caption)
+                        or (
+                            word_count(text) >= _LONGER_THAN_A_SUBHEADING
+                            and not _GALLERY_COUNTER.match(after)
+                        )
+                    )
                     and text_goes_on(i + 2)
                 )
             )

@@ -492,3 +492,66 @@ def test_a_point_of_the_summary_chosen_for_the_headline_yields_to_the_line_over_
     headline, point = at[HEADLINE], at[texts[2]]
     assert _above_its_summary(zone, point, {headline: 0.6, point: 0.8}) == headline
     assert _above_its_summary(zone, headline, {headline: 0.6}) == headline
+
+
+@pytest.mark.parametrize("line", ["View 214 comments", "Show all 37 comments", "Read comments"])
+def test_a_button_to_the_comments_is_the_comments_chrome(line: str) -> None:
+    assert chrome_rule(line) == "comments"
+
+
+def test_a_comments_button_between_the_deck_and_the_body_keeps_the_body(tmp_path: Path) -> None:
+    # the deck is a sentence (prose) over the byline: the button under it opens no comments
+    deck = (
+        "Owners of the depot's first trucks have been told to charge them elsewhere "
+        "after a fault that can trip the whole site."
+    )
+    page = (
+        f"Motors\nElectric Cars\n{HEADLINE}\nComments 12\nVideo\n{deck}\n"
+        "By Linnea Holm, Motoring Reporter\nPublished: 7:02, 14 May 2025\nShare\nFacebook\n"
+        f"View 12 comments\n{FIRST}\n{SECOND}\n"
+    )
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert article.headline == HEADLINE
+    assert [block.text for block in article.blocks][-2:] == [FIRST, SECOND]
+
+
+def test_a_gallerys_places_out_of_one_total_are_chrome() -> None:
+    texts = ["1/8", "A crane lifts the first charger.", "2/8", FIRST, "3/8", "The site at dusk."]
+    assert [rule == "caption" for rule in chrome_rules(texts)][::2] == [True, True, True]
+    # (one fraction alone, or places past their total, are no gallery)
+    assert chrome_rules(["9/8", FIRST, "10/8"])[::2] == [None, None]
+
+
+def test_a_long_caption_over_the_headline_of_a_gallery_story_is_not_its_body(
+    tmp_path: Path,
+) -> None:
+    caption = (
+        "Oskarsby Energi's chief executive Maja Lind cuts the ribbon at the first depot beside "
+        "the E20 motorway outside Gavle on Thursday, in front of about 200 drivers, hauliers and "
+        "local officials."
+    )
+    gallery = "\n".join(
+        f"{n}/6\nA truck at one of the depot's chargers.\nPhoto: npa/Linnea Holm" for n in (1, 2, 3)
+    )
+    page = (
+        f"Business · Energy\nIN PICTURES\n{caption}\n{HEADLINE}\n{gallery}\nSwipe for more\n"
+        f"View all 6 photos\nBy Linnea Holm\n15/05/2025 11:20 CEST\nShare\n{FIRST}\n{SECOND}\n"
+    )
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert article.headline == HEADLINE
+    assert [block.text for block in article.blocks] == [FIRST, SECOND]
+
+
+def test_a_deck_then_a_caption_under_its_credit_over_the_byline_are_not_the_body(
+    tmp_path: Path,
+) -> None:
+    deck = "The utility is building the first of six depots. No other site is to be delayed."
+    caption = "The depot's first chargers outside Gavle. Twenty-eight more are due by 2027."
+    page = (
+        f"Wirtschaft\n{HEADLINE}\n{deck}\nFoto: Kai Brendel/npa\n{caption}\n"
+        "Von Linnea Holm, npa\nErstellt: 06.05.2025, 14:31 Uhr\nLesezeit: 3 Min.\n"
+        f"Artikel teilen\n{FIRST}\n{SECOND}\n"
+    )
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert article.headline == HEADLINE
+    assert [block.text for block in article.blocks] == [FIRST, SECOND]
