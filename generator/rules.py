@@ -50,6 +50,8 @@ _CAPITAL_NAME_AND_POST = re.compile(
 _BY = r"(?:[Bb]y|BY|[Dd]oor|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Aa]v|[Aa]f|[Rr]eporter)"
 #: a byline that names a newsroom, not a person: "By Show Daily staff", "By the Ohm desk"
 _STAFF = r"(?:\s+(?i:staff(?:\s+(?:writers?|reporters?))?|team|desk|editors|newsroom|reporters))?"
+#: where the reporter filed from, after the names: "By Imogen Hartley in London"
+_FILED_FROM = r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
 
 #: a rule a scraper draws around the text: "----- TEXT -----", "--- END ARTICLE TEXT ---"
 #: a rule drawn with characters ("-----", "- - - - -", "== BRIEFING ==")
@@ -484,7 +486,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "byline",
         re.compile(
-            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext|{_GALLERY_BY}|{_LIVE_BY}) by|{_BY})\s+{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*{_STAFF}(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,40}}|[,|·•–—-]\s*.{{0,40}}))?$"
+            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext|{_GALLERY_BY}|{_LIVE_BY}) by|{_BY})\s+{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*{_STAFF}(?:{_FILED_FROM})?(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,40}}|[,|·•–—-]\s*.{{0,40}}))?$"
         ),
     ),
     (
@@ -818,6 +820,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r" (?:on the web|in (?:your|a|the) browser|online)\b|^forwarded this (?:e-?mail|newsletter)\?"
             r"|^(?:having )?trouble (?:viewing|reading) this (?:e-?mail|newsletter)"
             r"|^get (?:free )?(?:e-?mail|news|text) alerts\b"
+            # a sign-up box's title: "Stay informed with free updates", "Never miss a story"
+            r"|^(?:stay (?:informed|up to date|in the know)|never miss an? (?:story|update|thing))"
+            r"(?: (?:with|on|about) (?:(?:our|free|the latest|daily|weekly) ){0,2}(?:updates|news|alerts|stories))?\.?$"
             # a newsletter's pitch and sign-off: "… every Sunday.", "That's it for this week."
             r"|^(?=(?:\S+\s+){0,25}\S+$)(?=.*\b(?:newsletter|brief(?:ing)?|digest|inbox|e-?mail|bulletin|"
             r"round-?up|edition|letter)\b).*\bevery (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -1339,7 +1344,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "briefing", "bulletin", "what you need to know", "forward", "receive these", "receive our",
         "brought to you", "sponsored by", "supported by", "presented by", "made possible", "what we're", "what we’re", "what we are",
         "-supported", "-funded", "sponsor", "advertisement", "partner content", "please consider",
-        "colleague", "is read by", "preferences", "become a",
+        "colleague", "is read by", "preferences", "become a", "stay ", "never miss",
     ),
     "legal": (
         "privacy", "terms of", "cookie", "rights reserved", "regulated by", "registered in",
@@ -1937,7 +1942,11 @@ _CREDIT_IN_PARENS = re.compile(
     r"[A-Z][\w&.'’ -]{1,40}\)\.?$"
 )
 #: a photo's credit after its caption's sentence: "… in Seoul on the 19th. Ⓒ Hanbit Motors"
-_CREDIT_AFTER_CAPTION = re.compile(r"[.!?]\s+[©Ⓒ]\s*[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\.?$")
+#: a picture's credit after its caption, with or without a full stop before it: "… near
+#: Dunmere © Oliver Grant/Fairholm Post"
+_CREDIT_AFTER_CAPTION = re.compile(
+    r"[\w.!?]\s+[©Ⓒ]\s*[A-Z][\w&.'’/-]*(?:\s+[A-Z][\w&.'’/-]*){0,3}\.?$"
+)
 _FEDIVERSE_HANDLE = re.compile(r"^@[\w.]{1,30}@[\w-]+(?:\.[\w-]+)+$")
 _CONNECTION_DEGREE = re.compile(r"^(?:[•·]\s*)?(?:1st|2nd|3rd\+?)$")
 #: a display name with emoji and symbols after it: "Lena Wei 🚕🔋"
@@ -2140,6 +2149,12 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     rules = [chrome_rule(text) for text in texts]
     for i in range(1, len(texts)):
         if rules[i] is None and texts[i - 1].strip().lower() == "by" and _NAME.match(texts[i]):
+            rules[i] = "byline"
+    for i, text in enumerate(texts):
+        # the reporters and where they filed from, in the byline block ("Imogen Hartley in
+        # London" over the date)
+        beside = rules[i - 1 : i] + rules[i + 1 : i + 2]
+        if rules[i] is None and _BESIDE_A_BYLINE.intersection(beside) and names_in_place(text):
             rules[i] = "byline"
     byline_before = [False] * len(texts)
     for i in range(1, len(texts)):
@@ -2405,6 +2420,11 @@ _POSTED_BY = re.compile(
 _AUTHORS_LIST = re.compile(r"^authors\s?:\s+(.+)$", re.I)
 _NAMES_END = re.compile(
     r"\s*[|·•]\s*|\s+[-–—]\s+|\s+(?i:updated|modified|published|posted|last updated)\b"
+    r"|\s+in\s+(?=[A-Z])"
+)
+#: the reporters and where they filed from, with no "By": "Imogen Hartley in London"
+_NAMES_IN_PLACE = re.compile(
+    rf"^(?!(?:By|BY)\b)(?P<names>{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*){_FILED_FROM}$"
 )
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _NAME_BEFORE_DATE = re.compile(
@@ -2415,6 +2435,24 @@ _NAME_BEFORE_DATE = re.compile(
 _NAMES_BEFORE_DAY = re.compile(
     rf"^(?P<names>[A-Z][^|/·•]{{3,80}}?)\s+(?i:{_WEEKDAY})\s+(?:{DATE_TEXT})"
 )
+
+
+#: the lines of a byline block ("Model Y in Norway" over a caption or a share bar may be
+#: a headline: names in a place are a byline only beside these)
+_BESIDE_A_BYLINE = frozenset(("byline", "reading-time"))
+
+
+def names_in_place(text: str) -> list[str]:
+    """The reporters a line names with the place they filed from, and nothing else
+    ("Imogen Hartley in London", "Ana Ruiz and Tom Wu in Madrid"); none when a name is no
+    person's ("Giga Berlin in Brandenburg")."""
+    found = _NAMES_IN_PLACE.match(text.strip())
+    if not found:
+        return []
+    names = _AND.split(found.group("names"))
+    names = [part.strip() for name in names for part in name.split(",") if part.strip()]
+    people = all(looks_like_person_name(n) and not looks_like_organisation(n) for n in names)
+    return names[:4] if people else []
 
 
 def byline_name(previous: str, text: str) -> list[str]:
@@ -2442,6 +2480,9 @@ def byline_name(previous: str, text: str) -> list[str]:
     before_date = _NAME_BEFORE_DATE.match(text)
     if before_date and looks_like_person_name(before_date.group("name")):
         return [before_date.group("name")]
+    in_place = names_in_place(text)
+    if in_place:
+        return in_place
     before_day = _NAMES_BEFORE_DAY.match(text)
     if before_day and (named := head_author_names(before_day.group("names"))):
         return named

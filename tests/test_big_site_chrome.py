@@ -555,3 +555,53 @@ def test_a_deck_then_a_caption_under_its_credit_over_the_byline_are_not_the_body
     (article,) = _instances(tmp_path, "story.txt", page)
     assert article.headline == HEADLINE
     assert [block.text for block in article.blocks] == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Trucks charge at the depot outside Gavle © Linnea Holm/The Courier", "caption"),
+        ("The depot at dusk. It has 28 chargers © Oskarsby Energi", "caption"),
+        ("The Courier © 2024 All rights reserved", "legal"),
+        ("Stay informed with free updates", "newsletter"),
+        ("Never miss a story", "newsletter"),
+        ("Stay informed about the depot's opening", None),
+    ],
+)
+def test_a_caption_with_its_credit_and_a_sign_up_boxs_title_are_chrome(
+    line: str, rule: str | None
+) -> None:
+    assert chrome_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    ("lines", "rule"),
+    [
+        (["Linnea Holm in Stockholm", "14 March 2024"], "byline"),
+        (["Linnea Holm and Tom Wu in New York", "14 March 2024"], "byline"),
+        # (over a share bar, two words in a place may be a headline)
+        (["Model Y in Norway", "Share"], None),
+    ],
+)
+def test_reporters_in_the_place_they_filed_from_are_a_byline(
+    lines: list[str], rule: str | None
+) -> None:
+    assert chrome_rules(lines)[0] == rule
+
+
+def test_a_headline_over_reporters_in_a_place_and_a_credited_caption_heads_the_story(
+    tmp_path: Path,
+) -> None:
+    deck = "The utility will pay 68p a share in cash and plans to double the depots by 2030."
+    page = (
+        f"Companies\nEnergy\n{HEADLINE}\n{deck}\nListen to this article\n6 min\nShare\n"
+        "Linnea Holm in Stockholm\n14 March 2024\n"
+        "A truck at the depot outside Gavle. It has 28 chargers © Linnea Holm/The Courier\n"
+        "Stay informed with free updates\n"
+        "Simply sign up to the Energy myCourier Digest — delivered directly to your inbox.\n"
+        f"{FIRST}\n{SECOND}\n"
+    )
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert article.headline == HEADLINE
+    assert article.authors == ("Linnea Holm",) and article.date == "2024-03-14"
+    assert [block.text for block in article.blocks] == [FIRST, SECOND]
