@@ -543,9 +543,14 @@ def line_features(zone: Zone, i: int, headline: int | None) -> list[float]:
         _overlap(words, zone.body_words),
         _overlap(words, info.words[next_kept]) if next_kept is not None else 0.0,
         _overlap(words, zone.meta_words),
+        # (the metadata's title, or most of it: "<headline> | <site>"; its first words
+        # alone, an agency's name, are no match)
         float(
             bool(meta)
-            and (normalized == meta or (len(normalized) > 10 and meta.startswith(normalized)))
+            and (
+                normalized == meta
+                or (len(normalized) > max(10, len(meta) // 2) and meta.startswith(normalized))
+            )
         ),
         float(i == zone.proposed),
         float(info.repeated[i]),

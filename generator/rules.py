@@ -104,6 +104,11 @@ CHROME_LINES = {
     "open gallery": "caption",
     "see all photos": "caption",
     "view all photos": "caption",
+    "expand": "caption",  # (a picture's button to see it bigger)
+    "expand image": "caption",
+    "enlarge": "caption",
+    "enlarge image": "caption",
+    "click to enlarge": "caption",
     "link copied": "share-bar",
     "autoplay is on. videos will play automatically. turn off autoplay": "video-player",
     "play video": "video-player",
@@ -1743,10 +1748,24 @@ def capitalised(word: str) -> bool:
     return word[:1].isupper() or (word[:1].islower() and word[1:2].isupper())
 
 
+#: a menu printed as a line of words: this many capitalised words, none a function word a
+#: headline in title case would have ("Markets Economy Industry Auto Tech Opinion ePaper")
+_MENU_OF_WORDS = 7
+_MENU_WORD = re.compile(r"^(?:[A-Z][a-z]+|[a-z][A-Z][a-z]+|[A-Z]{2,}s?|&)$")
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but of in on at to for from with by as is are was be after over into "
+    "its his her their new".split()
+)
+
+
 def _is_menu_line(text: str) -> bool:
     """A menu or breadcrumb: three or more short capitalised items between separators, or
     two between a breadcrumb's own ("Cars › Electric Vehicles", "Business > Autos"), or
-    four or more one-word items between dashes ("popular - all - random - users")."""
+    four or more one-word items between dashes ("popular - all - random - users"), or seven
+    capitalised words and no function word between them."""
+    words = text.split()
+    if len(words) >= _MENU_OF_WORDS and all(_MENU_WORD.match(w) for w in words):
+        return not _FUNCTION_WORDS.intersection(w.lower() for w in words)
     dashed = _DASHED_ITEMS.split(text.strip())
     if (
         len(dashed) >= 4

@@ -605,3 +605,37 @@ def test_a_headline_over_reporters_in_a_place_and_a_credited_caption_heads_the_s
     assert article.headline == HEADLINE
     assert article.authors == ("Linnea Holm",) and article.date == "2024-03-14"
     assert [block.text for block in article.blocks] == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize("line", ["Expand", "Click to enlarge", "Enlarge image"])
+def test_a_pictures_button_to_see_it_bigger_is_chrome(line: str) -> None:
+    assert chrome_rule(line) == "caption"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Markets Economy Industry Auto Tech Opinion ePaper Subscribe", "navigation"),
+        ("News Sport Business Climate Opinion Video Live", "navigation"),
+        # (a headline in title case has a function word between its capitals)
+        ("Tesla Cuts Model Y Prices In China Again Today", None),
+        ("Rivian Announces Record Quarter As Deliveries Surge Past Estimates", None),
+    ],
+)
+def test_a_menu_printed_as_a_line_of_capitalised_words_is_navigation(
+    line: str, rule: str | None
+) -> None:
+    assert chrome_rule(line) == rule
+
+
+def test_the_first_words_of_the_pages_title_alone_do_not_match_it() -> None:
+    from generator.head import FEATURES, line_features
+    from generator.model import RawArticle
+
+    title = "Ministry of Heavy Industries notifies Highway Fast Charging Support Scheme"
+    texts = ["Ministry of Heavy Industries", title, FIRST, SECOND]
+    lines = tuple(Line(n, text) for n, text in enumerate(texts, start=1))
+    raw = RawArticle("page.html", 0, None, None, None, lines)
+    zone = make_zone(raw, PageMeta(title=f"{title} | Press Office"))
+    match = FEATURES.index("meta_match")
+    assert [line_features(zone, i, None)[match] for i in (0, 1)] == [0.0, 1.0]
