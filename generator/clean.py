@@ -237,7 +237,10 @@ _DECK_MIN_WORDS = 4
 
 def _byline_near(page: _Lines, i: int) -> bool:
     """A byline or date line within two lines of line i, not counting the short labels
-    between (the outlet's name, a place: "The Atlas Tribune", "Kenitra")."""
+    between (the outlet's name, a place: "The Atlas Tribune", "Kenitra"), or the
+    author's role right under it ("Transport correspondent")."""
+    if i + 1 < len(page.rule) and page.rule[i + 1] == "author-bio":
+        return True
     for step in (1, -1):
         j, seen = i + step, 0
         while 0 <= j < len(page.rule) and seen < 2:
@@ -473,10 +476,18 @@ def _dateline_date(blocks: list[Block], meta: PageMeta | None) -> str | None:
     """The date a wire story's dateline gives with its year ("OSLO, 3 June 2025 – …",
     "RENO, Nev., Nov. 29, 2022 /PR Wirelink/ -- …"), when no byline dates the story."""
     first = next((block.text for block in blocks if block.kind is BlockKind.PARAGRAPH), "")
-    dateline = DATELINE.match(first)
+    dateline = DATELINE.match(first) or _DATED_PLACE.match(first)
     if dateline is None:
         return None
     return parse_date(dateline.group(0), meta is not None and meta.day_first)
+
+
+#: a release's dateline in title case, its date with the year: "Brussels, 13 May 2024 – …",
+#: "Stuttgart, Germany, March 4, 2025 — …"
+_DATED_PLACE = re.compile(
+    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}(?:, [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}){0,2},"
+    r" (?:\d{1,2} [A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.? \d{1,2},?) \d{4}\s*[-–—]{1,2}\s"
+)
 
 
 #: a byline line that says which date it gives: the publication's, or an update's

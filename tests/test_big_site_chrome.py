@@ -639,3 +639,22 @@ def test_the_first_words_of_the_pages_title_alone_do_not_match_it() -> None:
     zone = make_zone(raw, PageMeta(title=f"{title} | Press Office"))
     match = FEATURES.index("meta_match")
     assert [line_features(zone, i, None)[match] for i in (0, 1)] == [0.0, 1.0]
+
+
+def test_a_releases_dateline_in_title_case_dates_it(tmp_path: Path) -> None:
+    page = (
+        f"FOR IMMEDIATE RELEASE\n{HEADLINE}\n"
+        f"Gavle, Sweden, 13 May 2024 – {FIRST}\n{SECOND}\n-ENDS-\n"
+    )
+    (article,) = _instances(tmp_path, "release.txt", page)
+    assert article.headline == HEADLINE and article.date == "2024-05-13"
+
+
+def test_a_name_over_the_authors_role_names_the_author(tmp_path: Path) -> None:
+    page = (
+        f"Explainer\n{HEADLINE}\n2 days ago\nShare\nSave\nLinnea Holm\nTransport correspondent\n"
+        f"Play\n{FIRST}\n{SECOND}\n"
+    )
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert article.headline == HEADLINE and article.authors == ("Linnea Holm",)
+    assert [block.text for block in article.blocks] == [FIRST, SECOND]
