@@ -126,10 +126,13 @@ class Tab:
             ),
         )
         self.page.on("pageerror", lambda exc: self.errors.append(f"page error: {exc}"))
-        self.page.on(
-            "requestfailed",
-            lambda req: self.errors.append(f"request failed: {req.url} {req.failure}"),
-        )
+        self.page.on("requestfailed", self._request_failed)
+
+    def _request_failed(self, request) -> None:
+        # (a request still in flight when a click opens the next page, the favicon's often,
+        # is cancelled by the browser: net::ERR_ABORTED is no fault of the site's)
+        if request.failure != "net::ERR_ABORTED":
+            self.errors.append(f"request failed: {request.url} {request.failure}")
 
     def open(self, path: str) -> None:
         response = self.page.goto(path, wait_until="load")
