@@ -469,7 +469,29 @@ def _header_date(page: _Lines, meta: PageMeta | None) -> str | None:
                 rank = 1 if not stated else 2 if stated.group("updated") else 0
                 above = below is not None and page.lines[i].number < below
                 found.append((rank, above, date))
-    return min(found, key=lambda ranked: ranked[:2])[2] if found else None
+    if found:
+        return min(found, key=lambda ranked: ranked[:2])[2]
+    return _signed_at_the_end(page, kept, captured, day_first)
+
+
+def _signed_at_the_end(
+    page: _Lines, kept: list[int], captured: str | None, day_first: bool
+) -> str | None:
+    """A story with no date over it may be signed under its last paragraph, with its
+    source and age ("WNC Newsource · 2 days ago"): a byline line of a source and a date
+    right under the text (not a list of other items' dates: "Trading Halt 10/03/2023")."""
+    last = next((i for i in reversed(kept) if _is_prose(page.texts[i])), None)
+    if last is None:
+        return None
+    for i in range(last + 1, min(last + 3, len(page.rule))):
+        text = page.texts[i]
+        if page.rule[i] == "byline" and _SOURCE_AND_WHEN.match(text):
+            return parse_date(text, day_first) or relative_date(text, captured)
+    return None
+
+
+#: a source and when, set apart: "WNC Newsource · 2 days ago", "Reuters | May 13, 2025"
+_SOURCE_AND_WHEN = re.compile(r"^(?:\S+ ){0,4}\S+ [·|•] .{3,40}$")
 
 
 def _dateline_date(blocks: list[Block], meta: PageMeta | None) -> str | None:

@@ -162,7 +162,7 @@ def relative_date(text: str, captured: str | None) -> str | None:
 #: from https://…", "Saved from https://… on 2022-12-04 18:40", "Printed from … on …"
 #: (a word like "Saved" opens sentences too: a note names the page's address or a date)
 CAPTURE_NOTE = re.compile(
-    r"^(?:page |file )?(?:captured|saved|printed|scraped|archived|retrieved|fetched|clipped|downloaded|accessed)"
+    r"^[\[(]?(?:page |file )?(?:captured|saved|printed|scraped|archived|retrieved|fetched|clipped|downloaded|accessed)"
     r"\b(?=(?:\s*\S+){0,30}\s*$)(?:\s+(?:by|with) [\w.-]+(?: [\w.-]+)?)?(?:\s+(?:from|on|at))?\s*"
     r"(?::|\S*https?://|\S*www\.|\d{4}-\d{2}-\d{2}|.{0,200}\b(?:from|on)\s+https?://"
     # a tool's note of day and address: "Page saved with WebSnap · 15 Mar 2023, 08:40 GMT · https://…"

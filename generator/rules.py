@@ -231,6 +231,9 @@ CHROME_LINES = {
     "recommended for you": "related-block",
     "more stories": "related-block",
     "more news": "related-block",
+    "more headlines": "related-block",
+    "other headlines": "related-block",
+    "top headlines": "related-block",
     "editor's picks": "related-block",
     "editors' picks": "related-block",
     "trending now": "related-block",
@@ -2547,7 +2550,10 @@ def _names_in(part: str) -> list[str]:
 
 def head_author_names(text: str) -> list[str]:
     """The people a line under a headline names, alone or with their role: "Jane Doe",
-    "Nina Farrow, Senior Consumer Writer", "Maeve Callaghan, Rob Askew and Priya Nair"."""
+    "Nina Farrow, Senior Consumer Writer", "Maeve Callaghan, Rob Askew and Priya Nair".
+    The outlet a byline block prints under them ("The Calder Falls Sentinel") is no one."""
+    if text.startswith("The "):
+        return []
     if looks_like_person_name(text):
         return [text]
     names = [name for name in _NAME_LIST.split(text) if name]

@@ -21,7 +21,7 @@ import yaml
 from .attribution import web_address
 from .dates import capture_date, parse_date, stated_moment
 from .model import Document, Dropped, Line, PageMeta
-from .rules import SEPARATOR_LINE
+from .rules import SEPARATOR_LINE, chrome_rule
 from .text import canonical, canonical_spaces
 from .unwrap import unwrapped
 
@@ -109,6 +109,8 @@ _AUTHOR_URL = re.compile(
     r"/(?:author|authors|writer|writers|staff|people|profile|contributors?)/|/@\w", re.I
 )
 _AUTHOR_LINK = re.compile(r"^\[([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\]\(([^)\s]+)\)$")
+#: the boxes a page may print over the article, paragraphs long: a consent wall's
+_WALLS = frozenset(("cookie-notice", "paywall", "site-notice"))
 #: reader services (r.jina.ai and the like) put these before the page's Markdown
 _READER_HEADER = re.compile(
     r"^(?:Title|URL Source|Published Time|Markdown Content|Warning):(?:\s|$)"
@@ -533,11 +535,15 @@ def page_meta(text: str, markdown: bool) -> PageMeta:
     site = outlet or (site_in_title(str(title)) if title else None)
     if site:  # (a clipper names the site where a writer goes: "author: [[Plugboard]]")
         authors = [a for a in authors if a.casefold() != str(site).casefold()]
+    long_lines = 0
     for line in raw_lines[end:] if markdown else ():
-        # author links printed above the article's first paragraph
+        # author links printed above the article's first paragraph (a deck may be as long
+        # as one; a consent wall's paragraphs come before the article and are not its text)
         stripped = line.strip()
-        if len(stripped.split()) >= 25:
-            break
+        if len(stripped.split()) >= 25 and chrome_rule(stripped) not in _WALLS:
+            long_lines += 1
+            if long_lines == 2:
+                break
         match = _AUTHOR_LINK.match(_MD_BULLET.sub("", stripped))
         if match and _AUTHOR_URL.search(match.group(2)):
             authors.append(match.group(1))

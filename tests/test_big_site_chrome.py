@@ -658,3 +658,55 @@ def test_a_name_over_the_authors_role_names_the_author(tmp_path: Path) -> None:
     (article,) = _instances(tmp_path, "story.txt", page)
     assert article.headline == HEADLINE and article.authors == ("Linnea Holm",)
     assert [block.text for block in article.blocks] == [FIRST, SECOND]
+
+
+@pytest.mark.parametrize("line", ["More headlines", "Top headlines", "In other news"])
+def test_a_list_of_other_headlines_is_a_related_block(line: str) -> None:
+    assert chrome_rule(line) == "related-block"
+
+
+def test_an_author_link_under_a_consent_wall_and_a_long_deck_names_the_author() -> None:
+    from generator.text_reader import page_meta
+
+    wall = (
+        "We and our 847 partners store and/or access information on a device, such as cookies, "
+        "and process personal data, such as unique identifiers and standard information sent "
+        "by a device for personalised advertising and content."
+    )
+    deck = (
+        "Owners of the depot's first trucks have been told to charge them elsewhere after a "
+        "fault that can trip the whole site, and the utility says a fix is weeks away."
+    )
+    text = (
+        f"## We value your privacy\n\n{wall}\n\nACCEPT ALL\n\n# {HEADLINE}\n\n{deck}\n\n"
+        "[Linnea Holm](https://www.courier.example/authors/linnea-holm)\n\n"
+        f"3 days ago · 5 min read\n\n{FIRST}\n\n{SECOND}\n\n"
+        "[Tom Wu](https://www.courier.example/authors/tom-wu)\n"
+    )
+    assert page_meta(text, markdown=True).authors == ("Linnea Holm",)
+
+
+def test_a_story_signed_under_its_text_with_its_age_is_dated_from_the_capture(
+    tmp_path: Path,
+) -> None:
+    # a scraper's note in brackets gives the capture day; the story has no head, and its
+    # source and age are printed under its last paragraph
+    page = (
+        "[scraped 2025-05-15 08:12 UTC] https://www.ktvr7.example/news/depot\n"
+        f"{FIRST}\n{SECOND}\nWNC Newsource · 2 days ago\nReport a typo\n"
+        "Trading Halt 10/03/2023\n"
+    )
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert article.date == "2025-05-13"
+
+
+def test_a_list_of_dated_items_under_the_text_does_not_date_it(tmp_path: Path) -> None:
+    page = f"{HEADLINE}\n{FIRST}\n{SECOND}\nOther announcements\nTrading Halt 10/03/2023\n"
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert article.date is None
+
+
+def test_the_outlet_under_the_byline_is_no_author(tmp_path: Path) -> None:
+    page = f"{HEADLINE}\nBy Linnea Holm\nThe Gavle Sentinel\n03/10/2026 6:42 PM\n{FIRST}\n{SECOND}\n"
+    (article,) = _instances(tmp_path, "story.txt", page)
+    assert article.authors == ("Linnea Holm",)
