@@ -65,7 +65,17 @@ SEPARATOR_LINE = re.compile(
 #: without trailing punctuation).
 CHROME_LINES = {
     "advertisement": "ad",
+    "advertisement · scroll to continue": "ad",
+    "scroll to continue": "ad",
     "ad feedback": "ad",  # (a site's button under its ads)
+    "suggested topics": "tags",
+    "related topics": "tags",
+    # a sign-up box's answers: "Thank you for subscribing!", "Something went wrong, …"
+    "thank you for subscribing": "newsletter",
+    "thanks for subscribing": "newsletter",
+    "something went wrong, please try again later": "newsletter",
+    # a press release's end: "-ENDS-"
+    "ends": "separator",
     "video ad feedback": "ad",
     "advertisements": "ad",
     "ad": "ad",
@@ -823,6 +833,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|^(?=(?:\S+\s+){0,30}\S+$).*\b(?:delivered (?:straight |right |directly )?to your inbox|in your inbox every\b|newsletter\b.{0,60}\bsign up)"
             r"|^(?=(?:\S+\s+){0,20}\S+$).*\b(?:get|want) (?:the|our) .{0,40}newsletter\b"
             r"|^(?=(?:\S+\s+){0,25}\S+$).*\b(?:no spam\b|unsubscribe (?:at )?any ?time\b)"
+            # a sign-up box's small print and a newsletter's plug: "We use your sign-up to
+            # provide content …", "The Auto File newsletter is your weekly guide … Sign up here."
+            r"|^we use your sign-?up to\b.{0,300}$"
+            r"|^(?=(?:\S+\s+){0,40}\S+$)(?=.*\bnewsletter\b).*\bsign up here\.?$"
             # a mailed newsletter's own lines: "View this post on the web at https://…"
             r"|^(?:view|read|open) (?:this|it|the) (?:post|e-?mail|newsletter|issue|story)(?: online)?"
             r" (?:on the web|in (?:your|a|the) browser|online)\b|^forwarded this (?:e-?mail|newsletter)\?"
@@ -2336,7 +2350,7 @@ _ABOUT = re.compile(r"^About (?:the )?(?P<name>[A-Z][\w.&'’-]*)(?: [A-Z&][\w.&
 _IS_A = re.compile(
     r"\b(?:is|was) (?:a|an|the|one of)\b|\b(?:founded|established|headquartered|based) in\b"
     # what the company does: "Kestrel Motors designs and builds electric vehicles in …"
-    r"|^\S.{0,60}?\b(?:designs|develops|makes|builds|manufactures|produces|operates|supplies)\b",
+    r"|^\S.{0,60}?\b(?:designs|develops|makes|builds|manufactures|produces|operates|supplies|represents)\b",
     re.I,
 )
 
@@ -2350,8 +2364,19 @@ def _about_the_company(texts: list[str], rules: list[str | None]) -> None:
             continue
         j = next((k for k in range(i + 1, len(texts)) if rules[k] is None), None)
         name = about.group("name")  # (its first word: "About Halvorsen Energy ASA")
-        if j is not None and name in texts[j][:200] and _IS_A.search(texts[j][:200]):
+        if j is not None and _names(texts[j][:200], name) and _IS_A.search(texts[j][:200]):
             rules[i] = rules[j] = "press-release"
+
+
+def _names(text: str, name: str) -> bool:
+    """The text names `name`, or spells out its initials ("About ECBA" / "The European
+    Cell & Battery Association represents …")."""
+    if name in text:
+        return True
+    if not (2 <= len(name) <= 6 and name.isupper()):
+        return False
+    initials = "".join(word[0] for word in re.findall(r"\b[A-Z][\w'’-]*", text))
+    return name in initials
 
 
 #: chrome that comes as a box of several lines: a sign-up, a form, a notice

@@ -707,6 +707,44 @@ def test_a_list_of_dated_items_under_the_text_does_not_date_it(tmp_path: Path) -
 
 
 def test_the_outlet_under_the_byline_is_no_author(tmp_path: Path) -> None:
-    page = f"{HEADLINE}\nBy Linnea Holm\nThe Gavle Sentinel\n03/10/2026 6:42 PM\n{FIRST}\n{SECOND}\n"
+    page = (
+        f"{HEADLINE}\nBy Linnea Holm\nThe Gavle Sentinel\n03/10/2026 6:42 PM\n{FIRST}\n{SECOND}\n"
+    )
     (article,) = _instances(tmp_path, "story.txt", page)
     assert article.authors == ("Linnea Holm",)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Advertisement · Scroll to continue", "ad"),
+        ("Suggested Topics:", "tags"),
+        ("Thank you for subscribing!", "newsletter"),
+        ("Something went wrong, please try again later.", "newsletter"),
+        (
+            "We use your sign-up to provide content in ways you've consented to and to improve "
+            "our understanding of you. You can unsubscribe at any time. More info",
+            "newsletter",
+        ),
+        (
+            "The Depot File newsletter is your weekly guide to the people and money reshaping "
+            "truck charging. Sign up here.",
+            "newsletter",
+        ),
+        ("-ENDS-", "separator"),
+    ],
+)
+def test_a_sign_up_boxs_answers_an_ads_label_and_a_releases_end_are_chrome(
+    line: str, rule: str
+) -> None:
+    assert chrome_rule(line) == rule
+
+
+def test_a_releases_about_box_spelled_out_under_its_initials_is_the_releases() -> None:
+    about = (
+        "The Nordic Truck Charging Association represents depot operators and hauliers in "
+        "five countries. Founded in 2019, it has 64 members."
+    )
+    assert chrome_rules(["About NTCA", about, "Media contact"])[:2] == ["press-release"] * 2
+    # (a heading "About" a name the paragraph does not spell out is the article's own)
+    assert chrome_rules(["About NTCA", FIRST, "Media contact"])[:2] == [None, None]
