@@ -2095,6 +2095,8 @@ def chrome_rule(text: str) -> str | None:
         # the author's address on a social network ("@lenawei@transit.social"), or how
         # far the author is from the reader in it ("• 1st")
         return "byline"
+    if _PHONE_LINE.match(text) and sum(map(str.isdigit, text)) >= _PHONE_DIGITS:
+        return "contact-line"  # a press contact's number alone: "+32 2 555 01 87"
     if "@" in text and _NAME_AND_ADDRESS.match(text):
         return "contact-line"  # an author's sign-off: "Park Ji-hoon park.jh@herald.example"
     if looks_like_image_alt(text):
@@ -2105,6 +2107,11 @@ def chrome_rule(text: str) -> str | None:
 
 
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+#: a telephone number alone, perhaps labelled: "+32 2 555 01 87", "Tel: (555) 123-4567"
+_PHONE_LINE = re.compile(
+    r"^(?:(?:tel|phone|mobile|fax|t|m|p)\.?\s*:?\s*)?\+?\(?\d[\d ().-]{6,20}\d$", re.I
+)
+_PHONE_DIGITS = 9  # (a date has eight at most: "10.03.2026")
 #: a count behind a symbol or an emoji: "♡ 214", "💬 37"
 _SYMBOL_THEN_DIGIT = re.compile(r"[^\w\s#]\s*\d")
 _SYMBOL_COUNT = re.compile(r"^[^\w\s#]{1,3}\s*[\d.,]+\s*[km]?$")  # ("#1" numbers a post)

@@ -748,3 +748,17 @@ def test_a_releases_about_box_spelled_out_under_its_initials_is_the_releases() -
     assert chrome_rules(["About NTCA", about, "Media contact"])[:2] == ["press-release"] * 2
     # (a heading "About" a name the paragraph does not spell out is the article's own)
     assert chrome_rules(["About NTCA", FIRST, "Media contact"])[:2] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("+46 26 555 01 87", "contact-line"),
+        ("Tel: (555) 123-4567", "contact-line"),
+        # (a date or a figure has fewer digits)
+        ("10.03.2026", "byline"),
+        ("38,914.07", "market-data"),
+    ],
+)
+def test_a_telephone_number_alone_is_a_contacts(line: str, rule: str) -> None:
+    assert chrome_rule(line) == rule
