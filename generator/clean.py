@@ -549,6 +549,7 @@ def _blocks(page: _Lines, deck: str | None) -> list[Block]:
             blocks.append((i, Block(BlockKind.ITEM, text[2:], number)))
         else:
             blocks.append((i, Block(BlockKind.PARAGRAPH, text, number)))
+    _review_lists(page, blocks)
     # a subheading must head something: one followed by another heading or by nothing is a stray link
     result: list[Block] = []
     for k, (i, block) in enumerate(blocks):
@@ -560,6 +561,32 @@ def _blocks(page: _Lines, deck: str | None) -> list[Block]:
         else:
             result.append(block)
     return result
+
+
+def _review_lists(page: _Lines, blocks: list[tuple[int, Block]]) -> None:
+    """A review's lists under their labels ("Cons" / "Rear seat is tight for adults" /
+    "Infotainment slow to boot") are items, not headings of nothing."""
+    for k, (_, label) in enumerate(blocks):
+        if (
+            label.kind is not BlockKind.HEADING
+            or label.text.lower().rstrip(":") not in _LIST_LABELS
+        ):
+            continue
+        for j in range(k + 1, len(blocks)):
+            i, item = blocks[j]
+            if item.kind is not BlockKind.HEADING or page.lines[i].level:
+                break
+            if item.text.lower().rstrip(":") in _LIST_LABELS:
+                break  # (the next list: "Pros" … "Cons" …)
+            blocks[j] = (i, replace(item, kind=BlockKind.ITEM))
+
+
+#: the labels of a review's lists
+_LIST_LABELS = frozenset(
+    "pros|cons|pros and cons|likes|dislikes|we like|we don't like|we don’t like|what we like|"
+    "what we don't like|what we don’t like|the good|the bad|hits|misses|for|against|"
+    "strengths|weaknesses|plus|minus|highs|lows".split("|")
+)
 
 
 def drop_known_headlines(

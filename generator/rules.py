@@ -744,7 +744,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "wire-credit",  # "(Reporting by A in Berlin; Editing by B)"
         re.compile(
-            r"^\(?\s*(?:(?:additional )?reporting|writing|editing|compiled|translated) by\b[^()]{0,200}\)?\.?$",
+            r"^\(?\s*(?:(?:additional )?reporting|writing|editing|compiled|translated) by\b[^()]{0,200}\)?\.?$"
+            # a wire's rate for the figures: "($1 = 0.9187 euros)"
+            r"|^\(\s*[$€£¥]?\s?\d+(?:\.\d+)?\s?(?:[a-z]{3} )?= [$€£¥]?\s?[\d.,]+ [a-z .]{3,30}\)$"
+            # an agency's desk initials under the story: "npa jk/fs", "dpa-AFX ab/cd"
+            r"|^[a-z][\w-]{1,8} [a-z]{2,3}/[a-z]{2,3}$",
             re.I,
         ),
     ),
@@ -776,7 +780,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"(?:as an amazon associate|this (?:post|article|page) (?:contains|may contain) affiliate)|"
             r"our standards\s*:|editorial standards\s*:|advertisement\s*[-–—:]\s*scroll|"
             r"(?:\S+ ){0,3}(?:is|are) reader[- ]supported\b|prices? and availability (?:are|is) (?:accurate|correct)\b|"
-            r"(?:\S+ ){0,4}may (?:earn|receive) (?:an? )?(?:\w+ )?(?:commission|compensation)\b)",
+            r"(?:\S+ ){0,4}may (?:earn|receive) (?:an? )?(?:\w+ )?(?:commission|compensation)\b|"
+            # a press trip's: "Marlow provided travel and accommodation for this first drive"
+            r"(?:\S+ ){1,5}(?:provided|paid for|covered) (?:the )?(?:travel|flights?|accommodation|hotel)\b"
+            r".{0,80}\bfor (?:this|the) (?:\w+ ){0,2}(?:drive|event|launch|review|story|article|trip|test)\b.{0,40}$|"
+            # a market data vendor's: "Most stock quote data provided by BATS. …"
+            r"(?:\S+ ){0,3}(?:stock )?quote data (?:is )?provided by\b.{0,300}$)",
             re.I,
         ),
     ),
@@ -836,6 +845,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             # a sign-up box's small print and a newsletter's plug: "We use your sign-up to
             # provide content …", "The Auto File newsletter is your weekly guide … Sign up here."
             r"|^we use your sign-?up to\b.{0,300}$"
+            r"|^(?:privacy notice:\s*)?newsletters? may contain\b.{0,200}$"
+            r"|^sign up to receive\b.{0,120}\b(?:by e-?mail|notifications?|alerts?)\.?$"
             r"|^(?=(?:\S+\s+){0,40}\S+$)(?=.*\bnewsletter\b).*\bsign up here\.?$"
             # a mailed newsletter's own lines: "View this post on the web at https://…"
             r"|^(?:view|read|open) (?:this|it|the) (?:post|e-?mail|newsletter|issue|story)(?: online)?"

@@ -762,3 +762,52 @@ def test_a_releases_about_box_spelled_out_under_its_initials_is_the_releases() -
 )
 def test_a_telephone_number_alone_is_a_contacts(line: str, rule: str) -> None:
     assert chrome_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        (
+            "Privacy Notice: Newsletters may contain info about charities, online ads, and "
+            "content funded by outside parties.",
+            "newsletter",
+        ),
+        (
+            "Sign up to receive press releases, SEC filings and event notifications by email.",
+            "newsletter",
+        ),
+        ("($1 = 0.9187 euros)", "wire-credit"),
+        ("npa jk/fs", "wire-credit"),
+        ("Oskarsby provided travel and accommodation for this first drive event.", "disclaimer"),
+        (
+            "Most stock quote data provided by BATS. US market indices are shown in real time.",
+            "disclaimer",
+        ),
+        # (a sentence of the story's that says what someone provided is the story's)
+        ("The utility provided travel vouchers to 300 drivers stranded at the depot.", None),
+    ],
+)
+def test_a_wires_notes_a_press_trips_disclosure_and_a_sign_ups_small_print_are_chrome(
+    line: str, rule: str | None
+) -> None:
+    assert chrome_rule(line) == rule
+
+
+def test_a_reviews_lists_at_its_end_are_items_of_the_review(tmp_path: Path) -> None:
+    from generator.model import BlockKind
+
+    page = (
+        f"{HEADLINE}\nBy Linnea Holm\n{FIRST}\n{SECOND}\nPros\nFast chargers on every bay\n"
+        "Quiet at night\nCons\nNo café yet\nFar from the motorway exit\n"
+        "Oskarsby provided travel and accommodation for this first drive event.\nShare\n"
+    )
+    (article,) = _instances(tmp_path, "review.txt", page)
+    kinds = [(block.kind, block.text) for block in article.blocks]
+    assert kinds[2:] == [
+        (BlockKind.HEADING, "Pros"),
+        (BlockKind.ITEM, "Fast chargers on every bay"),
+        (BlockKind.ITEM, "Quiet at night"),
+        (BlockKind.HEADING, "Cons"),
+        (BlockKind.ITEM, "No café yet"),
+        (BlockKind.ITEM, "Far from the motorway exit"),
+    ]

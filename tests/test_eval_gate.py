@@ -453,8 +453,8 @@ CEILINGS = {
     },
     ("fresh-m", False): {
         "junk_articles": 0,
-        "boilerplate_leaks": 11,
-        "body_lines_wrongly_dropped": 13,
+        "boilerplate_leaks": 5,
+        "body_lines_wrongly_dropped": 7,
         "teaser_pages": 0,
         "teasers_misattached": 0,
         "dates_wrong": 0,
@@ -475,7 +475,7 @@ CEILINGS = {
     },
     ("fresh-o", False): {
         "junk_articles": 0,
-        "boilerplate_leaks": 8,
+        "boilerplate_leaks": 5,
         "body_lines_wrongly_dropped": 4,
         "teaser_pages": 1,
         "teasers_misattached": 1,
@@ -498,7 +498,7 @@ CEILINGS = {
     ("fresh-q", False): {
         "junk_articles": 0,
         "boilerplate_leaks": 4,
-        "body_lines_wrongly_dropped": 16,
+        "body_lines_wrongly_dropped": 7,
         "teaser_pages": 0,
         "teasers_misattached": 0,
         "dates_wrong": 0,
