@@ -614,6 +614,7 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
         headline = _said_fuller(
             zone, _printed_again_over_its_byline(zone, headline, scores), likely
         )
+        headline = _shortened_over_its_headline(zone, headline, likely)
         headline = _above_its_byline(zone, _over_its_deck(zone, headline, scores), likely)
         headline = _over_its_deck(zone, headline, scores)  # (the line over the byline: a deck?)
         headline = _one_the_body_explains(zone, headline, likely)
@@ -799,6 +800,34 @@ def _said_fuller(zone: Zone, headline: int, likely: list[int]) -> int:
     words = info.words[headline]
     fuller = [j for j in likely if j > headline and words <= info.words[j]]
     return fuller[0] if fuller else headline
+
+
+def _shortened_over_its_headline(zone: Zone, headline: int, likely: list[int]) -> int:
+    """A likely line under the chosen one, right over the byline block, that says most of
+    what the chosen says and more ("Tessaly opens Port Selwick plant" over "In pictures:
+    Tessaly Cells opens its sodium-ion gigafactory in Port Selwick" / "Photos by …"): the
+    chosen is the headline shortened (a page title, an alt text, a teaser's), the line over
+    the byline the headline."""
+    info = zone.lines_info()
+    words = info.words[headline]
+    if len(words) < _SHORTENED_WORDS or any(info.byline[headline + 1 : headline + 2]):
+        return headline  # (the chosen one is over the byline itself)
+    for j in likely:
+        said = words & info.words[j]
+        if (
+            j > headline
+            and any(info.byline[j + 1 : j + 3])
+            and len(info.words[j]) > len(words)
+            and len(said) * _SHORTENED_SHARE >= len(words)
+        ):
+            return j
+    return headline
+
+
+#: a shortened headline says this many content words at least, and most of them again
+#: (this share's inverse: two in three)
+_SHORTENED_WORDS = 3
+_SHORTENED_SHARE = 1.5
 
 
 def _printed_whole_below(zone: Zone, headline: int) -> int:

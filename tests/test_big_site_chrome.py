@@ -811,3 +811,28 @@ def test_a_reviews_lists_at_its_end_are_items_of_the_review(tmp_path: Path) -> N
         (BlockKind.ITEM, "No café yet"),
         (BlockKind.ITEM, "Far from the motorway exit"),
     ]
+
+
+def test_a_shortened_title_over_the_headline_over_the_byline_yields_to_it() -> None:
+    # a gallery's page prints the headline shortened (its teaser's or its page's title)
+    # over the headline itself, which stands right over the byline: even a scorer that
+    # prefers the shorter line (as one that never saw the site may) ends on the headline
+    from generator.head import FEATURES, HeadModel, choose
+    from generator.model import RawArticle
+
+    texts = [
+        "Oskarsby opens E20 truck hub",
+        "In pictures: Oskarsby Energi opens its 40 MW truck charging depot on the E20",
+        "Photos by Linnea Holm",
+        "Share Pin Email",
+        FIRST,
+        SECOND,
+    ]
+    lines = tuple(Line(n, text) for n, text in enumerate(texts, start=1))
+    n = len(FEATURES)
+    weights = [0.0] * n
+    # (the shorter, the likelier: 0.76 for the shortened title, 0.42 for the headline)
+    weights[FEATURES.index("bias")], weights[FEATURES.index("words")] = 2.0, -10.0
+    brief = HeadModel(FEATURES, (0.0,) * n, (1.0,) * n, tuple(weights), (0.0,) * n, 0.25)
+    zone = make_zone(RawArticle("gallery.txt", 0, None, None, 1, lines), None)
+    assert zone.lines[choose(zone, brief).headline].text == texts[1]
