@@ -69,6 +69,8 @@ CHROME_LINES = {
     "scroll to continue": "ad",
     "ad feedback": "ad",  # (a site's button under its ads)
     "suggested topics": "tags",
+    "share full article": "share-bar",
+    "share toemail": "share-bar",  # (a share button's words glued: "Share to" / "Email")
     "related topics": "tags",
     # a sign-up box's answers: "Thank you for subscribing!", "Something went wrong, …"
     "thank you for subscribing": "newsletter",
@@ -763,6 +765,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|[(\[]?translated from (?:the )?[A-Z]\w+\b(?=(?:\s+\S+){0,12}\s*$)"
             r"|the post .{3,200} appeared first on [A-Z]"
             r"|(?:this (?:article|story) )?appeared in the .{0,40}\bprint edition\b.{0,160}"
+            r"|a version of this (?:article|story) (?:appears|appeared) in print\b.{0,250}"
             r"|for reprint (?:rights|permissions?)\b.{0,80}"
             # a print view's own lines: "[Print this page] [Close Window]", "Article URL: https://…"
             r"|\[?print this (?:page|article|story|bulletin)\]?(?:\s+\[?close (?:this )?window\]?)?$"
@@ -1236,6 +1239,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"^(?:#\d{1,5}|well-known member|new member|active member|senior member|reactions?:\s.{1,120}"
             # a post's age and number: "3 days ago #1"
             r"|(?:\d{1,3} \w+ ago|.{3,30}\d{4}(?:,? (?:at )?\d{1,2}:\d{2}(?: ?[ap]m)?)?)\s+#\d{1,5}"
+            # "Yesterday at 9:12 PM · #3"
+            r"|(?:today|yesterday)(?: at)? \d{1,2}:\d{2}(?: ?[ap]m)?\s*[·•|]?\s*#\d{1,5}"
             r"|started by \S+.{0,60}|you must (?:log in|sign in|register)\b.{0,60}|community platform by\b.{0,80}"
             # a link aggregator's: "want to join? login or register in seconds", "submitted
             # 2 days ago by brennmark_built", "load more comments (21 replies)"
@@ -1506,8 +1511,10 @@ _RELATED_PREFIX = re.compile(
 _NOT_A_NAME = (
     r"(?!(?:That|This|These|Those|It|He|She|They|There|Here|What|Which|Who|One|Each|Every|The)\b)"
 )
+#: a name in an author's bio: "Jane Doe", "Beatriz Navarro-Kent", "Mei-Lin Draper"
+_BIO_NAME = r"[A-Z][a-z’'-]+(?:-[A-Z][a-z’']+)?(?: [A-Z][a-z’'-]+(?:-[A-Z][a-z’']+)?){0,2}"
 _BIO = re.compile(
-    rf"^{_NOT_A_NAME}(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){{0,2}}) (?:is|has been|was) (?:an? |the )?"
+    rf"^{_NOT_A_NAME}(?P<name>{_BIO_NAME}) (?:is|has been|was) (?:an? |the )?"
     r"(?:[\w’'-]+ ){0,5}(?:reporter|writer|journalist|editor|author|contributor|correspondent|"
     r"blogger|analyst|enthusiast|columnist|freelancer)\b",
 )
@@ -2719,9 +2726,12 @@ def related_headline(text: str) -> str | None:
 
 #: "Jane Doe covers batteries and charging for Site." / "… has been covering EVs since 2014. She …"
 _BIO_COVERS = re.compile(
-    r"^(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2}) (?:covers|has been covering|has covered|"
-    r"writes about|has been writing about|reports on) [^.]{3,160}?"
-    r"(?:\bfor (?:the )?[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}[.!](?:\s|$)|\.\s+(?:He|She|They|Before|Previously|Prior)\b)",
+    rf"^(?P<name>{_BIO_NAME}) (?:covers|has been covering|has covered|"
+    r"writes about|has been writing about|reports on|writes an? (?:weekly |daily |monthly )?column (?:on|about)) [^.]{3,160}?"
+    r"(?:\bfor (?:the )?[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2}[.!](?:\s|$)|\.\s+(?:He|She|They|Before|Previously|Prior)\b"
+    # the next writer's line, or the column's own disclaimer: "… markets. Owen Castellano
+    # reports on …", "… transition. The views expressed are his own."
+    r"|\.\s+(?:[A-Z][a-z’'-]+ ){1,2}(?:covers|reports on|writes)\b|\.\s+The views expressed\b)",
 )
 
 

@@ -836,3 +836,48 @@ def test_a_shortened_title_over_the_headline_over_the_byline_yields_to_it() -> N
     brief = HeadModel(FEATURES, (0.0,) * n, (1.0,) * n, tuple(weights), (0.0,) * n, 0.25)
     zone = make_zone(RawArticle("gallery.txt", 0, None, None, 1, lines), None)
     assert zone.lines[choose(zone, brief).headline].text == texts[1]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        (
+            "Linnea Holm covers utilities and energy markets. Tom Wu reports on the auto "
+            "industry from Detroit.",
+            "Linnea Holm",
+        ),
+        ("Maja Lind-Berg is technology editor at Storage Week.", "Maja Lind-Berg"),
+        (
+            "Tom Okafor-Hale writes a weekly column on the energy transition. The views "
+            "expressed are his own.",
+            "Tom Okafor-Hale",
+        ),
+        # (a sentence of the story's that says what a company covers names no writer)
+        ("Oskarsby covers the cost of the repairs. The views expressed are not news.", None),
+    ],
+)
+def test_an_authors_line_about_themself_at_the_end_names_them(
+    line: str, author: str | None
+) -> None:
+    from generator.rules import bio_author
+
+    assert bio_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Share full article", "share-bar"),
+        ("Share toEmail", "share-bar"),
+        (
+            "A version of this article appears in print on May 8, 2024, Section B, Page 1 of "
+            "the Lakeshore edition with the headline: Utility Buys Charging Network.",
+            "syndication",
+        ),
+        ("Yesterday at 9:12 PM · #3", "forum"),
+    ],
+)
+def test_a_print_versions_note_share_buttons_and_a_posts_time_are_chrome(
+    line: str, rule: str
+) -> None:
+    assert chrome_rule(line) == rule
