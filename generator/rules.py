@@ -70,7 +70,6 @@ CHROME_LINES = {
     "ad feedback": "ad",  # (a site's button under its ads)
     "suggested topics": "tags",
     "share full article": "share-bar",
-    "share toemail": "share-bar",  # (a share button's words glued: "Share to" / "Email")
     "related topics": "tags",
     # a sign-up box's answers: "Thank you for subscribing!", "Something went wrong, …"
     "thank you for subscribing": "newsletter",
@@ -927,7 +926,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "share-bar",
         re.compile(
-            r"^(?:share (?:this|on|via)\b.{0,60}|\d+\s+shares?|click to (?:share|email|print|tweet)\b.{0,60})$",
+            r"^(?:share (?:this|on|via)\b.{0,60}|\d+\s+shares?|click to (?:share|email|print|tweet)\b.{0,60}"
+            # a button's words glued to the network's name: "Share toLinkedIn", "Share toEmail"
+            r"|share to ?(?:e-?mail|linkedin|facebook|x|twitter|whatsapp|reddit|telegram|threads|bluesky|pinterest))$",
             re.I,
         ),
     ),

@@ -869,6 +869,8 @@ def test_an_authors_line_about_themself_at_the_end_names_them(
     [
         ("Share full article", "share-bar"),
         ("Share toEmail", "share-bar"),
+        ("Share toLinkedIn", "share-bar"),
+        ("Share to X", "share-bar"),
         (
             "A version of this article appears in print on May 8, 2024, Section B, Page 1 of "
             "the Lakeshore edition with the headline: Utility Buys Charging Network.",
