@@ -464,7 +464,7 @@ def _header_date(page: _Lines, meta: PageMeta | None) -> str | None:
         text = page.texts[i]
         stated = _STATED_DATE.match(text)
         if i < body_start or stated:
-            date = parse_date(text, day_first) or relative_date(text, captured)
+            date = _date_stated(text, day_first, captured)
             if date:
                 rank = 1 if not stated else 2 if stated.group("updated") else 0
                 above = below is not None and page.lines[i].number < below
@@ -486,8 +486,13 @@ def _signed_at_the_end(
     for i in range(last + 1, min(last + 3, len(page.rule))):
         text = page.texts[i]
         if page.rule[i] == "byline" and _SOURCE_AND_WHEN.match(text):
-            return parse_date(text, day_first) or relative_date(text, captured)
+            return _date_stated(text, day_first, captured)
     return None
+
+
+def _date_stated(text: str, day_first: bool, captured: str | None) -> str | None:
+    """The day a byline line gives, or counts back to from the capture day ("2 days ago")."""
+    return parse_date(text, day_first) or relative_date(text, captured)
 
 
 #: a source and when, set apart: "WNC Newsource · 2 days ago", "Reuters | May 13, 2025"
@@ -567,18 +572,19 @@ def _review_lists(page: _Lines, blocks: list[tuple[int, Block]]) -> None:
     """A review's lists under their labels ("Cons" / "Rear seat is tight for adults" /
     "Infotainment slow to boot") are items, not headings of nothing."""
     for k, (_, label) in enumerate(blocks):
-        if (
-            label.kind is not BlockKind.HEADING
-            or label.text.lower().rstrip(":") not in _LIST_LABELS
-        ):
+        if label.kind is not BlockKind.HEADING or not _lists_label(label.text):
             continue
         for j in range(k + 1, len(blocks)):
             i, item = blocks[j]
             if item.kind is not BlockKind.HEADING or page.lines[i].level:
                 break
-            if item.text.lower().rstrip(":") in _LIST_LABELS:
+            if _lists_label(item.text):
                 break  # (the next list: "Pros" … "Cons" …)
             blocks[j] = (i, replace(item, kind=BlockKind.ITEM))
+
+
+def _lists_label(text: str) -> bool:
+    return text.lower().rstrip(":") in _LIST_LABELS
 
 
 #: the labels of a review's lists

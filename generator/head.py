@@ -37,6 +37,7 @@ from .model import Line, PageMeta, RawArticle
 from .rules import (
     DATELINE,
     HEADING_CHROME,
+    PICTURE_RULES,
     SENTENCE_BREAK,
     chrome_rules,
     is_tweet_end,
@@ -62,8 +63,6 @@ _SHAPE_CHARS = 300
 
 #: rules of lines that carry the byline block: an author, a date, an outlet
 _BYLINE_RULES = frozenset(("byline", "author-bio", "reading-time", "social-count"))
-#: rules of lines that stand with a picture: its credit, caption or alt text
-_PICTURE_RULES = frozenset(("caption", "image-alt", "inline-image"))
 _CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _STOPWORDS = frozenset(
     "the a an and or of to in on at by for with from is are was were be been has have had it "
@@ -247,24 +246,25 @@ class Zone:
                 if prose == 2:
                     break
                 if word_count(text) >= 25:
-                    if self._caption_over_headline(candidates[k + 1 : k + 2]):
+                    after = candidates[k + 1] if k + 1 < len(candidates) else None
+                    if self._caption_over_headline(after):
                         continue
                     break
             if 3 <= word_count(text) <= 40 and not _GOES_ON.match(text):
                 found.append(i)  # (a headline says something, briefly, from its start)
         return found
 
-    def _caption_over_headline(self, after: list[int]) -> bool:
+    def _caption_over_headline(self, after: int | None) -> bool:
         """The paragraph's worth over `after` (the next candidate) is a picture's long
         caption: a headline comes next, with the byline block still to come under it."""
-        if not after:
+        if after is None:
             return False
-        text = self.lines[after[0]].text
+        text = self.lines[after].text
         return (
             word_count(text) >= 4
             and looks_like_heading(text)
             and not looks_like_prose(text)
-            and any(self.rules[j] in _BYLINE_RULES for j in range(after[0] + 1, self.end))
+            and any(self.rules[j] in _BYLINE_RULES for j in range(after + 1, self.end))
         )
 
     def number(self, i: int) -> int:
@@ -394,7 +394,7 @@ def _deck_and_caption_over_byline(
     the body going on below it."""
     if k + 2 >= len(kept) or not byline_after(k + 1):
         return False
-    if not any(rules[j] in _PICTURE_RULES for j in range(kept[k] + 1, kept[k + 1])):
+    if not any(rules[j] in PICTURE_RULES for j in range(kept[k] + 1, kept[k + 1])):
         return False
     deck, caption, below = (texts[kept[j]] for j in (k, k + 1, k + 2))
     return (

@@ -2126,6 +2126,8 @@ def chrome_rule(text: str) -> str | None:
 
 
 _NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}$")
+#: rules of lines that stand with a picture: its credit, caption or alt text
+PICTURE_RULES = frozenset(("caption", "image-alt", "inline-image"))
 #: a telephone number alone, perhaps labelled: "+32 2 555 01 87", "Tel: (555) 123-4567"
 _PHONE_LINE = re.compile(
     r"^(?:(?:tel|phone|mobile|fax|t|m|p)\.?\s*:?\s*)?\+?\(?\d[\d ().-]{6,20}\d$", re.I
@@ -2175,15 +2177,14 @@ def _gallery_counters(texts: list[str], rules: list[str | None]) -> None:
     """A gallery's places ("1/12", "2/12", "Photo 5 of 12"): two or more out of the same
     total are a gallery's counter, whatever stands beside them (the captions hang on them,
     not the other way round)."""
-    places: dict[str, list[int]] = {}
+    places: dict[str, dict[int, int]] = {}  # total, as printed -> {line: place}
     for i, text in enumerate(texts):
         found = _GALLERY_COUNTER.match(text) if rules[i] is None else None
         if found:
-            places.setdefault(found.group(2), []).append(i)
-    for total, lines in places.items():
-        numbers = {int(_GALLERY_COUNTER.match(texts[i]).group(1)) for i in lines}
-        if len(numbers) >= 2 and max(numbers) <= int(total):
-            for i in lines:
+            places.setdefault(found.group(2), {})[i] = int(found.group(1))
+    for total, place in places.items():
+        if len(set(place.values())) >= 2 and max(place.values()) <= int(total):
+            for i in place:
                 rules[i] = "caption"
 
 
@@ -2215,8 +2216,10 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     for i, text in enumerate(texts):
         # the reporters and where they filed from, in the byline block ("Imogen Hartley in
         # London" over the date)
+        if rules[i] is not None or " in " not in text:
+            continue
         beside = rules[i - 1 : i] + rules[i + 1 : i + 2]
-        if rules[i] is None and _BESIDE_A_BYLINE.intersection(beside) and names_in_place(text):
+        if _BESIDE_A_BYLINE.intersection(beside) and names_in_place(text):
             rules[i] = "byline"
     byline_before = [False] * len(texts)
     for i in range(1, len(texts)):
@@ -2522,8 +2525,7 @@ def names_in_place(text: str) -> list[str]:
     found = _NAMES_IN_PLACE.match(text.strip())
     if not found:
         return []
-    names = _AND.split(found.group("names"))
-    names = [part.strip() for name in names for part in name.split(",") if part.strip()]
+    names = [name for name in _NAME_LIST.split(found.group("names")) if name]
     people = all(looks_like_person_name(n) and not looks_like_organisation(n) for n in names)
     return names[:4] if people else []
 

@@ -18,6 +18,7 @@ from .rules import (
     CUT_OFF,
     HEADING_CHROME,
     LINKED_SITE,
+    PICTURE_RULES,
     SAYS_WHEN,
     SENTENCE_BREAK,
     chrome_rules,
@@ -107,7 +108,7 @@ class _Page:
             if rule is None and names < 2 and self._byline_name(j):
                 names += 1
                 continue
-            if rule not in ("caption", "image-alt", "inline-image"):
+            if rule not in PICTURE_RULES:
                 return False
         return False
 
