@@ -107,7 +107,38 @@ def writes_day_first(texts: Iterable[str]) -> bool:
         for form in _DATE_FORMS[1:3]
         for day in _worded(form, text)
     }
-    return any(day in worded and month not in worded for day, month in ambiguous)
+    if any(day in worded and month not in worded for day, month in ambiguous):
+        return True
+    # (or a day the page names in words, its year left out, lies days from the day-first
+    # reading and months from the other: "06/11/2024" over "… Nov 5 (Meridian) …")
+    named = [
+        (_MONTH_NUMBERS[match.group("mon").lower()], int(match.group("d")))
+        for text in texts
+        if _MONTH_WORD.search(text)
+        for form in _YEARLESS
+        for match in form.finditer(text)
+    ]
+    return any(_near(day, named) and not _near(month, named) for day, month in ambiguous)
+
+
+#: a day named in words without its year: "Nov 5", "5 November"
+_YEARLESS = [
+    re.compile(rf"\b(?P<mon>{MONTH_NAMES})\.?\s+(?P<d>\d{{1,2}})\b(?!:)", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{MONTH_NAMES})\b", re.I),
+]
+#: a day named in words this close to a reading of a slashed date confirms that reading
+_NEAR_DAYS = 7
+
+
+def _near(iso: str, named: list[tuple[int, int]]) -> bool:
+    """Whether a day named in words (month, day), in the year of `iso`, is close to it."""
+    with contextlib.suppress(ValueError):
+        when = Date.fromisoformat(iso)
+        for month, day in named:
+            with contextlib.suppress(ValueError):
+                if abs((Date(when.year, month, day) - when).days) <= _NEAR_DAYS:
+                    return True
+    return False
 
 
 _MONTH_WORD = re.compile(rf"\b(?:{MONTH_NAMES})\b", re.I)

@@ -363,6 +363,16 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
         ):
             seen_prose = True
             continue  # one sentence over a deck or a byline: a headline with a full stop
+        if (
+            not seen_prose
+            and following is not None
+            and looks_like_prose(texts[following])
+            and byline_after(k + 1)
+            and max(word_count(texts[i]), word_count(texts[following])) < 60
+            and "byline" not in rules[:i]  # (a post's lines, under its byline)
+        ):
+            seen_prose = True
+            continue  # a deck, then a caption (its credit left out) right over the byline
         if not seen_prose and _deck_and_caption_over_byline(texts, rules, kept, k, byline_after):
             seen_prose = True
             continue  # a deck, then a caption under its picture's credit, then the byline

@@ -52,6 +52,8 @@ _BY = r"(?:[Bb]y|BY|[Dd]oor|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Aa]v|[Aa]f|[Rr]eporter)"
 _STAFF = r"(?:\s+(?i:staff(?:\s+(?:writers?|reporters?))?|team|desk|editors|newsroom|reporters))?"
 #: where the reporter filed from, after the names: "By Imogen Hartley in London"
 _FILED_FROM = r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+#: the outlet the reporter wrote for: "By Kerry Ashdown For The Daily Blaze"
+_FOR_OUTLET = r"\s+(?:[Ff]or|FOR)\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
 
 #: a rule a scraper draws around the text: "----- TEXT -----", "--- END ARTICLE TEXT ---"
 #: a rule drawn with characters ("-----", "- - - - -", "== BRIEFING ==")
@@ -79,6 +81,9 @@ CHROME_LINES = {
     "ends": "separator",
     "video ad feedback": "ad",
     "advertisements": "ad",
+    "classifieds": "ad",
+    "place an ad": "ad",
+    "place a classified ad": "ad",
     "ad": "ad",
     "sponsored": "ad",
     "sponsored content": "ad",
@@ -199,6 +204,8 @@ CHROME_LINES = {
     "related recalls": "related-block",
     "related links": "related-block",
     "top": "navigation",
+    "back to top": "navigation",
+    "to top": "navigation",
     "you may also like": "related-block",
     "also worth your time": "related-block",
     "links from this episode": "related-block",
@@ -236,6 +243,9 @@ CHROME_LINES = {
     "up next": "related-block",
     "most popular": "related-block",
     "most read": "related-block",
+    "most read news": "related-block",
+    "most read stories": "related-block",
+    "most popular news": "related-block",
     "trending": "related-block",
     "recommended": "related-block",
     "related coverage": "related-block",
@@ -442,6 +452,10 @@ CREDITS = re.compile(
     rf"(?i:photos?|pictures?|images?|photography|illustrations?)(?: (?i:by))? {_CREDIT_NAME}$"
 )
 
+#: a picture agency's credit alone on a line ("Getty Images", "AFP via Getty Images")
+_AGENCY_CREDIT = re.compile(
+    r"^(?:[A-Z][\w&.'’-]*\s+){1,3}(?:via\s+(?:[A-Z][\w&.'’-]*\s+){1,2})?(?:Images|Photography)$"
+)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 70 words
     (
         "forum",  # a member's card ("Joined Nov 20, 2021") before any byline pattern takes it
@@ -474,7 +488,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "audio-player",
         re.compile(
-            r"^listen\s*\(?\s*\d+(?::\d{2})?\s*(?:min(?:ute)?s?)?\s*\)?$"
+            r"^listen(?: to this (?:article|story))?\s*\(?\s*\d+(?::\d{2})?\s*(?:min(?:ute)?s?)?\s*\)?$"
             r"|^\d{1,2}:\d{2}(?::\d{2})? / \d{1,2}:\d{2}(?::\d{2})?$|^tap to unmute$",  # a player's
             re.I,
         ),
@@ -505,7 +519,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "byline",
         re.compile(
-            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext|{_GALLERY_BY}|{_LIVE_BY}) by|{_BY})\s+{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*{_STAFF}(?:{_FILED_FROM})?(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,40}}|[,|·•–—-]\s*.{{0,40}}))?$"
+            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext|{_GALLERY_BY}|{_LIVE_BY}) by|{_BY})\s+{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*{_STAFF}(?:{_FILED_FROM}|{_FOR_OUTLET})?(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,40}}|[,|·•–—-]\s*.{{0,40}}))?$"
         ),
     ),
     (
@@ -680,6 +694,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     ("caption", re.compile(r"^©\s*(?:provided by|photo|image)\b", re.I)),
+    ("caption", _AGENCY_CREDIT),
+    # a paper's classified ads: "YARD SALE Sat 8-2, 114 Mill St.", "HELP WANTED: Part-time …"
+    (
+        "ad",
+        re.compile(
+            r"^(?:FOR SALE|FOR RENT|YARD SALE|GARAGE SALE|ESTATE SALE|HELP WANTED|LEGAL NOTICE|"
+            r"PUBLIC NOTICE|WANTED|LOST|FOUND)\b:?\s+\S.{0,200}$"
+        ),
+    ),
+    # a tabloid's shout over its headline, a quote in capitals: "'WE COULD HAVE ALL DIED'"
+    ("kicker", re.compile(r"^['‘\"“](?=[^a-z]*$)(?:[A-Z0-9,’'!?.&-]+\s*){1,8}['’\"”]$")),
+    (
+        # "… in a photo released by the company. Orrin Motors": the credit run on, a name
+        # of two or three words (one capitalised word is a wrapped line's next sentence)
+        "caption",
+        re.compile(
+            r"^(?=(?:\S+\s+){5,40}\S+$).*\s[a-z][a-z'’-]+\.\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){1,2}$"
+        ),
+    ),
     (
         "caption",
         re.compile(r"\s©\s*(?:provided by|photo|image)\b", re.I),
@@ -717,10 +750,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         ),
     ),
     (
-        "author-bio",  # a job title on its own line, printed under the author's name
+        "author-bio",  # a job title on its own line, printed under the author's name, and
+        # maybe the outlet: "Transport correspondent, WBC News"
         re.compile(
             r"^(?:[A-Z][\w&'’.-]*\s+){0,3}(?:(?:senior|staff|contributing|managing|deputy|associate|executive|chief|lead|freelance|guest|news|features?|tech(?:nology)?|auto(?:motive)?|ev|energy|business)\s+)*"
-            r"(?:reporter|writer|editor|correspondent|contributor|columnist|journalist|editor-in-chief|editor at large|analyst)s?$",
+            r"(?:reporter|writer|editor|correspondent|contributor|columnist|journalist|editor-in-chief|editor at large|analyst)s?"
+            r"(?:,\s+[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})?$",  # (", WBC News": the outlet)
             re.I,
         ),
     ),
@@ -759,6 +794,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"^(?:this (?:article|story|post) (?:was |is )?(?:originally|first) (?:appeared|published|posted|ran)\b"
             r"|(?:originally|first) (?:published|posted|appeared) (?:on|in|at|by) (?:the )?[A-Z]"
             r"|read the original (?:article|story|post)\b|this (?:article|story) is republished\b"
+            # a partner's story run under its credit: "From our news partners at KRT9"
+            r"|(?:from|via|courtesy of) (?:our )?(?:news |media |content )?partners? (?:at|from)\s+\S.{0,40}$"
             r"|(?:this (?:article|story) )?(?:is )?republished (?:here )?(?:with permission|from|under)\b"
             r"|[(\[]?this (?:article|story|post|piece) (?:was|has been) (?:machine[- ])?translated\b"
             r"|[(\[]?translated from (?:the )?[A-Z]\w+\b(?=(?:\s+\S+){0,12}\s*$)"
@@ -840,9 +877,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "newsletter",
         re.compile(
             r"^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|updates|daily|weekly|alerts?)|^(?:get|join) (?:our|the) .{0,40}(?:newsletter|digest|briefing|daily|bulletin)\b|^enter your email"
-            r"|^(?=(?:\S+\s+){0,30}\S+$).*\b(?:subscribe (?:for free|now|today|to (?:get|receive))|get an? e-?mail (?:whenever|when|every))\b|^your e-?mail(?: address)?$"
+            r"|^(?=(?:\S+\s+){0,30}\S+$).*\b(?:subscribe (?:for free|now|today|to (?:get|receive))|get an? e-?mail (?:whenever|when|every))\b|^your (?:work |business )?e-?mail(?: address)?$"
             r"|^(?=(?:\S+\s+){0,30}\S+$).*\b(?:delivered (?:straight |right |directly )?to your inbox|in your inbox every\b|newsletter\b.{0,60}\bsign up)"
             r"|^(?=(?:\S+\s+){0,20}\S+$).*\b(?:get|want) (?:the|our) .{0,40}newsletter\b"
+            # a newsletter's tagline: "The news that moves the sector, delivered every weekday."
+            r"|^(?=(?:\S+\s+){0,20}\S+$)(?:.*,\s*)?delivered (?:free )?(?:every|each) (?:day|weekday|week|morning|evening|\w+day)(?: (?:at|by|from) [^,]{1,20})?\.?$"
             r"|^(?=(?:\S+\s+){0,25}\S+$).*\b(?:no spam\b|unsubscribe (?:at )?any ?time\b)"
             # a sign-up box's small print and a newsletter's plug: "We use your sign-up to
             # provide content …", "The Auto File newsletter is your weekly guide … Sign up here."
@@ -1190,7 +1229,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "site-motto",  # a masthead's motto: "The magazine of electric industry"
         re.compile(
             r"^(?:the|your) (?:\w+ )?(?:magazine|newsletter|journal|voice|home|weekly|daily) (?:of|for) "
-            r"[\w'’ &-]{2,40}$",
+            r"[\w'’ &-]{2,40}$"
+            # a local paper's masthead: "Serving Calder Falls and Harlan County since 1887"
+            r"|^serving (?-i:[A-Z])[\w'’ &,.-]{2,80}\bsince (?:1[6-9]|20)\d\d\.?$",
             re.I,
         ),
     ),
@@ -1267,7 +1308,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         re.compile(
             r"\b(?:please (?:enter|write|use|provide) (?:a |your )?(?:valid|correct|real|full) (?:name|e-?mail)|your e-?mail address will not be published"
             r"|required fields are marked|comments are moderated|save my name,? e-?mail|notify me of (?:new|follow-up) (?:comments|posts)"
-            r"|comments? (?:with|using) (?:a )?fake name|we will not publish your e-?mail)",
+            r"|comments? (?:with|using) (?:a )?fake name|we will not publish your e-?mail"
+            # "Do you want to automatically post your Daily Blaze comments to your Facebook Timeline?"
+            r"|^do you want to automatically post your (?:\S+\s+){0,4}comments\b.{0,60}$)",
             re.I,
         ),
     ),
@@ -1369,7 +1412,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "slideshow", "©", ". (", "foto", "bild",
     ),
     "site-motto": (
-        "news", "updates", "magazine", "journal", "insights", "intelligence", "coverage",
+        "serving", "news", "updates", "magazine", "journal", "insights", "intelligence", "coverage",
         "reporting", "newsletter", "voice", "home", "weekly", "daily",
     ),
     "contact-line": (
@@ -1399,7 +1442,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "comment-notice": (
         "please enter", "please write", "please use", "please provide", "mail address will",
         "required fields", "moderated", "save my name", "notify me", "fake name",
-        "publish your e",
+        "publish your e", "automatically post",
     ),
     "cookie-notice": ("cookie", "partners", "consent"),
     "data-uri": ("data:",),
@@ -1812,7 +1855,9 @@ def _is_menu_line(text: str) -> bool:
     if not _MENU_MARK.search(text):
         return False  # one item: no separator
     items = _MENU_SEPARATOR.split(text.strip(" |·•"))
-    enough = len(items) >= 3 or (len(items) == 2 and bool(_CRUMB_SEPARATOR.search(text)))
+    enough = len(items) >= 3 or (
+        len(items) == 2 and (bool(_CRUMB_SEPARATOR.search(text)) or _two_sections(text, items))
+    )
     longest = 4 if len(items) >= 4 else 3  # ("Skip to story | Go to full site | Sections | …")
     # (a breadcrumb's last crumb may be an issue's number: "Bulletins / Safety / 2024-11")
     return enough and all(
@@ -1820,6 +1865,17 @@ def _is_menu_line(text: str) -> bool:
         and (capitalised(item) or (k == len(items) - 1 and _ISSUE_NUMBER.match(item)))
         and item[-1] not in ".,;:!?"
         for k, item in enumerate(items)
+    )
+
+
+def _two_sections(text: str, items: list[str]) -> bool:
+    """Two sections between bars, the desk and its beat ("Energy | Batteries & Storage"),
+    not a byline's name and outlet ("Dana Whitcomb | RoadVerdict") nor a date and time."""
+    return (
+        " | " in text
+        and not any(c.isdigit() for c in text)  # (a date and a time: "May 8, 2024 | 9:00 ET")
+        and not text.isupper()  # (a credit in capitals: "WORDS ANNA KEMP | PICTURES LI WEI")
+        and not any(looks_like_person_name(item) for item in items)
     )
 
 
@@ -2282,6 +2338,7 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
             rules[i] = "byline"  # (the name printed twice over it: a link and its text)
         elif rules[i + 1] == "newsletter" and _SIGN_OFF.match(after) and _GREETING.match(text):
             rules[i] = "newsletter"  # an editor's note over the items: "Good morning. …" / "-- Ana"
+    _caption_under_its_credit(texts, rules)
     _videos(texts, rules)
     _box_lines(texts, rules)
     _comments(texts, rules)
@@ -2295,6 +2352,23 @@ def chrome_rules(texts: list[str], *, headline_before: int | None = None) -> lis
     )  # fmt: skip
     _signature(texts, rules)
     return rules
+
+
+def _caption_under_its_credit(texts: list[str], rules: list[str | None]) -> None:
+    """A broadcaster prints a picture's agency over its caption ("Getty Images" / "A lorry
+    plugged in at a depot near the docks"): the line under a bare credit is the caption when
+    it ends as no paragraph does, without a full stop (a caption printed over its credit
+    leaves the paragraph under the credit the text's)."""
+    for i in range(1, len(texts)):
+        text = texts[i].rstrip()
+        if (
+            rules[i] is None
+            and rules[i - 1] == "caption"
+            and _AGENCY_CREDIT.match(texts[i - 1])
+            and 4 <= word_count(text) <= 40
+            and text[-1:] not in '.!?"”’:;'
+        ):
+            rules[i] = "caption"
 
 
 def _videos(texts: list[str], rules: list[str | None]) -> None:
@@ -2496,7 +2570,7 @@ _POSTED_BY = re.compile(
 _AUTHORS_LIST = re.compile(r"^authors\s?:\s+(.+)$", re.I)
 _NAMES_END = re.compile(
     r"\s*[|·•]\s*|\s+[-–—]\s+|\s+(?i:updated|modified|published|posted|last updated)\b"
-    r"|\s+in\s+(?=[A-Z])"
+    r"|\s+in\s+(?=[A-Z])|\s+(?:for|FOR|For)\s+(?=[A-Z])"  # ("… in London", "… For The Daily Blaze")
 )
 #: the reporters and where they filed from, with no "By": "Imogen Hartley in London"
 _NAMES_IN_PLACE = re.compile(
@@ -2641,6 +2715,7 @@ _ORGANISATION_WORDS = frozenset(
     charging curve charge cars car drive driving mobility transport industry tech technology
     labs lab bank university institute association council ministry department office
     policy privacy terms home menu search sign subscribe share newsletter more latest dispatch
+    contact us notices classifieds obituaries advertise
     english edition deutsch español français espanol francais plc gmbh ag sa""".split()
 )
 
@@ -2655,6 +2730,13 @@ _FIELD_WORDS = frozenset(
     "date time filing period form items document format updated published posted released "
     "modified source category section status version".split()
 )
+#: words of a post, not of a name: a byline's role ("Senior Writer", "Chief Executive")
+_ROLE_WORDS = frozenset(
+    "chief executive officer writer editor reporter correspondent columnist contributor "
+    "contributing director president vice manager managing analyst producer founder deputy "
+    "spokesperson spokesman spokeswoman professor lecturer researcher journalist photographer "
+    "presenter anchor economist strategist consultant specialist".split()
+)
 
 
 def looks_like_person_name(text: str) -> bool:
@@ -2662,7 +2744,7 @@ def looks_like_person_name(text: str) -> bool:
     text = text.strip()
     if len(text) > 40 or not _PERSON_NAME.match(text):
         return False
-    if any(word.lower() in _FIELD_WORDS for word in text.split()):
+    if any(word.lower() in _FIELD_WORDS or word.lower() in _ROLE_WORDS for word in text.split()):
         return False
     return not looks_like_organisation(text)
 
@@ -2758,13 +2840,18 @@ def bio_author(text: str) -> str | None:
     return name
 
 
+#: a title before a name, which the name is listed without: "Dr Aoife Brennan"
+_HONORIFIC = re.compile(r"^(?:Dr|Prof|Professor|Mr|Mrs|Ms|Sir|Dame)\.?\s+(?=[A-Z]\S*\s+[A-Z])")
+
+
 def unique_authors(names: list[str]) -> list[str]:
     """Names in order without repeats, in their own case ("DANA WHITCOMBE" is Dana
-    Whitcombe); a lone first name of a fuller name listed is dropped."""
+    Whitcombe), without a title ("Dr"); a lone first name of a fuller name listed is
+    dropped."""
     names = list(
         dict.fromkeys(
             name.title() if name.isupper() and len(name) > 3 else name
-            for name in names
+            for name in (_HONORIFIC.sub("", name) for name in names)
             if name and not looks_like_organisation(name)  # (an outlet, a company)
         )
     )

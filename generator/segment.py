@@ -193,6 +193,10 @@ class _Page:
         return i is not None and self.is_body(self.next_content(i + 1))
 
 
+#: what a byline block prints under the author's name: the role, the date
+_BYLINE_BLOCK = frozenset(("byline", "author-bio"))
+
+
 def find_starts(page: _Page) -> list[_Start]:
     starts: list[_Start] = []
     i = 0
@@ -212,9 +216,14 @@ def find_starts(page: _Page) -> list[_Start]:
         elif page.chrome[i] is None and not line.level:
             if looks_like_label(line.text):
                 headline = page.next_content(i + 1)
-                # (an author's name over the outlet's, in a byline block, is no label)
+                # (an author's name over the outlet's, or over the role and the date the
+                # byline block goes on with, is no label)
                 byline_block = looks_like_person_name(line.text) and (
-                    headline is not None and word_count(page.text(headline)) <= 4
+                    headline is not None
+                    and (
+                        word_count(page.text(headline)) <= 4
+                        or any(page.chrome[k] in _BYLINE_BLOCK for k in range(i + 1, headline))
+                    )
                 )
                 if (
                     headline is not None
@@ -513,10 +522,11 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
     if (
         i - 1 > previous
         and page.chrome[i - 1] is None
-        and word_count(page.text(i - 1)) >= 25
+        # (a long line under a paragraph: that article's last, cut short: "… and venti")
+        and word_count(page.text(i - 1)) >= (_PARAGRAPH_OVER_CUT if n >= _CUT_PARAGRAPH else 25)
         and page.lines[i].aside != "related-block"  # (the page lists it beside its article)
     ):
-        return None  # a subheading of the article above
+        return None  # a subheading of the article above, or its paragraph
     if page.chrome[i + 1 : i + 2] == ["bare-link"] and LINKED_SITE.match(page.text(i + 1)):
         return _Teaser(i, i + 1, i, None)  # a link aggregator's submission: the story is elsewhere
     j = i + 1
@@ -570,6 +580,8 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
     return None
 
 
+#: a line this long, under a paragraph of this many words, goes on with the article above
+_CUT_PARAGRAPH, _PARAGRAPH_OVER_CUT = 15, 12
 #: a shared link's excerpt is a sentence or two
 _SHARED_EXCERPT_WORDS = 40
 

@@ -36,20 +36,7 @@ from generator.rules import (
 )
 from generator.segment import segment
 
-HEADLINE = "Oskarsby Energi to build 40 MW truck charging depot on the E20"
-FIRST = (
-    "Oskarsby Energi will build a 40 MW charging depot for electric trucks beside the E20 "
-    "motorway, the utility said on Thursday, the first of six it plans along the corridor."
-)
-SECOND = (
-    "The depot, due to open in 2027, will have 28 megawatt chargers and a battery store that "
-    "lets it run on a grid connection half the size such a site would normally need."
-)
-
-
-def _instances(tmp_path: Path, name: str, text: str) -> list:
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    return list(process_file(tmp_path / name, tmp_path).instances)
+from .made_pages import FIRST, HEADLINE, SECOND, page_instances
 
 
 @pytest.mark.parametrize("line", ["$14.86", "38,914.07", "1.0927", "22.41"])
@@ -68,7 +55,7 @@ def test_a_ticker_over_the_page_is_no_byline_under_the_companys_name(tmp_path: P
         f"Investors\nNews\nPress Release\n{HEADLINE}\nLargest order in the company's history\n"
         f"March 19, 2024 8:00am CET\n{FIRST}\n{SECOND}\n"
     )
-    (release,) = _instances(tmp_path, "release.txt", page)
+    (release,) = page_instances(tmp_path, "release.txt", page)
     assert release.headline == HEADLINE
 
 
@@ -105,7 +92,7 @@ def test_the_headline_printed_again_over_its_byline_heads_the_article(tmp_path: 
         f"{HEADLINE}\nThe utility plans six depots along the motorway by 2030.\nLinnea Holm\n"
         f"Sat 9 Mar 2024 06.00 GMT\n{FIRST}\n{SECOND}\n"
     )
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert article.headline == HEADLINE
     assert article.blocks[0].text == FIRST
     assert article.date == "2024-03-09" and article.authors == ("Linnea Holm",)
@@ -140,7 +127,7 @@ def test_a_headline_ending_with_a_full_stop_over_its_deck_is_the_headline(
         f"Mar 21st 2024\n|\n6 min read\nSave\nShare\nGive\nListen to this story\n"
         f"Enjoy more audio and podcasts on iOS or Android.\n{opening}\n{SECOND}\n"
     )
-    (column,) = _instances(tmp_path, "column.txt", page)
+    (column,) = page_instances(tmp_path, "column.txt", page)
     assert column.headline == headline
     assert column.blocks[0].text == opening
 
@@ -153,7 +140,7 @@ def test_a_consent_wall_printed_as_a_heading_is_no_article(tmp_path: Path) -> No
         "but you have a right to object to such processing.\n\nACCEPT ALL\n\n"
         f"# {HEADLINE}\n\nBy Linnea Holm\n\n{FIRST}\n\n{SECOND}\n"
     )
-    found = _instances(tmp_path, "story.md", page)
+    found = page_instances(tmp_path, "story.md", page)
     assert [i.headline for i in found] == [HEADLINE]
 
 
@@ -169,7 +156,7 @@ def test_a_menu_item_that_reads_like_a_lists_title_makes_no_teasers(tmp_path: Pa
         f"Menu\n{menu}\nGavle\n{HEADLINE}\nThe first of six depots along the motorway\n"
         f"Linnea Holm · SVT News · Posted: 2 hours ago\n{FIRST}\n{SECOND}\n"
     )
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert not article.teaser and article.headline == HEADLINE
 
 
@@ -200,7 +187,7 @@ Yesterday · Anna Berg
 
 
 def test_a_news_aggregators_items_are_teasers_each(tmp_path: Path) -> None:
-    found = _instances(tmp_path, "top.md", AGGREGATOR)
+    found = page_instances(tmp_path, "top.md", AGGREGATOR)
     assert all(i.teaser for i in found)
     assert [i.headline for i in found] == [
         HEADLINE,
@@ -213,7 +200,7 @@ def test_an_article_under_its_section_label_and_byline_is_no_aggregator_item(
     tmp_path: Path,
 ) -> None:
     page = f"Charging\n\n## {HEADLINE}\n\nLinnea Holm | Jun 11 2025 - 12:04 pm PT\n\n{FIRST}\n\n{SECOND}\n"
-    (article,) = _instances(tmp_path, "story.md", page)
+    (article,) = page_instances(tmp_path, "story.md", page)
     assert not article.teaser and article.headline == HEADLINE
 
 
@@ -243,7 +230,7 @@ Construction at the Sundsvall site is paused until the first depot is full, the 
 
 
 def test_a_live_blogs_entries_are_one_article(tmp_path: Path) -> None:
-    (live,) = _instances(tmp_path, "live.txt", LIVE)
+    (live,) = page_instances(tmp_path, "live.txt", LIVE)
     assert live.headline.startswith("Oskarsby Energi's depot day")
     assert live.date == "2024-03-12"
     assert live.authors == ("Linnea Holm", "Per Sandberg")
@@ -259,7 +246,7 @@ def test_a_sites_tagline_over_the_page_is_not_the_headline(tmp_path: Path) -> No
         "By Linnea Holm and Per Sandberg\nMarch 7, 2023 3:42 PM GMT\n"
         f"STOCKHOLM, March 7 (Meridian) - {FIRST}\n{SECOND}\n"
     )
-    (article,) = _instances(tmp_path, "wire.txt", page)
+    (article,) = page_instances(tmp_path, "wire.txt", page)
     assert article.headline == HEADLINE
 
 
@@ -309,7 +296,7 @@ def test_the_headline_over_its_deck_over_the_byline_over_a_video_is_the_headline
         "Linnea Holm · SVT News · Posted: 2 hours ago | Last Updated: 1 hour ago\n"
         f"Video\nPlay\nWatch\n{video}\n2:14\nClosed captions\nMute\nFull screen\n{FIRST}\n{SECOND}\n"
     )
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert article.headline == HEADLINE
 
 
@@ -324,7 +311,7 @@ def test_a_clippers_author_that_is_the_site_is_no_author(tmp_path: Path) -> None
         f'---\ntitle: "{HEADLINE} | Plugboard"\nauthor:\n  - "[[Plugboard]]"\n'
         f"created: 2024-03-18\n---\n# {HEADLINE}\n\n{FIRST}\n\n{SECOND}\n"
     )
-    (article,) = _instances(tmp_path, "clip.md", page)
+    (article,) = page_instances(tmp_path, "clip.md", page)
     assert article.authors == ()
 
 
@@ -354,7 +341,7 @@ def test_a_reviews_gallery_comes_before_its_body(tmp_path: Path) -> None:
         "2025 Oskarsby Haul 40", "Price: $138,450 (as tested: $142,115)",
         "Battery: 477 kWh usable", "Range (est.): 291 miles", FIRST, SECOND,
     ]  # fmt: skip
-    (article,) = _instances(tmp_path, "review.txt", "\n".join(lines) + "\n")
+    (article,) = page_instances(tmp_path, "review.txt", "\n".join(lines) + "\n")
     assert article.headline == review
     assert article.blocks[0].text == FIRST
 
@@ -366,7 +353,7 @@ def test_a_headline_under_a_menu_of_fifty_sections_is_found(tmp_path: Path) -> N
         "Skip to content", *sections, "Business", HEADLINE, deck,
         "By Linnea Holm", "Published March 11, 2025 at 6:00 a.m. ET", FIRST, SECOND,
     ]  # fmt: skip
-    (article,) = _instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
+    (article,) = page_instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
     assert article.headline == HEADLINE and article.blocks[0].text == FIRST
 
 
@@ -378,7 +365,7 @@ def test_a_video_over_the_article_keeps_its_title_to_itself(tmp_path: Path) -> N
         HEADLINE, "By Linnea Holm, SVT", "Updated 4:17 PM CET, Wed May 14, 2025",
         "Link Copied!", FIRST, SECOND, "Ad Feedback",
     ]  # fmt: skip
-    (article,) = _instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
+    (article,) = page_instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
     assert article.headline == HEADLINE
     kept = {block.text for block in article.blocks}
     assert not {"Link Copied!", "Ad Feedback"} & kept
@@ -392,7 +379,7 @@ def test_a_breadcrumb_glued_to_the_headline_printed_below_comes_off_it(tmp_path:
         HEADLINE, "Grants in 31 states will fund heavy-duty charging for electric trucks.",
         "May 14, 2025", FIRST, SECOND,
     ]  # fmt: skip
-    found = _instances(tmp_path, "release.txt", "\n".join(lines) + "\n")
+    found = page_instances(tmp_path, "release.txt", "\n".join(lines) + "\n")
     assert [i.headline for i in found] == [HEADLINE]
     assert found[0].blocks[0].text == FIRST
 
@@ -420,7 +407,7 @@ def test_a_german_byline_block_dates_the_story(tmp_path: Path) -> None:
         "Aktualisiert: 06.05.2025, 17:05 Uhr", "Lesezeit: 3 Min.", "Artikel teilen", "Merken",
         FIRST, SECOND,
     ]  # fmt: skip
-    (article,) = _instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
+    (article,) = page_instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
     assert article.date == "2025-05-06" and article.blocks[0].text == FIRST
 
 
@@ -446,7 +433,7 @@ def test_a_story_continued_on_another_page_of_the_edition_is_one_article(tmp_pat
         "Weather: Cloudy, high 44. Page A2", "A6", "LOCAL", "DEPOT from A1", SECOND,
         "Linnea Holm can be reached at lholm@courier.example or 555-0148.",
     ]  # fmt: skip
-    (article,) = _instances(tmp_path, "edition.txt", "\n".join(lines) + "\n")
+    (article,) = page_instances(tmp_path, "edition.txt", "\n".join(lines) + "\n")
     assert article.headline == HEADLINE
     kept = [block.text for block in article.blocks]
     assert kept[0] == FIRST and SECOND in kept
@@ -479,7 +466,7 @@ def test_a_summarys_points_under_the_headline_are_neither_headline_nor_body(
         "Bookmark", "Share", "Key points", *points, "By Linnea Holm", "12 May 2025 | 07:45 GMT",
         opening, SECOND,
     ]  # fmt: skip
-    (article,) = _instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
+    (article,) = page_instances(tmp_path, "story.txt", "\n".join(lines) + "\n")
     assert article.headline == headline
     assert article.blocks[0].text == opening and article.date == "2025-05-12"
 
@@ -510,7 +497,7 @@ def test_a_comments_button_between_the_deck_and_the_body_keeps_the_body(tmp_path
         "By Linnea Holm, Motoring Reporter\nPublished: 7:02, 14 May 2025\nShare\nFacebook\n"
         f"View 12 comments\n{FIRST}\n{SECOND}\n"
     )
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert article.headline == HEADLINE
     assert [block.text for block in article.blocks][-2:] == [FIRST, SECOND]
 
@@ -537,7 +524,7 @@ def test_a_long_caption_over_the_headline_of_a_gallery_story_is_not_its_body(
         f"Business · Energy\nIN PICTURES\n{caption}\n{HEADLINE}\n{gallery}\nSwipe for more\n"
         f"View all 6 photos\nBy Linnea Holm\n15/05/2025 11:20 CEST\nShare\n{FIRST}\n{SECOND}\n"
     )
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert article.headline == HEADLINE
     assert [block.text for block in article.blocks] == [FIRST, SECOND]
 
@@ -552,7 +539,7 @@ def test_a_deck_then_a_caption_under_its_credit_over_the_byline_are_not_the_body
         "Von Linnea Holm, npa\nErstellt: 06.05.2025, 14:31 Uhr\nLesezeit: 3 Min.\n"
         f"Artikel teilen\n{FIRST}\n{SECOND}\n"
     )
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert article.headline == HEADLINE
     assert [block.text for block in article.blocks] == [FIRST, SECOND]
 
@@ -601,7 +588,7 @@ def test_a_headline_over_reporters_in_a_place_and_a_credited_caption_heads_the_s
         "Simply sign up to the Energy myCourier Digest — delivered directly to your inbox.\n"
         f"{FIRST}\n{SECOND}\n"
     )
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert article.headline == HEADLINE
     assert article.authors == ("Linnea Holm",) and article.date == "2024-03-14"
     assert [block.text for block in article.blocks] == [FIRST, SECOND]
@@ -646,7 +633,7 @@ def test_a_releases_dateline_in_title_case_dates_it(tmp_path: Path) -> None:
         f"FOR IMMEDIATE RELEASE\n{HEADLINE}\n"
         f"Gavle, Sweden, 13 May 2024 – {FIRST}\n{SECOND}\n-ENDS-\n"
     )
-    (article,) = _instances(tmp_path, "release.txt", page)
+    (article,) = page_instances(tmp_path, "release.txt", page)
     assert article.headline == HEADLINE and article.date == "2024-05-13"
 
 
@@ -655,7 +642,7 @@ def test_a_name_over_the_authors_role_names_the_author(tmp_path: Path) -> None:
         f"Explainer\n{HEADLINE}\n2 days ago\nShare\nSave\nLinnea Holm\nTransport correspondent\n"
         f"Play\n{FIRST}\n{SECOND}\n"
     )
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert article.headline == HEADLINE and article.authors == ("Linnea Holm",)
     assert [block.text for block in article.blocks] == [FIRST, SECOND]
 
@@ -696,13 +683,13 @@ def test_a_story_signed_under_its_text_with_its_age_is_dated_from_the_capture(
         f"{FIRST}\n{SECOND}\nWNC Newsource · 2 days ago\nReport a typo\n"
         "Trading Halt 10/03/2023\n"
     )
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert article.date == "2025-05-13"
 
 
 def test_a_list_of_dated_items_under_the_text_does_not_date_it(tmp_path: Path) -> None:
     page = f"{HEADLINE}\n{FIRST}\n{SECOND}\nOther announcements\nTrading Halt 10/03/2023\n"
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert article.date is None
 
 
@@ -710,7 +697,7 @@ def test_the_outlet_under_the_byline_is_no_author(tmp_path: Path) -> None:
     page = (
         f"{HEADLINE}\nBy Linnea Holm\nThe Gavle Sentinel\n03/10/2026 6:42 PM\n{FIRST}\n{SECOND}\n"
     )
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert article.authors == ("Linnea Holm",)
 
 
@@ -801,7 +788,7 @@ def test_a_reviews_lists_at_its_end_are_items_of_the_review(tmp_path: Path) -> N
         "Quiet at night\nCons\nNo café yet\nFar from the motorway exit\n"
         "Oskarsby provided travel and accommodation for this first drive event.\nShare\n"
     )
-    (article,) = _instances(tmp_path, "review.txt", page)
+    (article,) = page_instances(tmp_path, "review.txt", page)
     kinds = [(block.kind, block.text) for block in article.blocks]
     assert kinds[2:] == [
         (BlockKind.HEADING, "Pros"),

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import process_file
 from generator.dates import relative_date
 from generator.rules import byline_name, chrome_rule
+
+from .made_pages import page_instances
 
 PARAGRAPHS = (
     "Oskarsby Energi will build a 40 MW charging depot for electric trucks beside the E20 "
@@ -24,11 +25,6 @@ PARAGRAPHS = (
     "Hauliers on the corridor have asked for reserved slots and monthly invoices, and the "
     "utility said it would offer both from the first day the depot opens.",
 )
-
-
-def _instances(tmp_path: Path, name: str, text: str) -> list:
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    return list(process_file(tmp_path / name, tmp_path).instances)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +49,7 @@ def test_articles_under_a_newsroom_byline_are_found_one_by_one(tmp_path: Path) -
         "HALL 2 · STAND 2-118\n\nHaulers ask for reserved charging slots, not faster chargers\n\n"
         f"By Show Daily staff\n\n{third}\n\n{second}\n"
     )
-    found = _instances(tmp_path, "daily.txt", page)
+    found = page_instances(tmp_path, "daily.txt", page)
     assert [i.headline for i in found] == [
         "Oskarsby Energi to build 40 MW truck depot on the E20",
         "Haulers ask for reserved charging slots, not faster chargers",
@@ -77,7 +73,7 @@ Oskarsby Energi is building along the E20 motorway between Gavle and Sundsvall, 
 
 
 def test_a_hub_pages_intro_over_its_articles_is_no_article(tmp_path: Path) -> None:
-    found = _instances(tmp_path, "kit.html", HUB.format(*PARAGRAPHS))
+    found = page_instances(tmp_path, "kit.html", HUB.format(*PARAGRAPHS))
     assert [i.headline for i in found] == [
         "Oskarsby Energi to build 40 MW truck charging depot on the E20",
         "Hauliers will book charging slots at the E20 depots a month ahead",
@@ -90,7 +86,7 @@ def test_a_one_paragraph_lead_with_a_byline_over_more_articles_stays_an_article(
     page = HUB.format(*PARAGRAPHS).replace(
         "<p>Press Kit: E20 depots</p>", "<p>Press Kit: E20 depots</p><p>By Linnea Holm</p>"
     )
-    found = _instances(tmp_path, "story.html", page)
+    found = page_instances(tmp_path, "story.html", page)
     assert len(found) == 3 and found[0].authors == ("Linnea Holm",)
 
 
@@ -104,7 +100,7 @@ def test_a_lead_cut_after_its_first_paragraph_stays_an_article(tmp_path: Path) -
         "Policy\n\nA battery store halves the depot's grid connection\n\nPublished\n\non\n\n"
         f"By\n\n{third}\n\n{second}\n"
     )
-    found = _instances(tmp_path, "story.txt", page)
+    found = page_instances(tmp_path, "story.txt", page)
     assert [i.headline for i in found][0] == "Oskarsby Energi to build 40 MW truck depot on the E20"
     assert len(found) == 3
 
@@ -141,5 +137,5 @@ def test_a_scrape_that_starts_inside_a_story_keeps_its_one_paragraph(tmp_path: P
         f"News\nHauliers ask for reserved charging slots at the new depots\n{second}\n{third}\n"
         f"Policy\nA battery store halves the depot's grid connection\n{third}\n{second}\n"
     )
-    found = _instances(tmp_path, "story.txt", page)
+    found = page_instances(tmp_path, "story.txt", page)
     assert len(found) == 3 and found[0].blocks[0].text == first

@@ -15,22 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import process_file
 from generator.rules import byline_name, chrome_rule
 
-STORY = (
-    "Oskarsby Energi will build a 40 MW charging depot for electric trucks beside the E20 "
-    "motorway, the utility said on Thursday, the first of six it plans along the corridor."
-)
-MORE = (
-    "The depot, due to open in 2027, will have 28 megawatt chargers and a battery store that "
-    "lets it run on a grid connection half the size such a site would normally need."
-)
-
-
-def _instances(tmp_path: Path, name: str, text: str) -> list:
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    return list(process_file(tmp_path / name, tmp_path).instances)
+from .made_pages import FIRST as STORY
+from .made_pages import SECOND as MORE
+from .made_pages import page_instances
 
 
 @pytest.mark.parametrize(
@@ -114,7 +103,7 @@ def test_a_sign_up_box_drawn_with_box_characters_leaves_the_article(tmp_path: Pa
         "Oskarsby Energi to build 40 MW truck charging depot on the E20\n\nBy Linnea Holm\n\n"
         f"{STORY}\n\n{box}\n{MORE}\n"
     )
-    (article,) = _instances(tmp_path, "story.txt", page)
+    (article,) = page_instances(tmp_path, "story.txt", page)
     assert [block.text for block in article.blocks] == [STORY, MORE]
 
 
@@ -140,7 +129,7 @@ Subscriptions: volt.example/subscribe
 
 
 def test_a_print_contents_page_is_teasers_of_the_stories_inside(tmp_path: Path) -> None:
-    found = _instances(tmp_path, "contents.txt", CONTENTS)
+    found = page_instances(tmp_path, "contents.txt", CONTENTS)
     teasers = {i.headline: [b.text for b in i.blocks] for i in found if i.teaser}
     assert teasers["The depot at the end of the E20"] == [
         "Why a utility is building truck chargers where the motorway meets the forest."
@@ -156,7 +145,7 @@ def test_a_byline_with_a_handle_and_the_time_first_names_the_writer_and_dates_th
     assert chrome_rule(byline) == "byline"
     assert byline_name("", byline) == ["Linnea Holm"]
     page = f"Oskarsby Energi to build 40 MW truck charging depot on the E20\n\n{byline}\n\n{STORY}\n\n{MORE}\n"
-    (article,) = _instances(tmp_path, "story.md", page)
+    (article,) = page_instances(tmp_path, "story.md", page)
     assert article.date == "2026-04-02" and article.authors == ("Linnea Holm",)
 
 
@@ -171,8 +160,8 @@ def test_a_releases_about_the_company_that_says_what_it_does_is_boilerplate(
         "Oskarsby Energi to build 40 MW truck charging depot on the E20\n\n"
         f"{STORY}\n\n{MORE}\n\nAbout Oskarsby Energi\n\n{about}\n"
     )
-    (release,) = _instances(tmp_path, "release.txt", page)
+    (release,) = page_instances(tmp_path, "release.txt", page)
     assert [block.text for block in release.blocks] == [STORY, MORE]
     # the same words in the story itself are text
-    (story,) = _instances(tmp_path, "story.txt", page.replace("About Oskarsby Energi\n\n", ""))
+    (story,) = page_instances(tmp_path, "story.txt", page.replace("About Oskarsby Energi\n\n", ""))
     assert [block.text for block in story.blocks] == [STORY, MORE, about]
