@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache, partial
@@ -54,6 +54,8 @@ GLUED_TWEET_TEXT = 40
 _QUOTED_SENTENCE_END = ('."', ".”", ".'", ".’")
 #: an interviewer's question, the text of an interview: "Q: What changed?", "Question: …"
 _INTERVIEW_QUESTION = re.compile(r"^(?:Q|Question)\s?[:.–—-]\s+\S")
+#: a turn of an interview under its speaker's name: "VoltByte: Why uptime, not stalls?"
+_TURN = re.compile(r"^(?P<speaker>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2}):\s+\S.*[?.!]$")
 #: "Deliveries: 348,450", "Range: 520 km": a figure under a label, not a subheading
 _STAT_LINE = re.compile(r"^[A-Z][^:]{1,40}:\s+[$€£¥]?\d[\d,.]*\s*%?(?:\s*[A-Za-z]{1,6})?$")
 
@@ -528,8 +530,23 @@ _STATED_DATE = re.compile(
 )
 
 
+def _speakers(page: _Lines) -> set[str]:
+    """The names that open two or more of the text's lines as turns (`_TURN`): an
+    interview's speakers, whose questions read like headlines."""
+    turns = Counter(
+        found.group("speaker") for i in page.kept() if (found := _TURN.match(page.texts[i]))
+    )
+    return {speaker for speaker, count in turns.items() if count >= 2}
+
+
+def _turn_of(text: str, speakers: set[str]) -> bool:
+    found = _TURN.match(text) if speakers else None
+    return found is not None and found.group("speaker") in speakers
+
+
 def _blocks(page: _Lines, deck: str | None) -> list[Block]:
     blocks: list[tuple[int, Block]] = []
+    speakers = _speakers(page)
     for i in page.kept():
         text = page.texts[i]
         level = page.lines[i].level
@@ -542,6 +559,7 @@ def _blocks(page: _Lines, deck: str | None) -> list[Block]:
             and not _STAT_LINE.match(text)
             and not bracketed
             and not _INTERVIEW_QUESTION.match(text)
+            and not _turn_of(text, speakers)
             and not text.endswith(_QUOTED_SENTENCE_END)
         ):
             # (a listicle numbers its subheadings: "3. Your EV won't change overnight")

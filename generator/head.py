@@ -905,14 +905,15 @@ def _above_its_summary(zone: Zone, headline: int, scores: dict[int, float]) -> i
 
 
 def _past_the_summary(zone: Zone, body: int) -> int:
-    """The body's start, moved past a summary's points and the byline block under them,
-    when it was put at the first point ("Key points" / three points / "By …" / the date)."""
+    """The body's start, moved past a summary's points and the byline block or the note
+    under them ("Key takeaways are produced with the help of AI …"), when it was put at the
+    first point ("Key points" / three points / "By …" / the date)."""
     before = [k for k in range(body) if zone.rules[k] is None]
     if not before or not _SUMMARY_TITLE.match(zone.lines[before[-1]].text):
         return body
     info = zone.lines_info()
     for k in range(body + 1, min(body + _SUMMARY_POINTS + 1, len(zone.lines))):
-        if info.byline[k]:
+        if info.byline[k] or zone.rules[k] == "notice":  # (or the note the points end with)
             after = k
             while after < len(zone.lines) and (info.byline[after] or zone.rules[after]):
                 after += 1

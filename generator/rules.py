@@ -1360,7 +1360,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|(?:was|were|has been|have been) (?:updated|corrected|changed|amended|revised))"
             r"\S.{20,}"
             # the note without its label: "This story has been updated to correct the spelling …"
-            r"|this (?:story|article|post|report) (?:has been|was) (?:updated|corrected|amended)\b.{0,200})",
+            r"|this (?:story|article|post|report) (?:has been|was) (?:updated|corrected|amended)\b.{0,200}"
+            # a story still moving: "This is a developing story and will be updated."
+            r"|this (?:is a )?(?:developing|breaking)(?: news)? (?:story|article|report)\b.{0,80}"
+            r"|this (?:story|article|report) (?:will|may) be updated\b.{0,80}"
+            r"|check back (?:later )?for (?:more )?updates\.?$)",
             re.I,
         ),
     ),
@@ -1373,7 +1377,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|belong to their respective owners|republish (?:our|this|these) (?:stories|story|articles?)\b"
             # a press trip's disclosure: "… travelled to Tallinn at the invitation of Solvane."
             r"|^(?=(?:\S+\s+){0,30}\S+$).*\btravell?ed to .{1,60} (?:at the invitation|as a guest) of\b"
-            r"|\b(?:travel|accommodation)(?: and \w+)? (?:was|were) (?:paid for|provided|covered) by\b)",
+            r"|\b(?:travel|accommodation)(?: and \w+)? (?:was|were) (?:paid for|provided|covered) by\b"
+            # a note on how the page was made: "Key takeaways are produced with the help of AI
+            # and checked by our editors.", "This article was generated with the assistance of AI"
+            r"|^(?=(?:\S+\s+){0,40}\S+$)(?:this (?:article|story|summary|report)|(?:the |these )?(?:key "
+            r"(?:takeaways|points)|summary|summaries|bullet points)) (?:was|were|is|are|has been|have been) "
+            r"(?:generated|produced|written|created|drafted|compiled)\b.{0,40}\b(?:AI|artificial intelligence)\b)",
             re.I,
         ),
     ),
@@ -1449,10 +1458,11 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "notice": (
         "advis", "advice", "past performance", "forward-looking", "informational purposes",
         "did not write", "did not edit", "not responsible for", "respective owners", "republish",
-        "invitation of", "guest of", "paid for by", "provided by", "covered by",
+        "invitation of", "guest of", "paid for by", "provided by", "covered by", "ai",
+        "artificial intelligence",
     ),
     "editor-note": (
-        "update", "correction", "clarification", "editor", "programming note", "note to",
+        "update", "developing", "breaking", "correction", "clarification", "editor", "programming note", "note to",
         "been corrected", "was corrected", "been amended", "was amended",
     ),
     "site-notice": (
@@ -2374,7 +2384,7 @@ def _caption_under_its_credit(texts: list[str], rules: list[str | None]) -> None
 def _videos(texts: list[str], rules: list[str | None]) -> None:
     """A video's title and length under its player's button ("Play" / "Veltrix recall:
     what owners need to know" / "02:14"): the player's, not the article's headline and
-    byline."""
+    byline; and what the footage shows, under them."""
     for i, rule in enumerate(rules):
         if rule != "video-player":
             continue
@@ -2384,8 +2394,15 @@ def _videos(texts: list[str], rules: list[str | None]) -> None:
         if length is not None:
             for j in range(i + 1, length + 1):
                 rules[j] = "video-player"
+            caption = length + 1
+            if caption < len(texts) and rules[caption] is None and _FOOTAGE.match(texts[caption]):
+                rules[caption] = "video-player"  # what the footage shows, under its length
 
 
+#: a video's caption: "Aerial footage from SkyCam 9 shows smoke rising from the plant."
+_FOOTAGE = re.compile(
+    r"^(?=(?:\S+\s+){0,30}\S+$)(?:[\w'’-]+\s+){0,3}(?:footage|video)\b.{0,80}\bshows?\b", re.I
+)
 #: a video's length: "02:14", "1:02:07"
 _VIDEO_LENGTH = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 #: a mail's or a Usenet post's signature: the lines under "-- " at its end

@@ -206,3 +206,57 @@ def test_a_slashed_date_near_a_day_the_page_names_reads_that_way() -> None:
     assert writes_day_first(["Meridian News06/11/2024 10:12", "LONDON, Nov 5 (Meridian) - …"])
     assert not writes_day_first(["Posted 06/11/2024", "On June 10 the company said"])
     assert not writes_day_first(["Posted 06/11/2024"])
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Key takeaways are produced with the help of AI and checked by our editors.", "notice"),
+        ("The report was generated with AI tools, the company said.", None),
+        ("This is a developing story and will be updated.", "editor-note"),
+        ("Check back for updates.", "editor-note"),
+        ("This is a developing market, analysts said.", None),
+    ],
+)
+def test_notes_on_how_the_story_was_made_are_chrome(line: str, rule: str | None) -> None:
+    assert chrome_rule(line) == rule
+
+
+def test_a_summarys_points_and_their_note_under_the_byline_are_not_the_body(
+    tmp_path: Path,
+) -> None:
+    page = (
+        f"Companies\n{HEADLINE}\nLinnea Holm, Energy Editor\nUpdated 5 Nov 2024 – 6:05pm\n"
+        "Save\nKey takeaways\nThe utility will build a 40 MW depot beside the E20\n"
+        "It is the first of six depots along the corridor\nThe depot is due to open in 2027\n"
+        "Key takeaways are produced with the help of AI and checked by our editors.\n"
+        f"{FIRST}\n{SECOND}\n"
+    )
+    (article,) = page_instances(tmp_path, "story.txt", page)
+    assert [block.text for block in article.blocks] == [FIRST, SECOND]
+
+
+def test_what_a_video_shows_under_its_length_is_not_the_body(tmp_path: Path) -> None:
+    page = (
+        f"Local News\n{HEADLINE}\nPublished 11:08 AM EDT, Tue September 17, 2024\nShare\n"
+        "Play\nVideo\n01:58\nAerial footage from SkyCam 9 shows the depot's site on Tuesday.\n"
+        f"{FIRST}\n{SECOND}\n"
+    )
+    (article,) = page_instances(tmp_path, "story.txt", page)
+    assert [block.text for block in article.blocks] == [FIRST, SECOND]
+
+
+def test_an_interviews_questions_under_the_interviewers_name_are_its_text(
+    tmp_path: Path,
+) -> None:
+    turns = [
+        "VoltByte: Everyone in charging talks about how many stalls they have. Why do you "
+        "talk about uptime instead?",
+        "Linnea Holm: Because the driver does not experience stalls. They experience a "
+        "charger that works or one that does not.",
+        "VoltByte: What should drivers expect from the utility's depots in 2025 and 2026?",
+        "Linnea Holm: More of them, and every one of them working when a truck arrives.",
+    ]
+    page = f"Interviews\n{HEADLINE}\nBy Per Strand\n{FIRST}\n" + "\n".join(turns) + "\n"
+    (article,) = page_instances(tmp_path, "interview.txt", page)
+    assert [block.text for block in article.blocks] == [FIRST, *turns]
