@@ -39,6 +39,7 @@ from .rules import (
     HEADING_CHROME,
     PICTURE_RULES,
     SENTENCE_BREAK,
+    chrome_rule,
     chrome_rules,
     is_tweet_end,
     looks_like_heading,
@@ -46,6 +47,7 @@ from .rules import (
     looks_like_person_name,
     looks_like_prose,
     split_breadcrumb,
+    split_site_suffix,
 )
 from .text import normalize, word_count
 
@@ -56,7 +58,7 @@ MAX_ZONE = 40
 #: how much of the body the vocabulary of a line is compared with (its opening)
 BODY_WORDS = 150
 #: what a line glued to its breadcrumb holds: a mark between crumbs, or glued capitals
-_CRUMB_HINT = re.compile(r"[›»>/|]|^[A-Z][a-z]+[A-Z][a-z]+[A-Z]")
+_CRUMB_HINT = re.compile(r"[›»>/|]|^[A-Z][a-z]+[A-Z][a-z]+[A-Z]|\s[–—-]\s[A-Z]")
 #: how much of a line its vocabulary and its shape are read on (a headline is shorter)
 _LINE_WORDS = 60
 _SHAPE_CHARS = 300
@@ -317,8 +319,12 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
             continue
         if printed is None:
             printed = {normalize(text) for text in as_printed}
-        split = _glued_to_a_line(line.text, printed) or split_breadcrumb(line.text)
-        if split is not None:  # a headline glued to its breadcrumb is scored without it
+        split = (
+            _glued_to_a_line(line.text, printed)
+            or split_breadcrumb(line.text)
+            or split_site_suffix(line.text, printed)
+        )
+        if split is not None:  # a headline glued to its breadcrumb (site) is scored without it
             crumbs[i], text = split
             lines[i] = replace(line, text=text)
     texts = [line.text for line in lines]
@@ -955,15 +961,21 @@ def apply_head(
         return raw
     if zone.proposed is not None and zone.candidates() == [zone.proposed]:
         # the headline segmentation found and, right under it, the body: nothing to choose
+        if zone.proposed not in zone.crumbs:
+            return replace(raw, body_start=zone.number(zone.end))
+        head = Head(zone.proposed, zone.end)  # (its crumbs or its site come off it below)
+    elif raw.position > 0 and deck_then_byline(zone):
         return replace(raw, body_start=zone.number(zone.end))
-    if raw.position > 0 and deck_then_byline(zone):
-        return replace(raw, body_start=zone.number(zone.end))
-    # an appended article was found by its headline (a label or a byline with it): the
-    # scorers say only where its body starts
-    head = choose(zone, model or default_model(), raw.position > 0 and zone.proposed is not None)
+    else:
+        # an appended article was found by its headline (a label or a byline with it): the
+        # scorers say only where its body starts
+        fixed = raw.position > 0 and zone.proposed is not None
+        head = choose(zone, model or default_model(), fixed)
     lines, proposed = article_lines(raw)
     if head.headline is None:
-        headline = meta.title if meta is not None and raw.position == 0 and meta.title else None
+        # (the page's title, unless it is the site's name and motto: "Harborline | Markets News")
+        titled = meta is not None and raw.position == 0 and meta.title
+        headline = meta.title if titled and chrome_rule(meta.title) is None else None
         headline_line, level = None, 0
         if proposed is not None and raw.position > 0:
             # an appended article keeps the headline it was found by

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from .dates import CAPTURE_NOTE, MONTH_NAMES
-from .text import canonical, word_count
+from .text import canonical, normalize, word_count
 
 _MONTHS = (
     "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -52,6 +52,10 @@ _BY = r"(?:[Bb]y|BY|[Dd]oor|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Aa]v|[Aa]f|[Rr]eporter)"
 _STAFF = r"(?:\s+(?i:staff(?:\s+(?:writers?|reporters?))?|team|desk|editors|newsroom|reporters))?"
 #: where the reporter filed from, after the names: "By Imogen Hartley in London"
 _FILED_FROM = r"\s+in\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}"
+#: a photo essay's writer who took its pictures too: "Words and photographs by Anneli Voss"
+_AND_PICTURES = r"(?: and (?:[Pp]hotos|[Pp]hotographs|[Pp]ictures|[Ii]mages))?"
+#: who the reporter is, after the name: "By Priya Venkataraman, a senior reporter covering …"
+_WHO_THEY_ARE = r",\s+(?:a|an|the|our)\s[^.]{3,100}\.?"
 #: the outlet the reporter wrote for: "By Kerry Ashdown For The Daily Blaze"
 _FOR_OUTLET = r"\s+(?:[Ff]or|FOR)\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
 
@@ -519,7 +523,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "byline",
         re.compile(
-            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext|{_GALLERY_BY}|{_LIVE_BY}) by|{_BY})\s+{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*{_STAFF}(?:{_FILED_FROM}|{_FOR_OUTLET})?(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,40}}|[,|·•–—-]\s*.{{0,40}}))?$"
+            rf"^(?:(?:[Ww]ritten|[Ww]ords|[Ss]tory|[Rr]eported|[Tt]ext|{_GALLERY_BY}|{_LIVE_BY}){_AND_PICTURES} by|{_BY})\s+{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*{_STAFF}(?:{_FILED_FROM}|{_FOR_OUTLET})?(?:\s*[,|·•–—-]?\s*(?:{DATE_TEXT}.{{0,40}}|[,|·•–—-]\s*.{{0,40}})|{_WHO_THEY_ARE})?$"
         ),
     ),
     (
@@ -664,6 +668,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         re.compile(
             r"(?=(?i:[ipv]))(?i:image|photo|picture|video)\s+(?i:credits?|courtesy|source)\s*[:\-–—]\s*[^.]{1,60}$"
             r"|(?=[A-Z]{3})\b[A-Z]{3,}/(?:File )?Photo\b.{0,60}$"
+            # … the photographer between: "… MPA/Lena Sorvino/File Photo Purchase Licensing Rights"
         ),
     ),
     ("caption", re.compile(r"^(?:gallery|slideshow|photos)\s*:", re.I)),
@@ -800,7 +805,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|[(\[]?this (?:article|story|post|piece) (?:was|has been) (?:machine[- ])?translated\b"
             r"|[(\[]?translated from (?:the )?[A-Z]\w+\b(?=(?:\s+\S+){0,12}\s*$)"
             r"|the post .{3,200} appeared first on [A-Z]"
-            r"|(?:this (?:article|story) )?appeared in the .{0,40}\bprint edition\b.{0,160}"
+            r"|(?:this (?:article|story) )?appear(?:s|ed) in the .{0,40}\bprint edition\b.{0,160}"
             r"|a version of this (?:article|story) (?:appears|appeared) in print\b.{0,250}"
             r"|for reprint (?:rights|permissions?)\b.{0,80}"
             # a print view's own lines: "[Print this page] [Close Window]", "Article URL: https://…"
@@ -948,7 +953,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"|^(?:continue|keep) reading with (?:an? )?.{1,60}\b(?:subscription|membership|account)\.?$"
             # … or with the subscription's name: "Keep reading with NewsStack+"
             r"|^(?:continue|keep) reading with (?-i:[A-Z])[\w&.'’+ -]{0,40}$"
-            r"|^you(?:'ve| have) (?:reached|used up|run out of) (?:your|the)\b.{0,40}\b(?:free )?(?:articles?|stories|story|reads)\b.{0,40}$",
+            r"|^you(?:'ve| have) (?:reached|used up|run out of) (?:your|the)\b.{0,40}\b(?:free )?(?:articles?|stories|story|reads)\b.{0,40}$"
+            # the meter itself: "You have 2 free articles remaining this month."
+            r"|^you(?:'ve| have) (?:\d+|one|two|three) (?:free )?(?:articles?|stories|reads) (?:left|remaining)\b.{0,40}$",
             re.I,
         ),
     ),
@@ -975,7 +982,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         "comments",
         re.compile(
             r"^(?:(?:sign|log) in\b.{0,60}\bto (?:join|comment|post|reply)\b.{0,40}|"
-            r"(?:(?:view|show|read|see|load)\s+(?:all\s+)?)?\d+\s+comments?|(?:view|show|read|see|hide)\s+comments|comments?\s*(?:\(\d+\)|\d+)|join the (?:conversation|discussion)|top comments?(?: by .{1,40})?|\d+ (?:thoughts|responses|replies) on\b.{0,200}|what do you think\?? (?:let us know|share your thoughts).{0,80})$",
+            r"(?:(?:view|show|read|see|load)\s+(?:all\s+)?)?\d+\s+comments?|(?:view|show|read|see|hide)\s+comments|comments?\s*(?:\(\d+\)|\d+)|\d+ comments? / \d+ new|join the (?:conversation|discussion)|top comments?(?: by .{1,40})?|\d+ (?:thoughts|responses|replies) on\b.{0,200}|what do you think\?? (?:let us know|share your thoughts).{0,80})$",
+            re.I,
+        ),
+    ),
+    (
+        "contact-line",  # an opinion page's ask: "Have a response to this column? Write a letter …"
+        re.compile(
+            r"^(?=(?:\S+\s+){0,30}\S+$)(?:have a (?:response|reply|view|thought)|want to respond|agree or disagree)\b"
+            r".{0,60}\b(?:write|send|submit) (?:us )?a letter\b.{0,60}$",
             re.I,
         ),
     ),
@@ -1238,7 +1253,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
     (
         "site-motto",  # the site's name and motto: "EV Bharat Wire | Clean mobility news from India"
         re.compile(
-            r"^(?-i:[A-Z])[\w&.'’ -]{1,40}\s+[|–—]\s+(?:the |your )?(?:[\w'’-]+ ){0,4}(?:news|updates|"
+            r"^(?-i:[A-Z])[\w&.'’ -]{1,40}\s+[|–—]\s+(?:the |your )?(?:[\w'’-]+,? |& ){0,5}(?:news|updates|"
             r"magazine|journal|insights|intelligence|coverage|reporting)"
             r"(?: (?:from|for|on|about|in|of|since) [\w'’ -]{1,30})?$",
             re.I,
@@ -1426,7 +1441,7 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     ),
     "contact-line": (
         "tip", "hesitate", "contact", "reach", "email", "shoot", "drop", "follow", "send",
-        "story", "scoop", "@",
+        "story", "scoop", "@", "a letter",
     ),
     "newsletter": (
         "sign up", "subscribe", "newsletter", "email", "e-mail", "inbox", "spam", "digest", "daily",
@@ -1957,6 +1972,36 @@ def _crumb_glued_to_a_year(crumbs: str, headline: str) -> tuple[str, str]:
     return crumbs, headline
 
 
+#: a headline with its site's name after it, as a page's title prints it: "… | EV Pulse"
+_SITE_SUFFIX = re.compile(
+    r"^(?P<headline>.+?)\s+[|–—-]\s+(?P<site>[A-Z][\w&.'’]*(?:\s+[A-Z][\w&.'’]*){0,4})$"
+)
+
+
+def split_site_suffix(text: str, printed: set[str]) -> tuple[str, str] | None:
+    """(site, headline) of a headline printed with its site's name after a bar or a dash,
+    the name an outlet's ("… | Castlebury Evening Post") or printed on its own on the page
+    (`printed`: the page's lines, normalised)."""
+    found = _SITE_SUFFIX.match(text)
+    headline = found.group("headline") if found else ""
+    if (
+        word_count(headline) < _HEADLINE_BEFORE_SITE
+        or not looks_like_heading(headline)
+        or "|" in headline  # (a menu's, a table's or a footer's last item)
+        or SENTENCE_BREAK.search(headline)  # (a caption and its credit: "… 2022. Emre Saltık")
+        or chrome_rule(text) is not None
+    ):
+        return None
+    site = found.group("site")
+    if looks_like_organisation(site) or normalize(site) in printed:
+        return site, headline
+    return None
+
+
+#: a headline has this many words at least, before the site's name
+_HEADLINE_BEFORE_SITE = 4
+
+
 def split_breadcrumb(text: str) -> tuple[str, str] | None:
     """(breadcrumb, headline) of a headline printed after its breadcrumb on one line:
     "Home › Business › Tata Motors to build…", "HomeNewsAutosTesla cuts prices…"."""
@@ -2133,6 +2178,13 @@ HEADING_CHROME = frozenset(
 
 
 @lru_cache(maxsize=1 << 16)  # pages repeat their chrome; segment and clean both ask
+def _outlet_and_writer(text: str) -> bool:
+    parts = [part.strip() for part in text.split(" · ")]
+    return (
+        len(parts) == 2 and looks_like_organisation(parts[0]) and looks_like_person_name(parts[1])
+    )
+
+
 def chrome_rule(text: str) -> str | None:
     """The boilerplate rule a whole line matches, or None for content."""
     key = canonical(text).lower()
@@ -2172,6 +2224,8 @@ def chrome_rule(text: str) -> str | None:
         and _CREDIT_AFTER_CAPTION.search(text)
     ):
         return "caption"
+    if " · " in text and _outlet_and_writer(text):
+        return "byline"  # an aggregator's: "WBC News · Harriet Olowe"
     if _only_brackets(text):
         return "image-alt"  # a text browser's picture and button labels: "[logo] [menu]"
     if _SIGN_OFF.match(text):
@@ -2575,7 +2629,7 @@ def _box_lines(texts: list[str], rules: list[str | None]) -> None:
 
 _DATE = re.compile(DATE_TEXT, re.I)
 _BY_NAMES = re.compile(
-    rf"^(?:(?:(?:written|words|story|reported|text|{_GALLERY_BY}|{_LIVE_BY}) )?(?:by|door|von|par|por|di|av|af):?|authors? ?:)"
+    rf"^(?:(?:(?:written|words|story|reported|text|{_GALLERY_BY}|{_LIVE_BY}){_AND_PICTURES} )?(?:by|door|von|par|por|di|av|af):?|authors? ?:)"
     r"\s+(.+?)(?:\s*\([^()]*\))?$",
     re.I,
 )

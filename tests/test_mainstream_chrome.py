@@ -260,3 +260,66 @@ def test_an_interviews_questions_under_the_interviewers_name_are_its_text(
     page = f"Interviews\n{HEADLINE}\nBy Per Strand\n{FIRST}\n" + "\n".join(turns) + "\n"
     (article,) = page_instances(tmp_path, "interview.txt", page)
     assert [block.text for block in article.blocks] == [FIRST, *turns]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("You have 2 free articles remaining this month.", "paywall"),
+        ("You have 2 children at home.", None),
+        ("14 Comments / 14 New", "comments"),
+        (
+            'This article appears in the print edition under the headline "Charge of the Day".',
+            "syndication",
+        ),
+        ("Have a response to this column? Write a letter to the editor.", "contact-line"),
+        ("Harborline Business | Markets, Trade & Logistics News", "site-motto"),
+        ("By Priya Venkataraman, a senior reporter covering electric vehicles.", "byline"),
+        ("Words and photographs by Anneli Voss", "byline"),
+        ("WBC News · Harriet Olowe", "byline"),
+    ],
+)
+def test_more_chrome_of_mainstream_sites(line: str, rule: str | None) -> None:
+    assert chrome_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        (
+            "By Priya Venkataraman, a senior reporter covering electric vehicles.",
+            ["Priya Venkataraman"],
+        ),
+        ("Words and photographs by Anneli Voss", ["Anneli Voss"]),
+        ("WBC News · Harriet Olowe", ["Harriet Olowe"]),
+    ],
+)
+def test_a_byline_with_who_the_writer_is_names_the_writer(line: str, names: list[str]) -> None:
+    assert byline_name("", line) == names
+
+
+def test_a_headline_printed_with_its_sites_name_is_the_headline_without_it(
+    tmp_path: Path,
+) -> None:
+    page = f"{HEADLINE} | EV Pulse\n\nHome › News › Charging\n\n{FIRST}\n\n{SECOND}\n"
+    (article,) = page_instances(tmp_path, "copy.txt", page)
+    assert article.headline == HEADLINE
+    assert [block.text for block in article.blocks] == [FIRST, SECOND]
+
+
+def test_a_site_named_on_the_page_comes_off_the_headline_after_a_dash(tmp_path: Path) -> None:
+    page = f"Lumo Digital\nBusiness\n{HEADLINE} - Lumo Digital\nBy Per Strand\n{FIRST}\n{SECOND}\n"
+    (article,) = page_instances(tmp_path, "copy.txt", page)
+    assert article.headline == HEADLINE
+
+
+def test_a_pages_title_that_is_the_sites_motto_heads_no_headless_story(tmp_path: Path) -> None:
+    page = (
+        "Title: Harborline Business | Markets, Trade & Logistics News\n\n"
+        "URL Source: https://harborline.example/news/autos/2025/03/11/depot\n\n"
+        "Markdown Content:\nAdvertisement\n\nBy Per Strand\n\n"
+        f"{FIRST}\n\n{SECOND}\n"
+    )
+    (article,) = page_instances(tmp_path, "reader.md", page)
+    assert article.headline != "Harborline Business | Markets, Trade & Logistics News"
+    assert [block.text for block in article.blocks][:2] == [FIRST, SECOND]
