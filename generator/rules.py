@@ -1473,8 +1473,10 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
     "notice": (
         "advis", "advice", "past performance", "forward-looking", "informational purposes",
         "did not write", "did not edit", "not responsible for", "respective owners", "republish",
-        "invitation of", "guest of", "paid for by", "provided by", "covered by", "ai",
-        "artificial intelligence",
+        "invitation of", "guest of", "paid for by", "provided by", "covered by",
+        # (a note on how the page was made opens so: "Key takeaways are produced with …")
+        "this article", "this story", "this report", "takeaways", "key points", "summar",
+        "bullet points",
     ),
     "editor-note": (
         "update", "developing", "breaking", "correction", "clarification", "editor", "programming note", "note to",
@@ -2177,7 +2179,6 @@ HEADING_CHROME = frozenset(
 )
 
 
-@lru_cache(maxsize=1 << 16)  # pages repeat their chrome; segment and clean both ask
 def _outlet_and_writer(text: str) -> bool:
     parts = [part.strip() for part in text.split(" · ")]
     return (
@@ -2185,6 +2186,7 @@ def _outlet_and_writer(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)  # pages repeat their chrome; segment and clean both ask
 def chrome_rule(text: str) -> str | None:
     """The boilerplate rule a whole line matches, or None for content."""
     key = canonical(text).lower()

@@ -323,3 +323,13 @@ def test_a_pages_title_that_is_the_sites_motto_heads_no_headless_story(tmp_path:
     (article,) = page_instances(tmp_path, "reader.md", page)
     assert article.headline != "Harborline Business | Markets, Trade & Logistics News"
     assert [block.text for block in article.blocks][:2] == [FIRST, SECOND]
+
+
+def test_a_lines_rule_is_worked_out_once_per_text() -> None:
+    """Pages repeat their chrome, and segmentation and cleaning both ask for a line's rule:
+    `chrome_rule` keeps its answers (a helper put between it and its cache once made reading
+    a page three times slower)."""
+    chrome_rule.cache_clear()
+    chrome_rule("Share this article")
+    chrome_rule("Share this article")
+    assert chrome_rule.cache_info().hits == 1
