@@ -911,12 +911,22 @@ def _above_its_summary(zone: Zone, headline: int, scores: dict[int, float]) -> i
 
 
 def _past_the_summary(zone: Zone, body: int) -> int:
-    """The body's start, moved past a summary's points and the byline block or the note
-    under them ("Key takeaways are produced with the help of AI …"), when it was put at the
+    """The body's start, moved past a summary's points (marked "- " or not) and the byline
+    block or the note under them ("Key takeaways are produced with the help of AI …"), when it was put at the
     first point ("Key points" / three points / "By …" / the date)."""
     before = [k for k in range(body) if zone.rules[k] is None]
     if not before or not _SUMMARY_TITLE.match(zone.lines[before[-1]].text):
         return body
+    items = body
+    while items < len(zone.lines) and zone.lines[items].text.startswith("- "):
+        items += 1  # (points marked as a list's items: the text goes on under the last)
+    if (
+        body < items <= body + _SUMMARY_POINTS
+        and items < len(zone.lines)
+        and zone.rules[items] is None
+        and looks_like_prose(zone.lines[items].text)
+    ):
+        return items
     info = zone.lines_info()
     for k in range(body + 1, min(body + _SUMMARY_POINTS + 1, len(zone.lines))):
         if info.byline[k] or zone.rules[k] == "notice":  # (or the note the points end with)
@@ -931,7 +941,8 @@ def _past_the_summary(zone: Zone, body: int) -> int:
 _SUMMARY_POINTS = 6
 #: the title of the points a page sums a story up in, under its headline
 _SUMMARY_TITLE = re.compile(
-    r"^(?:key (?:points|takeaways|facts)|in brief|at a glance|what you need to know)\s*:?$", re.I
+    r"^(?:key (?:points|takeaways|facts|findings)|in brief|at a glance|what you need to know)\s*:?$",
+    re.I,
 )
 
 

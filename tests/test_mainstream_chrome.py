@@ -333,3 +333,19 @@ def test_a_lines_rule_is_worked_out_once_per_text() -> None:
     chrome_rule("Share this article")
     chrome_rule("Share this article")
     assert chrome_rule.cache_info().hits == 1
+
+
+def test_a_summarys_points_marked_as_items_over_the_text_are_not_the_body(
+    tmp_path: Path,
+) -> None:
+    page = (
+        f"# {HEADLINE}\n\nFebruary 12, 2025\n\nWritten by Lena Hartung\n\n"
+        "Trucks being charged at the utility's pilot depot outside Gavle. Credit: Oskarsby "
+        "Energi\n\n### Key findings\n\n"
+        "*   The depot will charge 28 trucks at once from a grid connection half the size.\n"
+        "*   A battery store covers the peaks that the grid connection cannot carry.\n"
+        "*   The first of the six depots is due to open in the spring of 2027.\n"
+        f"\n{FIRST}\n\n{SECOND}\n"
+    )
+    (article,) = page_instances(tmp_path, "research.md", page)
+    assert [block.text for block in article.blocks] == [FIRST, SECOND]
