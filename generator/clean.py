@@ -530,23 +530,19 @@ _STATED_DATE = re.compile(
 )
 
 
-def _speakers(page: _Lines) -> set[str]:
-    """The names that open two or more of the text's lines as turns (`_TURN`): an
-    interview's speakers, whose questions read like headlines."""
-    turns = Counter(
-        found.group("speaker") for i in page.kept() if (found := _TURN.match(page.texts[i]))
-    )
-    return {speaker for speaker, count in turns.items() if count >= 2}
-
-
-def _turn_of(text: str, speakers: set[str]) -> bool:
-    found = _TURN.match(text) if speakers else None
-    return found is not None and found.group("speaker") in speakers
+def _turns(page: _Lines) -> set[int]:
+    """The kept lines that are an interview's turns (`_TURN`), under a name that opens two
+    or more of them: the speakers' questions read like headlines and are text."""
+    speaker_of = {
+        i: found.group("speaker") for i in page.kept() if (found := _TURN.match(page.texts[i]))
+    }
+    turns = Counter(speaker_of.values())
+    return {i for i, speaker in speaker_of.items() if turns[speaker] >= 2}
 
 
 def _blocks(page: _Lines, deck: str | None) -> list[Block]:
     blocks: list[tuple[int, Block]] = []
-    speakers = _speakers(page)
+    turns = _turns(page)
     for i in page.kept():
         text = page.texts[i]
         level = page.lines[i].level
@@ -559,7 +555,7 @@ def _blocks(page: _Lines, deck: str | None) -> list[Block]:
             and not _STAT_LINE.match(text)
             and not bracketed
             and not _INTERVIEW_QUESTION.match(text)
-            and not _turn_of(text, speakers)
+            and i not in turns
             and not text.endswith(_QUOTED_SENTENCE_END)
         ):
             # (a listicle numbers its subheadings: "3. Your EV won't change overnight")

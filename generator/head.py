@@ -369,19 +369,9 @@ def make_zone(raw: RawArticle, meta: PageMeta | None) -> Zone:
         ):
             seen_prose = True
             continue  # one sentence over a deck or a byline: a headline with a full stop
-        if (
-            not seen_prose
-            and following is not None
-            and looks_like_prose(texts[following])
-            and byline_after(k + 1)
-            and max(word_count(texts[i]), word_count(texts[following])) < 60
-            and "byline" not in rules[:i]  # (a post's lines, under its byline)
-        ):
-            seen_prose = True
-            continue  # a deck, then a caption (its credit left out) right over the byline
         if not seen_prose and _deck_and_caption_over_byline(texts, rules, kept, k, byline_after):
             seen_prose = True
-            continue  # a deck, then a caption under its picture's credit, then the byline
+            continue  # a deck, then a caption (under its credit or not), then the byline
         if following is None or looks_like_prose(texts[following]) or word_count(texts[i]) >= 60:
             end = i
             break
@@ -406,17 +396,20 @@ def _deck_and_caption_over_byline(
     byline_after: Callable[[int], bool],
 ) -> bool:
     """Kept line k and the next are a deck and a caption (two sentences short of a
-    paragraph each, a picture's credit between them) with the byline block under them and
-    the body going on below it."""
-    if k + 2 >= len(kept) or not byline_after(k + 1):
+    paragraph each) with the byline block under them: the caption's credit left out, and
+    no byline over the deck (a post's lines under its byline are its text); or a picture's
+    credit between them, and the body going on below."""
+    if k + 1 >= len(kept) or not byline_after(k + 1):
         return False
-    if not any(rules[j] in PICTURE_RULES for j in range(kept[k] + 1, kept[k + 1])):
+    deck, caption = texts[kept[k]], texts[kept[k + 1]]
+    if word_count(deck) >= _DECK_WORDS or word_count(caption) >= _DECK_WORDS:
         return False
-    deck, caption, below = (texts[kept[j]] for j in (k, k + 1, k + 2))
+    if looks_like_prose(caption) and "byline" not in rules[: kept[k]]:
+        return True
     return (
-        word_count(deck) < _DECK_WORDS
-        and word_count(caption) < _DECK_WORDS
-        and looks_like_prose(below)
+        k + 2 < len(kept)
+        and any(rules[j] in PICTURE_RULES for j in range(kept[k] + 1, kept[k + 1]))
+        and looks_like_prose(texts[kept[k + 2]])
     )
 
 
@@ -912,8 +905,8 @@ def _above_its_summary(zone: Zone, headline: int, scores: dict[int, float]) -> i
 
 def _past_the_summary(zone: Zone, body: int) -> int:
     """The body's start, moved past a summary's points (marked "- " or not) and the byline
-    block or the note under them ("Key takeaways are produced with the help of AI …"), when it was put at the
-    first point ("Key points" / three points / "By …" / the date)."""
+    block or the note under them ("Key takeaways are produced with the help of AI …"), when
+    it was put at the first point ("Key points" / three points / "By …" / the date)."""
     before = [k for k in range(body) if zone.rules[k] is None]
     if not before or not _SUMMARY_TITLE.match(zone.lines[before[-1]].text):
         return body

@@ -668,7 +668,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
         re.compile(
             r"(?=(?i:[ipv]))(?i:image|photo|picture|video)\s+(?i:credits?|courtesy|source)\s*[:\-–—]\s*[^.]{1,60}$"
             r"|(?=[A-Z]{3})\b[A-Z]{3,}/(?:File )?Photo\b.{0,60}$"
-            # … the photographer between: "… MPA/Lena Sorvino/File Photo Purchase Licensing Rights"
         ),
     ),
     ("caption", re.compile(r"^(?:gallery|slideshow|photos)\s*:", re.I)),
@@ -1479,7 +1478,8 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
         "bullet points",
     ),
     "editor-note": (
-        "update", "developing", "breaking", "correction", "clarification", "editor", "programming note", "note to",
+        "update", "developing", "breaking", "correction", "clarification", "editor",
+        "programming note", "note to",
         "been corrected", "was corrected", "been amended", "was amended",
     ),
     "site-notice": (
@@ -2810,6 +2810,7 @@ _ROLE_WORDS = frozenset(
     "spokesperson spokesman spokeswoman professor lecturer researcher journalist photographer "
     "presenter anchor economist strategist consultant specialist".split()
 )
+_NO_NAME_WORDS = _FIELD_WORDS | _ROLE_WORDS
 
 
 def looks_like_person_name(text: str) -> bool:
@@ -2817,7 +2818,7 @@ def looks_like_person_name(text: str) -> bool:
     text = text.strip()
     if len(text) > 40 or not _PERSON_NAME.match(text):
         return False
-    if any(word.lower() in _FIELD_WORDS or word.lower() in _ROLE_WORDS for word in text.split()):
+    if any(word.lower() in _NO_NAME_WORDS for word in text.split()):
         return False
     return not looks_like_organisation(text)
 
