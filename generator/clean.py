@@ -113,7 +113,7 @@ def clean(raw: RawArticle, meta: PageMeta | None = None) -> tuple[Instance, list
     deck = _find_deck(page) if raw.headline else None
     published = _header_date(page, meta)
     blocks = _blocks(page, deck)
-    published = published or _dateline_date(blocks, meta)
+    published = published or _dateline_date(blocks, meta) or raw.issue_date
     if meta is not None and raw.position == 0:
         authors = list(meta.authors) + authors
         published = meta.date or published or meta.sent

@@ -256,6 +256,16 @@ class Zone:
                 found.append(i)  # (a headline says something, briefly, from its start)
         return found
 
+    def listed(self, i: int) -> bool:
+        """Line i is an item of a list marked as one ("* …", "- …", "• …"), another item
+        beside it."""
+        if not _LIST_ITEM.match(self.lines[i].text):
+            return False
+        beside = (i - 1, i + 1)
+        return any(
+            0 <= k < len(self.lines) and _LIST_ITEM.match(self.lines[k].text) for k in beside
+        )
+
     def _caption_over_headline(self, after: int | None) -> bool:
         """The paragraph's worth over `after` (the next candidate) is a picture's long
         caption: a headline comes next, with the byline block still to come under it."""
@@ -275,6 +285,7 @@ class Zone:
 
 
 _TABLE_ROW = re.compile(r"^\|.*\|$")
+_LIST_ITEM = re.compile(r"^[*•-]\s+\S")
 #: a line that goes on from another, in lower case: "new grid connection was GBP1.1 million
 #: and a" (a brand's name in lower case has a capital next: "eActros", "iX3")
 _GOES_ON = re.compile(r"^[a-z][a-z]")
@@ -608,6 +619,8 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
     plausible: list[int] = []  # and those it does not rule out
     scores: dict[int, float] = {}
     for i in zone.headline_candidates() if not headline_fixed else ():
+        if zone.listed(i):
+            continue  # (a summary's point: "* Q1 deliveries 41,200 vs 29,850")
         p = scores[i] = model.probability(model.headline, line_features(zone, i, None))
         if p >= model.headline_threshold:
             likely.append(i)
@@ -618,6 +631,8 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
     if headline_fixed and headline is not None:
         headline = _printed_whole_below(zone, headline)
     if headline is None and not headline_fixed:
+        headline = _right_over_its_author(zone)
+    if headline is None and not headline_fixed:
         headline = _over_the_byline(zone, plausible)
     if headline is not None and not headline_fixed:
         headline = _said_fuller(
@@ -626,7 +641,7 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
         headline = _shortened_over_its_headline(zone, headline, likely)
         headline = _above_its_byline(zone, _over_its_deck(zone, headline, scores), likely)
         headline = _over_its_deck(zone, headline, scores)  # (the line over the byline: a deck?)
-        headline = _one_the_body_explains(zone, headline, likely)
+        headline = _one_the_body_explains(zone, headline, likely, plausible)
         headline = _above_its_summary(zone, headline, scores)
     body = zone.end
     below = zone.candidates(0 if headline is None else headline + 1, through_end=True)
@@ -645,8 +660,31 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
     # not (a name, a label, a few words, a second headline) is body, whatever the score
     past_deck = below[1:] if headline is not None else below
     text = next((i for i in past_deck if i < body and not _furniture(zone.lines[i].text)), body)
-    body = _after_the_byline(zone, min(body, text))
+    body = _past_a_menu(zone, _after_the_byline(zone, min(body, text)))
     return Head(headline, _at_the_dateline(zone, _past_the_summary(zone, body)))
+
+
+def _past_a_menu(zone: Zone, body: int) -> int:
+    """The body's start moved past a run of a menu's items (a few words a line, two or
+    more) to the paragraph under them: a body starts with text, and a page without a
+    headline may print its text right under its menu ("Jobs" / "Announcements" / "Every
+    motorway service area …")."""
+    items = 0
+    for i in range(body, len(zone.lines)):
+        if zone.rules[i] is not None:
+            continue
+        text = zone.lines[i].text
+        if looks_like_prose(text):
+            return i if items >= _MENU_ITEMS else body
+        if word_count(text) > _MENU_ITEM_WORDS:
+            return body
+        items += 1
+    return body
+
+
+#: a menu's item says this many words at most, and a menu has this many items at least
+_MENU_ITEM_WORDS = 3
+_MENU_ITEMS = 2
 
 
 def _at_the_dateline(zone: Zone, body: int) -> int:
@@ -765,6 +803,26 @@ def _over_the_byline(zone: Zone, plausible: list[int]) -> int | None:
     return over[-1] if over else None
 
 
+def _right_over_its_author(zone: Zone) -> int | None:
+    """When no line is a likely headline, the one right over "By …": a headline of a shape
+    the scorer has not seen ("KORVEN MOTORS Q1 EV DELIVERIES JUMP 38%, BATTERY
+    COSTS SQUEEZE MARGIN") still stands over its author."""
+    over = [
+        i
+        for i in zone.headline_candidates()
+        if i + 1 < len(zone.lines)
+        and zone.rules[i + 1] == "byline"
+        and _BY_AUTHOR.match(zone.lines[i + 1].text)
+        and word_count(zone.lines[i].text) >= _SAYS_SOMETHING
+    ]
+    return over[0] if over else None
+
+
+_BY_AUTHOR = re.compile(r"^(?:By|BY|by):?\s+[A-Z]")
+#: a headline says this many words at least
+_SAYS_SOMETHING = 4
+
+
 def _says_who_or_when(text: str) -> bool:
     """A byline line names someone or a day (a time alone, "16:04", is a post's, a chat's)."""
     return any(c.isalpha() for c in text) or parse_date(text) is not None
@@ -870,17 +928,21 @@ def _above_its_byline(zone: Zone, headline: int, likely: list[int]) -> int:
     return over[-1] if over else headline
 
 
-def _one_the_body_explains(zone: Zone, headline: int, likely: list[int]) -> int:
+def _one_the_body_explains(
+    zone: Zone, headline: int, likely: list[int], plausible: list[int]
+) -> int:
     """A likely headline with the byline block under it whose words the body goes on to
     use, when the chosen one shares not a word with the body: a site's tagline ("The
     world's news, verified twice"), an icon's label or an outlet's name says nothing of
-    the story."""
+    the story. Under such a line, a plausible one will do: a headline of a shape the
+    scorer seldom saw ("$3.2 BILLION BET ON THE OLD MILL") may score under the likely
+    ones' line."""
     info = zone.lines_info()
     if len(info.words[headline]) < 2 or info.words[headline] & zone.body_words:
         return headline
     explained = [
         i
-        for i in likely
+        for i in sorted(set(likely) | {i for i in plausible if i > headline})
         if i != headline
         and _overlap(info.words[i], zone.body_words) >= _EXPLAINED
         and _byline_under(zone, i)

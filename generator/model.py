@@ -142,6 +142,9 @@ class RawArticle:
     #: the chrome rule of each of `lines` as segmentation read the page (for the head stage,
     #: which would read them again), or None
     rules: tuple[str | None, ...] | None = None
+    #: the day the page states once for all its stories (a newsletter issue's), for a story
+    #: that states none of its own
+    issue_date: str | None = None
 
 
 @by_position

@@ -442,8 +442,9 @@ _TIME_TAIL = (
 #: a link's site under its title, in a link aggregator: "(nipponmobility.jp)"
 LINKED_SITE = re.compile(r"^\((?:[a-z0-9-]+\.)+[a-z]{2,6}\)$")
 #: a link aggregator's comment header: "sulfide_sam 6 hours ago | parent | next [–]" (the
-#: "forum" pattern takes the whole line; a thread's comments start under it)
-_COMMENT_HEADER_TEXT = r"(?:\[[–-]\] )?@?[a-z0-9_-]{2,30}(?: \[s\])?(?: \d+ points?)? \d+ (?:minutes?|hours?|days?|months?|years?) ago"
+#: "forum" pattern takes the whole line; a thread's comments start under it), not a
+#: story's age: "Published 2 days ago"
+_COMMENT_HEADER_TEXT = r"(?:\[[–-]\] )?(?!(?:published|posted|updated)\b)@?[a-z0-9_-]{2,30}(?: \[s\])?(?: \d+ points?)? \d+ (?:minutes?|hours?|days?|months?|years?) ago"
 _COMMENT_HEADER = re.compile(rf"^{_COMMENT_HEADER_TEXT}\b", re.I)
 #: a thread of comments has at least this many headers
 _THREAD_COMMENTS = 3
@@ -2645,10 +2646,13 @@ _NAMES_END = re.compile(
     r"\s*[|·•]\s*|\s+[-–—]\s+|\s+(?i:updated|modified|published|posted|last updated)\b"
     r"|\s+in\s+(?=[A-Z])|\s+(?:for|FOR|For)\s+(?=[A-Z])"  # ("… in London", "… For The Daily Blaze")
 )
-#: the reporters and where they filed from, with no "By": "Imogen Hartley in London"
+#: the reporters and where they filed from, with no "By": "Imogen Hartley in London",
+#: "Priya Nandakumar in Kalvik and Jonas Ebbe in Brenholm"
 _NAMES_IN_PLACE = re.compile(
-    rf"^(?!(?:By|BY)\b)(?P<names>{_BYLINE_NAME}(?:\s*(?:,|and|&)\s*{_BYLINE_NAME})*){_FILED_FROM}$"
+    rf"^(?!(?:By|BY)\b)(?P<names>{_BYLINE_NAME}(?:{_FILED_FROM})?"
+    rf"(?:\s*(?:,|and|&)\s*{_BYLINE_NAME}(?:{_FILED_FROM})?)*){_FILED_FROM}$"
 )
+_FILED_FROM_END = re.compile(rf"{_FILED_FROM}$")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _NAME_BEFORE_DATE = re.compile(
     rf"^(?!(?:By|BY)\b)(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{1,3}}){_HANDLE}\s*[|/·•]\s*"
@@ -2667,12 +2671,14 @@ _BESIDE_A_BYLINE = frozenset(("byline", "reading-time"))
 
 def names_in_place(text: str) -> list[str]:
     """The reporters a line names with the place they filed from, and nothing else
-    ("Imogen Hartley in London", "Ana Ruiz and Tom Wu in Madrid"); none when a name is no
+    ("Imogen Hartley in London", "Ana Ruiz and Tom Wu in Madrid", "Ana Ruiz in Madrid and
+    Tom Wu in Lisbon"); none when a name is no
     person's ("Giga Berlin in Brandenburg")."""
     found = _NAMES_IN_PLACE.match(text.strip())
     if not found:
         return []
-    names = [name for name in _NAME_LIST.split(found.group("names")) if name]
+    listed = _NAME_LIST.split(found.group("names"))
+    names = [_FILED_FROM_END.sub("", name) for name in listed if name]
     people = all(looks_like_person_name(n) and not looks_like_organisation(n) for n in names)
     return names[:4] if people else []
 

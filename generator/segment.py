@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .dates import parse_date
 from .model import Document, Line, RawArticle
 from .rules import (
     CUT_OFF,
@@ -51,6 +52,8 @@ _STAMP = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?|\d{1,2}\s*(?:h|m|min|mins|hours?|minutes?) ago)$",
     re.I,
 )
+#: a byline that opens with "By": "By Nadia Kerrigan", "BY: A. Roe"
+_BY_LINE = re.compile(r"^by\b", re.I)
 #: the rules of links that lead on, not to a story: a listing's links may be headlines, these not
 _NEVER_A_HEADLINE = frozenset(("continue-reading", "pagination", "teaser-end"))
 
@@ -70,6 +73,23 @@ class _Page:
         ]
         #: a live blog's page: its entries, each under a time, are one article's
         self.live = "live-blog" in self.chrome
+        self.bylined_sections = self._bylined_sections()
+
+    def _bylined_sections(self) -> set[int]:
+        """The subheadings with a "By …" line right under each, when the page prints two or
+        more of one level: a newsletter issue's or a digest's stories, each with its own
+        author (a story's own subheadings have none)."""
+        by_level: dict[int, list[int]] = {}
+        for i, line in enumerate(self.lines[:-1]):
+            under = i + 1
+            if (
+                line.level > 1
+                and self.chrome[i] is None
+                and self.chrome[under] == "byline"
+                and _BY_LINE.match(self.text(under))
+            ):
+                by_level.setdefault(line.level, []).append(i)
+        return {i for found in by_level.values() if len(found) > 1 for i in found}
 
     def text(self, i: int) -> str:
         return self.lines[i].text
@@ -158,8 +178,13 @@ class _Page:
             return False
         line = self.lines[i]
         if line.level:
-            # a lower-level heading heads an article only with a label above and a byline below
-            return line.level == 1 or (labelled and self.byline_follows(i))
+            # a lower-level heading heads an article only with a label above and a byline
+            # below, or as one of a page's stories with their own authors
+            return (
+                line.level == 1
+                or (labelled and self.byline_follows(i))
+                or i in self.bylined_sections
+            )
         text = line.text
         if word_count(text) < 3:
             return False
@@ -213,6 +238,8 @@ def find_starts(page: _Page) -> list[_Start]:
                 and (not starts or label > starts[-1].headline)
             )
             start = _Start(label if has_label else None, i)
+        elif i in page.bylined_sections:
+            start = _Start(None, i)
         elif page.chrome[i] is None and not line.level:
             if looks_like_label(line.text):
                 headline = page.next_content(i + 1)
@@ -238,6 +265,7 @@ def find_starts(page: _Page) -> list[_Start]:
                 )
                 and not page.is_headline(page.prev_content(i), labelled=False)
                 and not page.under_name(i)
+                and not _under_a_period_headline(page, i, starts[-1].headline if starts else -1)
             ):
                 start = _Start(None, i)
         if start is not None and in_comments and not page.byline_follows(start.headline):
@@ -245,7 +273,10 @@ def find_starts(page: _Page) -> list[_Start]:
         # (a section label, or a page's own h1, announces the next article for sure)
         pasted = start is not None and _announced_paste(page, start.headline)
         announced = start is not None and (
-            start.label is not None or line.level == 1 or _pasted_under_a_post(page, start)
+            start.label is not None
+            or line.level == 1
+            or start.headline in page.bylined_sections
+            or _pasted_under_a_post(page, start)
         )
         if (
             start is not None
@@ -268,6 +299,29 @@ def find_starts(page: _Page) -> list[_Start]:
             in_comments = in_comments or (seen_body and page.chrome[i] == "forum")
             i += 1
     return starts
+
+
+def _issue_date(page: _Page, starts: list[_Start]) -> str | None:
+    """The day a page of stories with their own authors states over the first of them
+    ("Issue #142 · Friday, May 16, 2025"): a newsletter issue's, each story's."""
+    first = next((s.headline for s in starts if s.headline in page.bylined_sections), None)
+    if first is None:
+        return None
+    return next(filter(None, (parse_date(page.text(j)) for j in range(first))), None)
+
+
+def _under_a_period_headline(page: _Page, i: int, previous: int) -> bool:
+    """Line i right under a one-sentence headline closed by a full stop, with no text of
+    an article above that: the headline's deck ("Terraced streets will get 40 chargers
+    after a two-year campaign." / "Council approves £680,000 scheme, but traders fear …" /
+    "By …"), not the headline of another article."""
+    above = page.prev_content(i)
+    return (
+        above == i - 1
+        and above > previous
+        and looks_like_period_headline(page.text(above))
+        and not any(page.chrome[j] is None and page.is_body(j) for j in range(previous + 1, above))
+    )
 
 
 def _pasted_under_a_post(page: _Page, start: _Start) -> bool:
@@ -573,11 +627,34 @@ def _teaser_at(page: _Page, i: int, related: bool, previous: int) -> _Teaser | N
         ):
             return _Teaser(_meta_above(page, i, previous), j, i, j)
     bare = related and (looks_like_heading(text) or one_sentence or page.lines[i].aside) and n >= 4
-    if bare and page.next_story(i):
+    if bare and (page.next_story(i) or _heads_an_article(page, i)):
         return None  # (under "Next Story", a headline with its deck and byline: an article)
     if bare and _ends_listing_item(page, j):  # a headline alone in a list
         return _Teaser(i, j - 1, i, None)
     return None
+
+
+def _heads_an_article(page: _Page, i: int) -> bool:
+    """Line i over its byline block (a one-sentence deck may come between) and a paragraph
+    under them: an article's head, not a list's headline alone ("TRENDING" / five
+    headlines / "MOTORING" / the story's headline, its deck, "By …", the text)."""
+    deck = i + 1
+    if page.byline_follows(i):
+        over = i
+    elif (
+        deck < len(page.lines)
+        and page.chrome[deck] is None
+        and not page.lines[deck].level  # (a heading there heads an article itself)
+        and 5 <= word_count(page.text(deck)) <= 40
+        and page.byline_follows(deck)
+    ):
+        over = deck
+    else:
+        return False
+    after = page.next_content(over + 1)
+    while after is not None and looks_like_person_name(page.text(after)):
+        after = page.next_content(after + 1)  # (the author's name under a lone "By")
+    return page.is_body(after) and looks_like_prose(page.text(after))
 
 
 #: a line this long, under a paragraph of this many words, goes on with the article above
@@ -643,6 +720,7 @@ def segment(doc: Document) -> list[RawArticle]:
             ),
         )
     articles: list[RawArticle] = []
+    issue_date = _issue_date(page, starts)
     lead_end = starts[0].first if starts else len(page.lines)
     # what comes before the first appended article belongs to it when there is no
     # lead: chrome, and the site name and menu words of a page without body text there
@@ -669,6 +747,7 @@ def segment(doc: Document) -> list[RawArticle]:
                 lines=carried + tuple(between) + doc.lines[start.headline + 1 : end],
                 headline_line=doc.lines[start.headline].number,
                 headline_level=doc.lines[start.headline].level,
+                issue_date=issue_date if start.headline in page.bylined_sections else None,
             )
         )
         carried = ()
