@@ -23,6 +23,8 @@ from .rules import (
     DATELINE,
     GALLERY_BYLINE,
     HEADING_CHROME,
+    SUMMARY_POINTS,
+    SUMMARY_TITLE,
     TWEET_ATTRIBUTION,
     bio_author,
     byline_name,
@@ -35,6 +37,7 @@ from .rules import (
     is_tweet_end,
     looks_like_heading,
     looks_like_label,
+    looks_like_prose,
     other_language,
     related_headline,
     strip_continue_suffix,
@@ -540,15 +543,42 @@ def _turns(page: _Lines) -> set[int]:
     return {i for i, speaker in speaker_of.items() if turns[speaker] >= 2}
 
 
+def _summary_points(page: _Lines) -> set[int]:
+    """The kept lines that are the points of a box summing the story up, under its title
+    ("Key points" / "£1.2bn plan for six chargers at every services" / …): each short of a
+    paragraph, up to SUMMARY_POINTS. They read like headlines, and are the story's."""
+    points: set[int] = set()
+    kept = page.kept()
+    for k, i in enumerate(kept):
+        if not SUMMARY_TITLE.match(page.texts[i]):
+            continue
+        run = []
+        for j in kept[k + 1 : k + 1 + SUMMARY_POINTS]:
+            text = page.texts[j]
+            if page.lines[j].level or looks_like_prose(text) or word_count(text) > _POINT_WORDS:
+                break
+            run.append(j)
+        if len(run) >= 2:
+            points.update(run)
+    return points
+
+
+#: a summary's point says this many words at most
+_POINT_WORDS = 30
+
+
 def _blocks(page: _Lines, deck: str | None) -> list[Block]:
     blocks: list[tuple[int, Block]] = []
     turns = _turns(page)
+    points = _summary_points(page)
     for i in page.kept():
         text = page.texts[i]
         level = page.lines[i].level
         number = page.lines[i].number
         bracketed = text[:1] in "([" and text[-1:] in ")]"  # ("(Translator's note: …)")
-        if related_headline(text):
+        if i in points:
+            blocks.append((i, Block(BlockKind.ITEM, text.removeprefix("- "), number)))
+        elif related_headline(text):
             page.drop(i, "inline-related-headline")
         elif level or (
             looks_like_heading(text)

@@ -32,7 +32,7 @@ from .fingerprint import (
 )
 from .model import Article, Block, BlockKind, Fingerprint, Instance, Merge
 from .rules import CUT_OFF, DATELINE
-from .text import first_sentence, normalize, shorten, slugify, stable_hash
+from .text import first_sentence, glued_tails, normalize, shorten, slugify, stable_hash
 
 #: reformatted copies share most shingles
 MIN_JACCARD = 0.5
@@ -270,6 +270,8 @@ def named_keys(inst: Instance) -> list[str]:
         unlabelled = _HEADLINE_LABEL.sub("", inst.headline, count=1)
         if unlabelled != inst.headline:
             keys.append(normalize(unlabelled))
+        if inst.teaser:  # (a listing's section glued to it: "Autos & TransportationTesla cuts …")
+            keys += [normalize(tail) for tail in glued_tails(inst.headline)]
     lead = inst.deck if not inst.teaser else inst.blocks[0].text if inst.blocks else None
     words = normalize(lead).split() if lead else []
     if len(words) >= DECK_KEY_WORDS:

@@ -39,6 +39,8 @@ from .rules import (
     HEADING_CHROME,
     PICTURE_RULES,
     SENTENCE_BREAK,
+    SUMMARY_POINTS,
+    SUMMARY_TITLE,
     chrome_rule,
     chrome_rules,
     is_tweet_end,
@@ -49,7 +51,7 @@ from .rules import (
     split_breadcrumb,
     split_site_suffix,
 )
-from .text import normalize, word_count
+from .text import glued_tails, normalize, word_count
 
 MODEL_FILE = Path(__file__).with_name("head_model.json")
 #: the zone never reaches further than this many lines into an article (or under the
@@ -427,15 +429,10 @@ def _deck_and_caption_over_byline(
 def _glued_to_a_line(text: str, printed: set[str]) -> tuple[str, str] | None:
     """(breadcrumb, headline) when the line ends, glued to its crumbs, with a line the page
     prints on its own: "HomeNewsroomPress ReleasesOffice of Clean Mobility Awards …"."""
-    for glue in _GLUE.finditer(text):
-        crumb, rest = text[: glue.start()], text[glue.start() :]
-        if word_count(rest) >= 4 and normalize(rest) in printed:
-            return crumb, rest
+    for rest in glued_tails(text):
+        if normalize(rest) in printed:
+            return text[: len(text) - len(rest)], rest
     return None
-
-
-#: where a crumb ends and the next begins, glued: "ReleasesOffice"
-_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 def _title_case(text: str) -> float:
@@ -958,7 +955,7 @@ def _above_its_summary(zone: Zone, headline: int, scores: dict[int, float]) -> i
     """The plausible headline over the title of a story's summary ("Key points", "In
     brief"), when the chosen line is one of the points under it: a summary's point reads
     like a headline, and the headline stands over it."""
-    titles = [k for k in range(headline) if _SUMMARY_TITLE.match(zone.lines[k].text)]
+    titles = [k for k in range(headline) if SUMMARY_TITLE.match(zone.lines[k].text)]
     if not titles:
         return headline
     above = [i for i, p in scores.items() if i < titles[-1] and p >= PLAUSIBLE]
@@ -970,35 +967,26 @@ def _past_the_summary(zone: Zone, body: int) -> int:
     block or the note under them ("Key takeaways are produced with the help of AI …"), when
     it was put at the first point ("Key points" / three points / "By …" / the date)."""
     before = [k for k in range(body) if zone.rules[k] is None]
-    if not before or not _SUMMARY_TITLE.match(zone.lines[before[-1]].text):
+    if not before or not SUMMARY_TITLE.match(zone.lines[before[-1]].text):
         return body
     items = body
     while items < len(zone.lines) and zone.lines[items].text.startswith("- "):
         items += 1  # (points marked as a list's items: the text goes on under the last)
     if (
-        body < items <= body + _SUMMARY_POINTS
+        body < items <= body + SUMMARY_POINTS
         and items < len(zone.lines)
         and zone.rules[items] is None
         and looks_like_prose(zone.lines[items].text)
     ):
         return items
     info = zone.lines_info()
-    for k in range(body + 1, min(body + _SUMMARY_POINTS + 1, len(zone.lines))):
+    for k in range(body + 1, min(body + SUMMARY_POINTS + 1, len(zone.lines))):
         if info.byline[k] or zone.rules[k] == "notice":  # (or the note the points end with)
             after = k
             while after < len(zone.lines) and (info.byline[after] or zone.rules[after]):
                 after += 1
             return after if after < len(zone.lines) else body
     return body
-
-
-#: a summary has at most this many points
-_SUMMARY_POINTS = 6
-#: the title of the points a page sums a story up in, under its headline
-_SUMMARY_TITLE = re.compile(
-    r"^(?:key (?:points|takeaways|facts|findings)|in brief|at a glance|what you need to know)\s*:?$",
-    re.I,
-)
 
 
 def _sentence(text: str) -> bool:

@@ -28,7 +28,7 @@ from markdownify import MarkdownConverter
 from .attribution import web_address
 from .dates import stated_moment
 from .model import Document, Dropped, Line, PageMeta
-from .rules import looks_like_organisation
+from .rules import SUMMARY_TITLE, looks_like_organisation
 from .text import canonical, canonical_spaces
 from .text_reader import iso_date, site_in_title, text_lines
 
@@ -289,9 +289,18 @@ def _parse(html: str) -> etree._Element | None:
 
 
 def _dropped_element(el: etree._Element) -> str | None:
-    if el.tag not in _DROP_TAGS or _article_header(el):
+    if el.tag not in _DROP_TAGS or _article_header(el) or _story_summary(el):
         return None
     return "html-" + el.tag
+
+
+def _story_summary(el: etree._Element) -> bool:
+    """A box in an article's text that sums the story up, under its title ("Key points"):
+    the story's own words, though the page sets it aside."""
+    if el.tag != "aside" or not any(p.tag in ("article", "main") for p in el.iterancestors()):
+        return False
+    title = next(el.iter("h2", "h3", "h4", "strong", "b", "p"), None)
+    return title is not None and bool(SUMMARY_TITLE.match(canonical("".join(title.itertext()))))
 
 
 def _article_header(el: etree._Element) -> bool:

@@ -2998,6 +2998,16 @@ def starts_like_heading(text: str) -> bool:
     return bool(_HEADING_START.match(text))
 
 
+#: the title of the points a page sums a story up in: under its headline, or in a box
+#: among its paragraphs
+SUMMARY_TITLE = re.compile(
+    r"^(?:key (?:points|takeaways|facts|findings)|in brief|at a glance|what you need to know)\s*:?$",
+    re.I,
+)
+#: a summary has at most this many points
+SUMMARY_POINTS = 6
+
+
 def looks_like_heading(text: str, max_words: int = 25) -> bool:
     """A headline or subheading: capitalised, short, not a sentence ending in a period."""
     n = word_count(text)

@@ -112,6 +112,18 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+#: where a label glued to a line ends and the line begins: "ReleasesOffice", "TransportationTesla"
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def glued_tails(text: str, min_words: int = 4) -> list[str]:
+    """What a line may hold after a label or a breadcrumb glued to it, from each glue on
+    ("Autos & TransportationTesla cuts Model Y prices …" -> "Tesla cuts Model Y prices …"),
+    when it says at least `min_words` words."""
+    tails = (text[glue.start() :] for glue in _GLUE.finditer(text))
+    return [tail for tail in tails if word_count(tail) >= min_words]
+
+
 def stable_hash(text: str, length: int = 8) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
 

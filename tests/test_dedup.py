@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from generator.dedup import deduplicate, derive_title
 from generator.model import Block, BlockKind, Instance
@@ -127,3 +128,15 @@ def test_a_copy_cut_short_is_still_a_copy_without_a_headline() -> None:
     full, short = inst("full.txt", P, headline=None), inst("short.txt", P[:1], headline=None)
     articles, merges = deduplicate([full, short])
     assert len(articles) == 1 and merges[0].reason.startswith("truncated copy")
+
+
+def test_a_teaser_with_its_listings_section_glued_to_it_joins_its_story() -> None:
+    """A "Read next" list prints the section and the headline as one run: "Autos &
+    TransportationTesla builds …". The headline after the glue is the story's."""
+    glued = "Autos & TransportationTesla builds new battery line at Giga Berlin"
+    teaser = replace(inst("list.txt", []), headline=glued, teaser=True)
+    articles, _ = deduplicate([inst("a.txt", P), teaser])
+    assert len(articles) == 1 and articles[0].sources == ["a.txt", "list.txt"]
+    # (glued to a brand's capital, no part of the headline is another story's)
+    other = replace(teaser, headline="Autos & TransportationTesla builds a new battery line")
+    assert [a.sources for a in deduplicate([inst("a.txt", P), other])[0]] == [["a.txt"]]

@@ -145,7 +145,7 @@ FLOORS = {
         "dup_pair_precision": 1.0,
         "dup_pair_recall": 1.0,
         "dates_found": 1.0,
-        "teasers_attached": 0.87,
+        "teasers_attached": 0.93,
     },
     ("events-b", False): {
         "event_precision": 1.0,
@@ -571,7 +571,7 @@ CEILINGS = {
     ("fresh-n", False): {
         "junk_articles": 0,
         "boilerplate_leaks": 27,
-        "body_lines_wrongly_dropped": 11,
+        "body_lines_wrongly_dropped": 7,
         "teaser_pages": 1,
         "teasers_misattached": 1,
         "dates_wrong": 1,
@@ -668,7 +668,7 @@ CEILINGS = {
     ("fresh-y", False): _NONE_OF
     | {
         "boilerplate_leaks": 10,
-        "body_lines_wrongly_dropped": 9,
+        "body_lines_wrongly_dropped": 4,
         "teasers_misattached": 0,
         "dates_wrong": 0,
         "copies_linked": 0,
@@ -676,7 +676,7 @@ CEILINGS = {
     ("fresh-q", False): {
         "junk_articles": 0,
         "boilerplate_leaks": 4,
-        "body_lines_wrongly_dropped": 7,
+        "body_lines_wrongly_dropped": 2,
         "teaser_pages": 0,
         "teasers_misattached": 0,
         "dates_wrong": 0,

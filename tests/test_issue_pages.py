@@ -233,3 +233,24 @@ Continued on A6
 """
     found = _articles(tmp_path, "eedition.txt", page)
     assert [inst.headline for inst in found] == ["$3.2 BILLION BET ON THE E20"]
+
+
+def test_a_key_points_box_among_the_paragraphs_is_the_storys(tmp_path: Path) -> None:
+    """A box that sums the story up ("Key points" and its points) is kept as the story's
+    list, in a saved page's <aside> inside the article and in a text dump alike; its
+    points read like headlines, and are no links to other stories."""
+    points = [
+        "A 40 MW depot for electric trucks beside the E20, the first of six",
+        "Charging sold to hauliers at fixed overnight rates",
+        "Hauliers have already booked the first depot for 2027",
+    ]
+    html = f"""<html><body><article><h1>{HEADLINE}</h1><p>By Ines Albrecht</p>
+<p>{FIRST}</p>
+<aside class="key-points"><h2>Key points</h2><ul>{"".join(f"<li>{p}</li>" for p in points)}</ul></aside>
+<h2>What it costs</h2><p>{SECOND}</p></article></body></html>"""
+    text = "\n".join([HEADLINE, "By Ines Albrecht", FIRST, "Key points", *points, SECOND])
+    for name, page in (("box.html", html), ("box.txt", text)):
+        (found,) = _articles(tmp_path, name, page)
+        items = [block.text for block in found.blocks if block.kind.name == "ITEM"]
+        assert items == points, name
+        assert "Key points" in [block.text for block in found.blocks], name

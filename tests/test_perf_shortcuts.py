@@ -374,6 +374,8 @@ def test_soup_built_from_lxml_converts_as_bs4s_own_parse(html: str) -> None:
             get=tag.get,
             find=lambda path: tag.find(path.removeprefix(".//")),
             iterancestors=lambda: (as_lxml(p) for p in tag.parents if p.name != "[document]"),
+            iter=lambda *names: (as_lxml(t) for t in tag.find_all(list(names))),
+            itertext=lambda: iter(tag.strings),
         )
 
     for tag in plain.find_all(True):
