@@ -728,7 +728,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
             r"\((?:[A-Z][\w.'’&-]*\s?){1,5}(?:\s?file photo)?\s?/\s?(?:[A-Z][\w.'’-]*\s?){1,4}\)$"
         ),
     ),
-    ("caption", re.compile(r"^\[?(?:image|photo|gallery)\s*\d+\s*(?:of|/)\s*\d+\]?", re.I)),
+    # a gallery's counter before its caption: "Photo 3 of 12: …", "Item 1 of 2 A Kestrel
+    # Talon …", "[1/2]A Kestrel Talon …"
+    (
+        "caption",
+        re.compile(
+            r"^(?:\[?(?:image|photo|gallery|item|slide|picture)\s*\d+\s*(?:of|/)\s*\d+\]?"
+            r"|\[\d+\s*/\s*\d+\]\s*\S)",  # (a bare "[1/3]" counts a briefing's items)
+            re.I,
+        ),
+    ),
     ("inline-image", re.compile(r"^!\[.*\]\(.*\)$|^data:image/|^\[?image\]?$", re.I)),
     ("pagination", re.compile(r"^(?:\d{1,4}|…|\.{3})$")),
     # a print edition's page ("A1", "Page A6") and its jump lines, where a story goes on
@@ -1433,7 +1442,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [  # checked on lines of at most 
 _NEEDLES: dict[str, tuple[str, ...]] = {
     "caption": (
         "image", "photo", "pic", "video", "credit", "courtesy", "source", "via", "gallery",
-        "slideshow", "©", ". (", "foto", "bild",
+        "slide", "item ", "]", "©", ". (", "foto", "bild",
     ),
     "site-motto": (
         "serving", "news", "updates", "magazine", "journal", "insights", "intelligence", "coverage",

@@ -205,9 +205,14 @@ def test_reporters_each_named_with_the_town_they_filed_from() -> None:
         ("Published 2 days ago", "byline"),
         ("Updated 1 day ago", "byline"),
         ("sulfide_sam 6 hours ago | parent | next [–]", "forum"),  # (a comment's header)
+        # a gallery's counter before its caption
+        ("Item 1 of 2 A Talon electric SUV at the company's showroom in Royal Oak", "caption"),
+        ("[1/2]A Talon electric SUV at the company's showroom in Royal Oak", "caption"),
+        ("Slide 4 of 9: the new cell line at Skarholm", "caption"),
+        ("3 of 12 members voted for the plan, the council said on Tuesday.", None),
     ],
 )
-def test_a_storys_age_is_its_byline_a_comments_is_the_threads(line: str, rule: str) -> None:
+def test_the_chrome_of_this_sessions_pages(line: str, rule: str | None) -> None:
     assert chrome_rule(line) == rule
 
 
