@@ -640,6 +640,7 @@ def choose(zone: Zone, model: HeadModel, headline_fixed: bool = False) -> Head:
         headline = _over_its_deck(zone, headline, scores)  # (the line over the byline: a deck?)
         headline = _one_the_body_explains(zone, headline, likely, plausible)
         headline = _above_its_summary(zone, headline, scores)
+        headline = _under_an_issues_title(zone, headline)
     body = zone.end
     below = zone.candidates(0 if headline is None else headline + 1, through_end=True)
     for i in below:
@@ -798,6 +799,35 @@ def _over_the_byline(zone: Zone, plausible: list[int]) -> int | None:
         )
     ]
     return over[-1] if over else None
+
+
+def _under_an_issues_title(zone: Zone, headline: int) -> int:
+    """The first story of a newsletter issue under the issue's title: the page's title (its
+    level-one heading) over an introduction of a paragraph or two ("Issue #142 · …" /
+    "Good morning. This week: …"), then a subheading with "By …" right under it and the
+    story's text. The title is the issue's; the subheading is the story's headline."""
+    line = zone.lines[headline]
+    if line.level != 1 or _byline_under(zone, headline):
+        return headline
+    paragraphs = 0
+    for j in range(headline + 1, min(zone.end + 1, len(zone.lines) - 1)):
+        if zone.rules[j] is not None:
+            continue
+        below = zone.lines[j + 1]
+        if (
+            zone.lines[j].level > 1
+            and zone.rules[j + 1] == "byline"
+            and _BY_AUTHOR.match(below.text)
+        ):
+            return j
+        paragraphs += looks_like_prose(zone.lines[j].text)
+        if paragraphs > _ISSUE_INTRO_PARAGRAPHS or zone.lines[j].level:
+            break
+    return headline
+
+
+#: an issue's introduction under its title: a greeting and a sponsor's line at most
+_ISSUE_INTRO_PARAGRAPHS = 2
 
 
 def _right_over_its_author(zone: Zone) -> int | None:

@@ -1,9 +1,10 @@
 """Classes of page from the corpora fresh-y, fresh-o and sites (issue 17): a newsletter
-issue whose stories each print their own headline and author under the issue's date, a
-"Trending" row over the story's own headline, a headline closed by a full stop over its
-deck, a wire headline in capitals over "By …" and the story's points, a menu right over the
-text of a page without a headline, reporters named with the towns they filed from, a
-story's age after "Published", and a site's name over a headline in capitals.
+issue whose stories each print their own headline and author under the issue's title and
+date, a "Trending" row over the story's own headline, a headline closed by a full stop
+over its deck, a wire headline in capitals over "By …" and the story's points, a menu
+right over the text of a page without a headline, reporters named with the towns they
+filed from, a story's age after "Published", a site's name over a headline in capitals, a
+"Key points" box among the paragraphs, and a gallery's counter before its caption.
 
 Each page here is made up for its class; none is a corpus page.
 """
@@ -37,7 +38,7 @@ def _articles(tmp_path: Path, name: str, text: str) -> list:
 def _issue(second_byline: str = "By Tomas Ferreira") -> str:
     return f"""[View in browser](https://cellweek.example/issues/31)
 
-# The Cell Week
+# Cell Week #31: Oskarsby's E20 plan
 
 Issue #31 · Monday, March 3, 2025
 
@@ -70,11 +71,13 @@ The utility put the depot's cost at about 60 million euros, a third of it from a
 
 
 def test_a_newsletter_issues_stories_are_each_their_own(tmp_path: Path) -> None:
-    """Subheadings with their own "By …" under each are the issue's stories: the second
-    is an article of its own, with its author and the day the issue states."""
+    """Subheadings with their own "By …" under each are the issue's stories, each under
+    its own headline (the issue's title heads none), with its author; the second takes
+    the day the issue states."""
     found = _articles(tmp_path, "issue.md", _issue())
-    assert [inst.headline for inst in found][1:] == [OTHER]
+    assert [inst.headline for inst in found] == [HEADLINE, OTHER]
     first, second = found
+    assert first.blocks[0].text == FIRST and first.authors == ("Ines Albrecht",)
     assert OTHER_FIRST not in [block.text for block in first.blocks]
     assert second.blocks[0].text == OTHER_FIRST
     assert second.authors == ("Tomas Ferreira",)
