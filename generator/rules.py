@@ -2109,9 +2109,12 @@ _META_FILED = re.compile(
 _META_SEPARATOR = re.compile(
     r"\s*[·•|]\s*|\s+(?:[–—]|--)\s+|\s+(?=(?:source|author|editor|reporter|writer|photo|id)s?\s*:)"
     r"|(?<=[a-z])\s+(?=\d{4}-\d{2}-\d{2}\b)"  # ("… Author: Li Wenjun 2026-11-27 09:15")
-    r"|(?<=\d-\d\d \d\d:\d\d)\s+(?=(?-i:[A-Z]))",  # ("Xinche Net 2024-03-13 09:25 Zhou Min")
+    r"|(?<=\d-\d\d \d\d:\d\d)\s+(?=(?-i:[A-Z]))"  # ("Xinche Net 2024-03-13 09:25 Zhou Min")
+    r"|(?<=\d \d\d:\d\d:\d\d)\s+(?=(?-i:[A-Z]))",  # ("2024-04-11 07:02:14 GMT NWR …")
     re.I,
 )
+#: a wire's or a terminal's code for the story, in its stamp: "[nNWR4f8K2Q]"
+_STORY_CODE = re.compile(r"^\[[A-Za-z0-9]{6,16}\]$")
 
 
 #: a photo's credit closing its caption: "(Jonas Lindqvist for The Sterling Dispatch)"
@@ -2162,7 +2165,7 @@ def _meta_line(text: str) -> bool:
     """A line of an article's particulars, each part between separators one of who, when,
     how long or (glued) menu words, one at least saying when: "Theo Marchetti · 2 days
     ago · 4 min read", "6:00 AM EST • November 8, 2022", "Wed 8 Feb 2023 20.05 GMT",
-    "pubdate 09/14/2022 | EventsAwardsWebinars…"."""
+    "pubdate 09/14/2022 | EventsAwardsWebinars…", "2024-04-11 07:02:14 GMT NWR [nNWR4f8K2Q]"."""
     parts = [part.strip("*_●○ ") for part in _META_SEPARATOR.split(text.strip(" ·•|"))]
     if len(parts) > 5:
         return False
@@ -2174,7 +2177,10 @@ def _meta_line(text: str) -> bool:
             part.lower() in _READ_STATES
             or (_META_WHO.match(part) and len(part) <= 50)
             or _META_FILED.match(part)
-            or all(_glued_words(word) or word[:1].isupper() for word in part.split())
+            or all(
+                _glued_words(word) or word[:1].isupper() or _STORY_CODE.match(word)
+                for word in part.split()
+            )
         ):
             return False
     return when

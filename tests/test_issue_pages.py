@@ -213,6 +213,8 @@ def test_reporters_each_named_with_the_town_they_filed_from() -> None:
         ("[1/2]A Talon electric SUV at the company's showroom in Royal Oak", "caption"),
         ("Slide 4 of 9: the new cell line at Skarholm", "caption"),
         ("3 of 12 members voted for the plan, the council said on Tuesday.", None),
+        # a terminal's stamp: the time to the second, the agency, the story's code
+        ("2024-04-11 07:02:14 GMT  NWR  [nNWR4f8K2Q]", "byline"),
     ],
 )
 def test_the_chrome_of_this_sessions_pages(line: str, rule: str | None) -> None:
