@@ -297,7 +297,7 @@ def _dropped_element(el: etree._Element) -> str | None:
 def _story_summary(el: etree._Element) -> bool:
     """A box in an article's text that sums the story up, under its title ("Key points"):
     the story's own words, though the page sets it aside."""
-    if el.tag != "aside" or not any(p.tag in ("article", "main") for p in el.iterancestors()):
+    if el.tag != "aside" or not _in_the_article(el):
         return False
     title = next(el.iter("h2", "h3", "h4", "strong", "b", "p"), None)
     return title is not None and bool(SUMMARY_TITLE.match(canonical("".join(title.itertext()))))
@@ -308,6 +308,12 @@ def _article_header(el: etree._Element) -> bool:
     the h1 and sits in the article or the main part of the page."""
     if el.tag not in ("header", "div", "section", "hgroup") or el.find(".//h1") is None:
         return False
+    return _in_the_article(el)
+
+
+def _in_the_article(el: etree._Element) -> bool:
+    """Inside the page's article or main part, where a box may be the story's own; what
+    the site prints around them never is."""
     return any(parent.tag in ("article", "main") for parent in el.iterancestors())
 
 
